@@ -1,0 +1,83 @@
+"""arXiv identifiers: parse ids (new and old style, bare or inside URLs) and the month they encode.
+
+New-style ids are ``YYMM.NNNN`` (2007-04 .. 2014-12) or ``YYMM.NNNNN`` (2015-01 on);
+old-style ids are ``archive[.SUBJ]/YYMMNNN`` (``hep-th/9901001``, ``math.GT/0309136``).
+Either may carry a version suffix (``v2``), and may appear inside an ``abs/`` or
+``pdf/`` URL (``https://arxiv.org/pdf/2601.00504v2.pdf``) or after ``arXiv:``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+# The id must not be glued to other digits/letters: "12601.00504" or "2601.005041" are not ids.
+# Old-style archives are lower-case words joined by "-" (hep-th, q-bio, cond-mat), with an
+# optional upper-case subject class (math.GT).
+ARXIV_ID_RE = re.compile(
+    r"(?<![\w.])(?:arxiv:\s*)?"
+    r"(?P<id>\d{4}\.\d{4,5}|[a-z]+(?:-[a-z]+)*(?:\.[A-Z]{2})?/\d{7})"
+    r"(?P<version>v\d+)?(?![\w])",
+    re.IGNORECASE,
+)
+
+_OLD_STYLE_CUTOFF = 91  # old-style ids began in 1991: "91".."99" are 19xx, "00".."07" are 20xx
+
+
+def parse_arxiv_id(text: str) -> tuple[str, str] | None:
+    """Find the first arXiv id in ``text`` (a bare id, ``arXiv:ID`` or an abs/pdf URL).
+
+    Args:
+        text: any text, e.g. ``"2601.00504v2"``, ``"https://arxiv.org/pdf/hep-th/9901001v1.pdf"``.
+
+    Returns:
+        ``(id_without_version, version)``, version ``""`` when none was given
+        (``("2601.00504", "v2")``, ``("math.GT/0309136", "")``); ``None`` when the
+        text holds no id with a valid month.
+
+    >>> parse_arxiv_id("https://arxiv.org/abs/2601.00504v2")
+    ('2601.00504', 'v2')
+    >>> parse_arxiv_id("see arXiv:hep-th/9901001")
+    ('hep-th/9901001', '')
+    """
+    for m in ARXIV_ID_RE.finditer(text):
+        arxiv_id = m.group("id")
+        if "/" in arxiv_id:
+            archive, number = arxiv_id.split("/")
+            # archive names are lower case; only the subject class (".GT") is upper case
+            archive, _, subject = archive.partition(".")
+            arxiv_id = f"{archive.lower()}.{subject.upper()}/{number}" if subject else f"{archive.lower()}/{number}"
+        if month_from_id(arxiv_id) is not None:
+            return arxiv_id, (m.group("version") or "").lower()
+    return None
+
+
+def month_from_id(arxiv_id: str) -> dt.date | None:
+    """The month an arXiv id was assigned in, as ``date(year, month, 1)``.
+
+    Args:
+        arxiv_id: an id without version (``"2601.00504"``, ``"hep-th/9901001"``).
+
+    Returns:
+        The first day of the id's month, or ``None`` when the id does not encode a
+        valid month (the day is never known from an id).
+
+    >>> month_from_id("0704.0001")
+    datetime.date(2007, 4, 1)
+    >>> month_from_id("hep-th/9901001")
+    datetime.date(1999, 1, 1)
+    """
+    digits = arxiv_id.rpartition("/")[2]
+    if len(digits) < 4 or not digits[:4].isdigit():
+        return None
+    yy, mm = int(digits[:2]), int(digits[2:4])
+    if not 1 <= mm <= 12:
+        return None
+    if "/" in arxiv_id:
+        year = 1900 + yy if yy >= _OLD_STYLE_CUTOFF else 2000 + yy
+    else:
+        year = 2000 + yy
+        # new-style ids start at 0704; 4-digit numbers end in 1412, 5-digit ones begin in 1501
+        number = digits.partition(".")[2]
+        if (yy, mm) < (7, 4) or (len(number) == 5) != ((yy, mm) >= (15, 1)):
+            return None
+    return dt.date(year, mm, 1)

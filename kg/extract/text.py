@@ -1,0 +1,146 @@
+"""Small pure text helpers shared by the extraction modules (no spaCy here).
+
+Everything in this module works on plain strings so it can be tested and reused
+without building a pipeline.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_LATEX_CMD = re.compile(r"\\(?:textbf|textsc|textit|texttt|emph|mathrm|mathbf|mathit|mathcal|text|mbox|underline)\s*\{([^{}]*)\}")
+_LATEX_SUP = re.compile(r"\$\^\{?([A-Za-z0-9]+)\}?\$")
+_LATEX_MATH = re.compile(r"\$([^$]{1,40})\$")
+_SPACES = re.compile(r"\s+")
+# Latin-script runs inside CJK/Hangul text: words made of ASCII letters/digits and the
+# joiners names use (hyphen, dot, plus, slash), possibly several separated by spaces.
+_LATIN_RUN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+/_'\-]*(?:[ \t]+[A-Za-z0-9(][A-Za-z0-9.+/_'()\-]*)*")
+_NORM_SEP = re.compile(r"[\s\-_/]+")
+_SLUG_SEP = re.compile(r"[^a-z0-9.+]+")
+
+
+def clean_text(text: str) -> str:
+    """Flatten a title/abstract to one line and drop LaTeX markup around names.
+
+    ``\\textbf{V}ariance`` becomes ``Variance`` and ``D$^3$R`` becomes ``D3R`` so that
+    acronym definitions typeset with LaTeX are found like plain ones.
+
+    Args:
+        text: raw text from a digest.
+
+    Returns:
+        The text on one line, with single spaces.
+    """
+    if "\\" in text or "$" in text:
+        for _ in range(2):  # nested commands: \textbf{\textsc{X}}
+            text = _LATEX_CMD.sub(r"\1", text)
+        text = _LATEX_SUP.sub(r"\1", text)
+        text = _LATEX_MATH.sub(r"\1", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def latin_runs(text: str) -> list[str]:
+    """The Latin-script phrases of a Chinese/Korean text (names, acronyms, English terms).
+
+    Args:
+        text: a summary field in any script.
+
+    Returns:
+        The runs in order, e.g. ``["SymGraph", "GNN", "10-100"]``.
+    """
+    return [m.group(0).strip(" -.") for m in _LATIN_RUN.finditer(text)]
+
+
+def norm_phrase(text: str) -> str:
+    """Compare form of a phrase: NFKC, case-folded, hyphens/underscores/slashes as spaces.
+
+    A final plural ``s`` of words longer than three letters is dropped, as the
+    evaluation rules do ("Diffusion Models" == "diffusion model").
+    """
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = _NORM_SEP.sub(" ", text).strip()
+    return re.sub(r"(?<=[a-z]{3})s$", "", text)
+
+
+def slug(text: str) -> str:
+    """A stable kebab-case key for a name the gazetteer does not know ("DR-LoRA" -> "dr-lora")."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return _SLUG_SEP.sub("-", text).strip("-.")
+
+
+def plural_forms(phrase: str) -> list[str]:
+    """The phrase and its plural (last word inflected), for gazetteer aliases.
+
+    Args:
+        phrase: a long form, e.g. "graph neural network".
+
+    Returns:
+        ``[phrase]`` plus the plural when it differs ("graph neural networks";
+        "policy" -> "policies"; "search" -> "searches").
+    """
+    if not phrase or not phrase[-1].isalpha():
+        return [phrase]
+    low = phrase.lower()
+    if low.endswith("s") and not low.endswith("ss"):
+        return [phrase]
+    if low.endswith("y") and len(low) > 2 and low[-2] not in "aeiou":
+        return [phrase, phrase[:-1] + "ies"]
+    if low.endswith(("ch", "sh", "x", "ss")):
+        return [phrase, phrase + "es"]
+    return [phrase, phrase + "s"]
+
+
+def hyphen_variants(phrase: str, limit: int = 4) -> list[str]:
+    """Spellings of a multi-word phrase with spaces and hyphens interchanged.
+
+    "mixture of experts" -> also "mixture-of-experts"; "low-rank adaptation" -> also
+    "low rank adaptation", "low-rank-adaptation", ... Phrases of more than ``limit``
+    joints get only the all-space and all-hyphen forms, to keep the pattern count small.
+    """
+    words = [w for w in re.split(r"[\s\-]+", phrase) if w]
+    if len(words) < 2:
+        return [phrase]
+    joints = len(words) - 1
+    out = {phrase}
+    if joints > limit:
+        out |= {" ".join(words), "-".join(words)}
+    else:
+        for mask in range(2 ** joints):
+            parts = [words[0]]
+            for i, w in enumerate(words[1:]):
+                parts.append("-" if mask >> i & 1 else " ")
+                parts.append(w)
+            out.add("".join(parts))
+    return sorted(out)
+
+
+def looks_like_acronym(text: str) -> bool:
+    """True for acronym-like forms that must match case-sensitively (GRPO, LoRA, ResNet, GPT-4o).
+
+    A form is acronym-like when it is one word (hyphens allowed) with at least two
+    capital letters, or a capital letter followed by digits.
+    """
+    if " " in text:
+        return False
+    caps = sum(c.isupper() for c in text)
+    return caps >= 2 or (caps == 1 and any(c.isdigit() for c in text))
+
+
+def is_name_like(token: str) -> bool:
+    """Whether one word looks like a coined name rather than an English word.
+
+    Coined names have a capital letter after the first character (SymGraph, LoRA,
+    GRPO), mix letters and digits (Qwen3, 2Mamba) or join capitalised parts with a
+    hyphen (Agent-Dice, Pat-DEVAL). "Framework", "the", "3" are not name-like.
+    """
+    if len(token) < 2 or not any(c.isalpha() for c in token):
+        return False
+    if not (token[0].isalnum()):
+        return False
+    if any(c.isupper() for c in token[1:]):
+        return True
+    has_digit = any(c.isdigit() for c in token)
+    if has_digit and any(c.isalpha() for c in token) and not token[0].isdigit() or has_digit and token[0].isdigit() and sum(c.isalpha() for c in token) >= 3:
+        return True
+    parts = token.split("-")
+    return len(parts) > 1 and all(p[:1].isupper() for p in parts if p)

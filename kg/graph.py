@@ -1,0 +1,207 @@
+"""The knowledge graph as a networkx ``MultiDiGraph`` (schema: docs/architecture.md).
+
+Node ids are ``"<Label>:<key>"``; every node has ``label`` and its properties; every
+edge is keyed by its relationship type and carries ``type``. Undirected relationships
+(CO_AUTHORED, CO_OCCURS) are stored once, from the smaller node id to the larger.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import combinations
+from typing import Any
+
+import networkx as nx
+
+from kg.authors import author_key, clean_author_name
+from kg.records import Digest, Paper, PaperExtraction
+from kg.taxonomy import category_info
+
+__all__ = [
+    "MAX_COAUTHORS", "build_graph", "node_id", "nodes_of", "edges_of", "count_by_label", "count_by_type",
+    "add_coauthorship", "add_cooccurrence",
+]
+
+#: Papers with more authors than this get AUTHORED edges but no CO_AUTHORED pairs:
+#: a 3,000-author collaboration would add 4.5 million pairs and say nothing about who works with whom.
+MAX_COAUTHORS = 50
+
+
+def node_id(label: str, key: str) -> str:
+    """The graph node id of a node with this label and key.
+
+    >>> node_id("Paper", "2601.00504")
+    'Paper:2601.00504'
+    """
+    return f"{label}:{key}"
+
+
+def nodes_of(G: nx.MultiDiGraph, label: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Yield ``(node_id, attrs)`` of every node with this label, in insertion order."""
+    return ((n, d) for n, d in G.nodes(data=True) if d.get("label") == label)
+
+
+def edges_of(G: nx.MultiDiGraph, rel_type: str) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """Yield ``(u, v, attrs)`` of every edge of this relationship type."""
+    return ((u, v, d) for u, v, k, d in G.edges(keys=True, data=True) if k == rel_type)
+
+
+def count_by_label(G: nx.MultiDiGraph) -> dict[str, int]:
+    """Number of nodes per label, sorted by label."""
+    return dict(sorted(Counter(d.get("label", "") for _, d in G.nodes(data=True)).items()))
+
+
+def count_by_type(G: nx.MultiDiGraph) -> dict[str, int]:
+    """Number of edges per relationship type, sorted by type."""
+    return dict(sorted(Counter(k for _, _, k in G.edges(keys=True)).items()))
+
+
+def _paper_props(p: Paper) -> dict[str, Any]:
+    props: dict[str, Any] = {
+        "arxiv_id": p.arxiv_id, "title": p.title, "abstract": p.abstract,
+        "tldr": p.summary.tldr if p.summary else "", "summary_language": p.summary.language if p.summary else "",
+        "url": p.url or f"https://arxiv.org/abs/{p.arxiv_id}", "primary_category": p.primary_category,
+        "categories": list(p.categories), "first_seen": p.first_seen, "last_seen": p.last_seen,
+        "date_precision": p.date_precision, "version": p.version, "comment": p.comment,
+        "keywords": list(p.keywords), "translated_title": p.translated_title, "doi": p.doi,
+    }
+    # Absent rather than None: Neo4j, GraphML and node-link JSON all treat "no value" alike.
+    return {k: v for k, v in props.items() if v is not None}
+
+
+def _add(G: nx.MultiDiGraph, u: str, v: str, rel_type: str, **props: Any) -> None:
+    G.add_edge(u, v, key=rel_type, type=rel_type, **props)
+
+
+def _add_paper(G: nx.MultiDiGraph, p: Paper) -> str:
+    pid = node_id("Paper", p.arxiv_id)
+    G.add_node(pid, label="Paper", **_paper_props(p))
+    for position, name in enumerate(p.authors, start=1):
+        key = author_key(name)
+        if not key:
+            continue
+        aid = node_id("Author", key)
+        if aid not in G:
+            G.add_node(aid, label="Author", key=key, name=clean_author_name(name))
+        if not G.has_edge(aid, pid, "AUTHORED"):  # the same name twice in one list: keep the first position
+            _add(G, aid, pid, "AUTHORED", position=position)
+    for code in p.categories:
+        cid = node_id("Category", code)
+        if cid not in G:
+            info = category_info(code)
+            G.add_node(cid, label="Category", code=code, name=info.name, group=info.group)
+        _add(G, pid, cid, "IN_CATEGORY", primary=code == p.primary_category)
+    for listing in p.listings:
+        if listing.digest:
+            did = node_id("Digest", listing.digest)
+            if did not in G:  # a digest the caller did not pass: still a proper node
+                G.add_node(did, label="Digest", id=listing.digest, source=listing.source.path, format="",
+                           **({"date": listing.date} if listing.date and listing.date_precision == "day" else {}))
+            _add(G, pid, did, "LISTED_IN")
+    return pid
+
+
+def _add_extraction(G: nx.MultiDiGraph, ex: PaperExtraction) -> None:
+    pid = node_id("Paper", ex.arxiv_id)
+    for m in ex.methods:
+        mid = node_id("Method", m.key)
+        node = G.nodes[mid] if mid in G else None
+        if node is None:
+            G.add_node(mid, label="Method", key=m.key, name=m.name, aliases=[], group=m.group)
+            node = G.nodes[mid]
+        node["aliases"] = sorted({*node["aliases"], *m.aliases, *m.surfaces, m.surface} - {m.name, ""})
+        _add(G, pid, mid, "MENTIONS", count=m.count, in_title=m.in_title, sources=list(m.sources))
+        if m.proposed:
+            _add(G, pid, mid, "PROPOSES")
+    for d in ex.datasets:
+        did = node_id("Dataset", d.key)
+        if did not in G:
+            G.add_node(did, label="Dataset", key=d.key, name=d.name, aliases=[])
+        node = G.nodes[did]
+        node["aliases"] = sorted({*node["aliases"], *d.aliases, d.surface} - {d.name, ""})
+        _add(G, pid, did, "USES_DATASET")
+    for url in ex.repos:
+        rid = node_id("Repository", url)
+        if rid not in G:
+            G.add_node(rid, label="Repository", url=url, host=url.split("/")[2] if url.count("/") >= 2 else "")
+        _add(G, pid, rid, "HAS_CODE")
+
+
+def add_coauthorship(G: nx.MultiDiGraph, max_authors: int = MAX_COAUTHORS) -> None:
+    """Derive ``CO_AUTHORED {weight, first, last}`` between authors who share papers.
+
+    ``weight`` is the number of joint papers; ``first``/``last`` the first-seen dates of
+    the earliest and latest of them. Existing CO_AUTHORED edges are recomputed, not added to,
+    so calling it twice gives the same graph. Papers with more than ``max_authors``
+    authors are skipped (see :data:`MAX_COAUTHORS`).
+    """
+    _remove_edges(G, "CO_AUTHORED")
+    pairs: dict[tuple[str, str], list[Any]] = {}
+    for pid, paper in nodes_of(G, "Paper"):
+        authors = sorted({u for u, _, k in G.in_edges(pid, keys=True) if k == "AUTHORED"})
+        if len(authors) > max_authors:
+            continue
+        day = paper.get("first_seen")
+        for pair in combinations(authors, 2):
+            _accumulate(pairs, pair, day)
+    for (u, v), (weight, first, last) in pairs.items():
+        _add(G, u, v, "CO_AUTHORED", weight=weight, **({"first": first, "last": last} if first else {}))
+
+
+def add_cooccurrence(G: nx.MultiDiGraph) -> None:
+    """Derive ``CO_OCCURS {weight}``: the number of papers that mention both methods (recomputed, idempotent)."""
+    _remove_edges(G, "CO_OCCURS")
+    weights: Counter[tuple[str, str]] = Counter()
+    for pid, _ in nodes_of(G, "Paper"):
+        methods = sorted({v for _, v, k in G.out_edges(pid, keys=True) if k == "MENTIONS"})
+        weights.update(combinations(methods, 2))
+    for (u, v), weight in weights.items():
+        _add(G, u, v, "CO_OCCURS", weight=weight)
+
+
+def _accumulate(pairs: dict[tuple[str, str], list[Any]], pair: tuple[str, str], day: dt.date | None) -> None:
+    entry = pairs.get(pair)
+    if entry is None:
+        pairs[pair] = [1, day, day]
+        return
+    entry[0] += 1
+    if day is not None:
+        entry[1] = day if entry[1] is None else min(entry[1], day)
+        entry[2] = day if entry[2] is None else max(entry[2], day)
+
+
+def _remove_edges(G: nx.MultiDiGraph, rel_type: str) -> None:
+    G.remove_edges_from([(u, v, k) for u, v, k in G.edges(keys=True) if k == rel_type])
+
+
+def build_graph(
+    papers: Iterable[Paper],
+    digests: Iterable[Digest] = (),
+    extractions: Sequence[PaperExtraction] = (),
+    *,
+    max_coauthors: int = MAX_COAUTHORS,
+) -> nx.MultiDiGraph:
+    """Build the knowledge graph from merged papers, their digests and extractions.
+
+    Deterministic: the same inputs give the same graph, node and edge order included.
+
+    >>> from kg.records import Paper
+    >>> G = build_graph([Paper("2601.1", "A", authors=("Ann Lee", "Bo Li"), categories=("cs.LG",), primary_category="cs.LG")])
+    >>> count_by_label(G)
+    {'Author': 2, 'Category': 1, 'Paper': 1}
+    >>> count_by_type(G)
+    {'AUTHORED': 2, 'CO_AUTHORED': 1, 'IN_CATEGORY': 1}
+    """
+    G = nx.MultiDiGraph(name="arxiv-kg")
+    for d in sorted(digests, key=lambda d: d.id):
+        G.add_node(node_id("Digest", d.id), label="Digest", id=d.id, source=d.source, format=d.format,
+                   **({"date": d.date} if d.date else {}))
+    for p in papers:
+        _add_paper(G, p)
+    for ex in extractions:
+        if node_id("Paper", ex.arxiv_id) in G:
+            _add_extraction(G, ex)
+    add_coauthorship(G, max_coauthors)
+    add_cooccurrence(G)
+    return G

@@ -1,0 +1,160 @@
+"""The main job as one library call: read → merge → extract → graph (and the file sinks).
+
+``kg build`` is a thin wrapper around :func:`build` and :func:`write_outputs`;
+notebooks call the same functions.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from kg.errors import InputError
+from kg.graph import build_graph, count_by_label, count_by_type
+from kg.progress import SILENT, Progress
+from kg.records import Digest, Paper, PaperExtraction, Problem, ReadReport
+
+__all__ = ["BuildResult", "build", "read_papers"]
+
+
+@dataclass(slots=True)
+class BuildResult:
+    """Everything one build produced: the graph and the records it was made from."""
+
+    graph: nx.MultiDiGraph
+    papers: list[Paper]
+    digests: list[Digest]
+    extractions: list[PaperExtraction]
+    report: ReadReport
+    duplicates: int = 0
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def summary(self) -> dict[str, Any]:
+        """Counts per node label and edge type, date range, files read, records skipped (JSON-ready)."""
+        days = [p.first_seen for p in self.papers if p.first_seen] + [p.last_seen for p in self.papers if p.last_seen]
+        return {
+            "papers": len(self.papers),
+            "records_read": self.report.records_read,
+            "duplicates_merged": self.duplicates,
+            "nodes": count_by_label(self.graph),
+            "edges": count_by_type(self.graph),
+            "date_range": [min(days).isoformat(), max(days).isoformat()] if days else None,
+            "files_read": len(self.report.files_read),
+            "files": list(self.report.files_read),
+            "skipped": self.report.skipped_by_kind(),
+            "problems": [str(p) for p in self.report.problems],
+            "toc_mismatches": list(self.report.toc_mismatches),
+        }
+
+
+def read_papers(
+    inputs: Iterable[str | os.PathLike[str]],
+    *,
+    date: dt.date | None = None,
+    progress: Progress = SILENT,
+    on_problem: Callable[[Problem], None] | None = None,
+) -> tuple[list[Paper], list[Digest], ReadReport, int]:
+    """Read and merge: ``(papers, digests, report, duplicates)``.
+
+    Raises:
+        InputError: when no paper could be read from any input.
+    """
+    from kg.ingest import read_inputs
+    from kg.merge import merge_records
+
+    result = read_inputs([str(i) for i in inputs], date=date, progress=progress, on_problem=on_problem)
+    merged = merge_records(result.records)
+    if not merged.papers:
+        reasons = "; ".join(f"{k}: {n}" for k, n in result.report.skipped_by_kind().items()) or "no input files found"
+        raise InputError(f"no papers could be read from {', '.join(map(str, inputs)) or 'the inputs'} ({reasons})")
+    return merged.papers, result.digests, result.report, merged.duplicates
+
+
+def build(
+    inputs: Iterable[str | os.PathLike[str]],
+    *,
+    date: dt.date | None = None,
+    extract: bool = True,
+    nlp: Any = None,
+    n_process: int = 1,
+    progress: Progress = SILENT,
+    on_problem: Callable[[Problem], None] | None = None,
+) -> BuildResult:
+    """Read every input, merge papers, extract methods/datasets/code links and build the graph.
+
+    Args:
+        inputs: files, directories, globs (``.gz`` accepted) in any supported format.
+        date: the digest date for files whose name carries none.
+        extract: run the spaCy extractor (``False`` gives papers, authors, categories, digests only).
+        nlp: a pipeline from :func:`kg.extract.load_pipeline` to reuse (loaded once when ``None``).
+        n_process: processes for ``nlp.pipe``.
+        progress: a :class:`kg.progress.Progress` (the CLI passes a bar).
+        on_problem: called with each input problem as it is found (the CLI prints a warning).
+
+    Returns:
+        A :class:`BuildResult`.
+    """
+    import time
+
+    timings: dict[str, float] = {}
+    start = time.perf_counter()
+    papers, digests, report, duplicates = read_papers(inputs, date=date, progress=progress, on_problem=on_problem)
+    timings["read_merge"] = time.perf_counter() - start
+    extractions: Sequence[PaperExtraction] = ()
+    if extract:
+        from kg.extract import extract_papers
+
+        start = time.perf_counter()
+        extractions = extract_papers(papers, nlp=nlp, n_process=n_process, progress=progress)
+        timings["extract"] = time.perf_counter() - start
+    start = time.perf_counter()
+    graph = build_graph(papers, digests, extractions)
+    timings["graph"] = time.perf_counter() - start
+    return BuildResult(graph, papers, digests, list(extractions), report, duplicates, timings)
+
+
+def write_outputs(
+    result: BuildResult,
+    out_dir: str | os.PathLike[str],
+    *,
+    neo4j_import: bool = True,
+    html: bool = True,
+    trends: bool = True,
+) -> dict[str, Path]:
+    """Write everything ``kg build`` produces under ``out_dir``; returns ``{what: path}``.
+
+    Always: ``graph.graphml``, ``graph.json`` (node-link) and ``summary.json``.
+    Then, as asked: ``neo4j-import/`` (bulk-import CSVs), ``coauthors.html`` and
+    ``topics.html`` (interactive networks), ``trends/`` (tables and charts).
+    """
+    from kg.export import write_graphml, write_node_link, write_summary
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    written = {
+        "graphml": write_graphml(result.graph, out / "graph.graphml"),
+        "node-link": write_node_link(result.graph, out / "graph.json"),
+        "summary": write_summary(result.summary(), out / "summary.json"),
+    }
+    if neo4j_import:
+        from kg.store.csv_bulk import export_neo4j_import
+
+        export_neo4j_import(result.graph, out / "neo4j-import")
+        written["neo4j-import"] = out / "neo4j-import"
+    if html:
+        from kg.viz import write_coauthor_html, write_topic_html
+
+        write_coauthor_html(result.graph, out / "coauthors.html")
+        write_topic_html(result.graph, out / "topics.html")
+        written["coauthors"], written["topics"] = out / "coauthors.html", out / "topics.html"
+    if trends:
+        from kg.trends import write_trends
+
+        write_trends(result.graph, out / "trends")
+        written["trends"] = out / "trends"
+    return written

@@ -1,0 +1,104 @@
+import datetime as dt
+
+import networkx as nx
+
+from kg.graph import add_coauthorship, add_cooccurrence, build_graph, count_by_label, count_by_type, edges_of, nodes_of
+from kg.records import Digest, Listing, MethodMention, Paper, PaperExtraction, SourceRef, Summary
+
+D = dt.date
+
+
+def paper(pid, authors, day, cats=("cs.LG",), digest="zh/d.md"):
+    listing = Listing(day, "day", digest, SourceRef(digest, 1))
+    return Paper(pid, f"Title {pid}", authors=authors, categories=cats, primary_category=cats[0],
+                 first_seen=day, last_seen=day, listings=(listing,), summary=Summary("zh", tldr="要点"))
+
+
+def mention(key, **kw):
+    return MethodMention(key=key, name=key.upper(), surface=kw.pop("surface", key), **kw)
+
+
+PAPERS = [
+    paper("2601.1", ("Ann Lee", "Bo Li", "Cy Wu"), D(2026, 1, 5)),
+    paper("2601.2", ("ann  lee", "Bo Li"), D(2026, 1, 9), cats=("cs.CV", "cs.LG")),
+    paper("2601.3", ("Dee Ode",), D(2026, 1, 7)),
+]
+EXTRACTIONS = [
+    PaperExtraction("2601.1", methods=(mention("lora", surfaces=("LoRA", "low-rank adaptation")), mention("moe"))),
+    PaperExtraction("2601.2", methods=(mention("lora", proposed=False), mention("moe"), mention("grpo", proposed=True))),
+    PaperExtraction("2601.9", methods=(mention("dpo"),)),  # a paper not in the graph: ignored
+]
+
+
+def graph():
+    return build_graph(PAPERS, [Digest("zh/d.md", D(2026, 1, 5), "corpus/zh/d.md", "markdown")], EXTRACTIONS)
+
+
+def test_counts_per_label_and_type():
+    G = graph()
+    assert count_by_label(G) == {"Author": 4, "Category": 2, "Digest": 1, "Method": 3, "Paper": 3}
+    assert count_by_type(G)["AUTHORED"] == 6
+    assert count_by_type(G)["IN_CATEGORY"] == 4
+    assert count_by_type(G)["PROPOSES"] == 1
+
+
+def test_one_author_node_per_person_with_first_display_name_and_positions():
+    G = graph()
+    assert G.nodes["Author:ann lee"]["name"] == "Ann Lee"
+    positions = {(u, v): d["position"] for u, v, d in edges_of(G, "AUTHORED")}
+    assert positions[("Author:bo li", "Paper:2601.1")] == 2
+    assert positions[("Author:ann lee", "Paper:2601.2")] == 1
+
+
+def test_coauthored_weight_first_and_last():
+    G = graph()
+    co = {(u, v): d for u, v, d in edges_of(G, "CO_AUTHORED")}
+    assert co[("Author:ann lee", "Author:bo li")] == {"type": "CO_AUTHORED", "weight": 2, "first": D(2026, 1, 5), "last": D(2026, 1, 9)}
+    assert co[("Author:ann lee", "Author:cy wu")]["weight"] == 1
+    assert all(u < v for u, v in co)  # stored once, smaller id first
+
+
+def test_cooccurs_counts_papers_mentioning_both_and_is_recomputed_not_added():
+    G = graph()
+    before = {(u, v): d["weight"] for u, v, d in edges_of(G, "CO_OCCURS")}
+    assert before[("Method:lora", "Method:moe")] == 2
+    assert before[("Method:grpo", "Method:lora")] == 1
+    add_cooccurrence(G)
+    add_coauthorship(G)
+    assert {(u, v): d["weight"] for u, v, d in edges_of(G, "CO_OCCURS")} == before
+    assert count_by_type(G)["CO_AUTHORED"] == 3
+
+
+def test_method_node_keeps_aliases_from_every_paper():
+    G = graph()
+    assert set(G.nodes["Method:lora"]["aliases"]) >= {"LoRA", "low-rank adaptation", "lora"}
+
+
+def test_categories_have_human_names_and_primary_flag():
+    G = graph()
+    assert G.nodes["Category:cs.CV"]["name"] == "Computer Vision and Pattern Recognition"
+    primary = {(u, v): d["primary"] for u, v, d in edges_of(G, "IN_CATEGORY")}
+    assert primary[("Paper:2601.2", "Category:cs.CV")] is True
+    assert primary[("Paper:2601.2", "Category:cs.LG")] is False
+
+
+def test_listed_in_digest_and_paper_properties():
+    G = graph()
+    assert {v for _, v, _ in edges_of(G, "LISTED_IN")} == {"Digest:zh/d.md"}
+    p = G.nodes["Paper:2601.2"]
+    assert p["first_seen"] == D(2026, 1, 9) and p["tldr"] == "要点" and p["url"] == "https://arxiv.org/abs/2601.2"
+    assert None not in p.values()
+
+
+def test_huge_author_lists_get_no_coauthor_pairs():
+    big = paper("2601.7", tuple(f"Author {i}" for i in range(60)), D(2026, 1, 5))
+    G = build_graph([big], max_coauthors=50)
+    assert count_by_type(G).get("CO_AUTHORED", 0) == 0
+    assert count_by_type(G)["AUTHORED"] == 60
+
+
+def test_build_is_deterministic():
+    a, b = graph(), graph()
+    assert list(a.nodes(data=True)) == list(b.nodes(data=True))
+    assert list(a.edges(keys=True, data=True)) == list(b.edges(keys=True, data=True))
+    assert [n for n, _ in nodes_of(a, "Paper")] == ["Paper:2601.1", "Paper:2601.2", "Paper:2601.3"]
