@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 # The id must not be glued to other digits/letters: "12601.00504" or "2601.005041" are not ids.
 # Old-style archives are lower-case words joined by "-" (hep-th, q-bio, cond-mat), with an
@@ -81,3 +82,24 @@ def month_from_id(arxiv_id: str) -> dt.date | None:
         if (yy, mm) < (7, 4) or (len(number) == 5) != ((yy, mm) >= (15, 1)):
             return None
     return dt.date(year, mm, 1)
+
+
+# arXiv archives (current and the old physics/maths ones whose ids still circulate).
+ARCHIVES = frozenset({
+    "astro-ph", "cond-mat", "cs", "econ", "eess", "gr-qc", "hep-ex", "hep-lat", "hep-ph", "hep-th",
+    "math", "math-ph", "nlin", "nucl-ex", "nucl-th", "physics", "q-bio", "q-fin", "quant-ph", "stat",
+    "acc-phys", "adap-org", "alg-geom", "ao-sci", "atom-ph", "bayes-an", "chao-dyn", "chem-ph", "cmp-lg",
+    "comp-gas", "dg-ga", "funct-an", "mtrl-th", "patt-sol", "plasm-ph", "q-alg", "solv-int", "supr-con",
+})
+_CATEGORY_RE = re.compile(r"^([a-z]+(?:-[a-z]+)?)(?:\.([A-Za-z]{2,}(?:-[a-z]{2,})?))?$")
+
+
+@lru_cache(maxsize=4096)  # a digest repeats a few dozen codes thousands of times
+def is_category(code: str) -> bool:
+    """True for an arXiv category code: ``cs.CV``, ``quant-ph``, ``cond-mat.soft``, ``math.NA``.
+
+    >>> is_category("cs.CV"), is_category("quant-ph"), is_category("Table")
+    (True, True, False)
+    """
+    m = _CATEGORY_RE.match(code)
+    return bool(m) and m.group(1) in ARCHIVES

@@ -31,6 +31,18 @@ DATASET_FILES = ("datasets.yaml", "datasets_extra.yaml")
 GENERIC_FILE = "generic_terms.yaml"
 
 
+# The paradigms the annotation guidelines call optional: never output, whatever the data files say.
+BUILTIN_GENERIC = frozenset(norm_phrase(x) for x in """machine learning|deep learning|reinforcement learning
+|supervised learning|self-supervised learning|semi-supervised learning|unsupervised learning|federated learning
+|transfer learning|meta-learning|multi-task learning|active learning|continual learning|imitation learning
+|representation learning|large language model|LLM|vision-language model|VLM|multimodal large language model
+|multimodal LLM|MLLM|foundation model|language model|neural network|deep neural network|DNN|agent|multi-agent system
+|fine-tuning|pretraining|pre-training|prompting|prompt engineering|attention|self-attention|cross-attention|embedding
+|encoder|decoder|tokenizer|artificial intelligence|AI|large vision-language model|LVLM|small language model|SLM
+|large multimodal model|LMM|deep reinforcement learning|DRL|RL|ML|DL|NLP|natural language processing|computer vision
+|CV|generative AI|GenAI|AI agent|LLM agent|vision language action model|VLA|MAS|multi-agent reinforcement learning|MARL""".replace("\n", "").split("|"))
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
     """One canonical method or dataset of the gazetteer.
@@ -75,7 +87,8 @@ class Gazetteer:
 
     def is_generic(self, surface: str) -> bool:
         """True for broad paradigms the rules never output (LLM, deep learning, ...)."""
-        return norm_phrase(surface) in self.generic
+        n = norm_phrase(surface)
+        return n in self.generic or n in BUILTIN_GENERIC
 
     def is_not_method(self, surface: str) -> bool:
         """True for the listed metrics, hardware, tasks and software (BLEU, GPU, PyTorch)."""

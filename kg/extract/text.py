@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 
 _LATEX_CMD = re.compile(r"\\(?:textbf|textsc|textit|texttt|emph|mathrm|mathbf|mathit|mathcal|text|mbox|underline)\s*\{([^{}]*)\}")
 _LATEX_SUP = re.compile(r"\$\^\{?([A-Za-z0-9]+)\}?\$")
@@ -133,14 +134,34 @@ def is_name_like(token: str) -> bool:
     GRPO), mix letters and digits (Qwen3, 2Mamba) or join capitalised parts with a
     hyphen (Agent-Dice, Pat-DEVAL). "Framework", "the", "3" are not name-like.
     """
-    if len(token) < 2 or not any(c.isalpha() for c in token):
-        return False
-    if not (token[0].isalnum()):
-        return False
-    if any(c.isupper() for c in token[1:]):
-        return True
-    has_digit = any(c.isdigit() for c in token)
-    if has_digit and any(c.isalpha() for c in token) and not token[0].isdigit() or has_digit and token[0].isdigit() and sum(c.isalpha() for c in token) >= 3:
+    if len(token) < 2 or not token[0].isalnum() or sum(c.isalpha() for c in token) < 2:
+        return False  # "3D", "10x", "R1" are too short to be coined names
+    if token[0].isdigit() and not any(c.isupper() for c in token):
+        return False  # "5-fold", "3rd": a number with a word, not a name (2Mamba, 3DGS are)
+    if any(c.isupper() for c in token[1:]) or any(c.isdigit() for c in token):
         return True
     parts = token.split("-")
     return len(parts) > 1 and all(p[:1].isupper() for p in parts if p)
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+def find_word(text: str, word: str, start: int = 0, end: int | None = None) -> Iterator[int]:
+    """Offsets where ``word`` occurs in ``text`` as a whole word (not inside a longer word).
+
+    A plain ``str.find`` loop: compiling a regex per name would thrash the ``re`` cache.
+    A hyphen before the word counts as part of a longer word ("KR" is not in "Pat-KR").
+    """
+    end = len(text) if end is None else end
+    if not word:
+        return
+    pos = text.find(word, start, end)
+    while pos >= 0:
+        before = text[pos - 1] if pos else " "
+        stop = pos + len(word)
+        after = text[stop] if stop < len(text) else " "
+        if not (_is_word_char(before) or before == "-") and not _is_word_char(after):
+            yield pos
+        pos = text.find(word, pos + 1, end)

@@ -119,6 +119,8 @@ def read_text(path: str) -> TextFile:
         if problem:
             problems.append(problem)
     text, encoding_problems = decode_utf8(path, data)
+    if "\r" in text:  # Windows line ends: the readers split on "\n" only
+        text = text.replace("\r\n", "\n")
     return TextFile(path, text, problems + encoding_problems)
 
 

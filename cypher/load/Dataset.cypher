@@ -1,0 +1,14 @@
+// Load Dataset nodes. $rows: [{key, props, aliases}]. Aliases are the sorted union of the stored and the
+// new ones (loading day N+1 after day N gives the aliases of loading both); no aliases: no property.
+UNWIND $rows AS row
+MERGE (d:Dataset {key: row.key})
+SET d += row.props
+WITH d, row
+CALL (d, row) {
+  UNWIND coalesce(d.aliases, []) + row.aliases AS alias
+  WITH DISTINCT alias
+  ORDER BY alias
+  RETURN collect(alias) AS aliases
+}
+SET d.aliases = CASE WHEN size(aliases) = 0 THEN null ELSE aliases END
+RETURN count(*) AS written

@@ -1,0 +1,139 @@
+"""Acronym definitions by the Schwartz–Hearst algorithm (Schwartz & Hearst, PSB 2003).
+
+Finds "long form (SHORT)" pairs ("Group Relative Policy Optimization (GRPO)") and
+the reverse "SHORT (long form)" ("FATE (Forecasting Anomalies with Time-series
+Ensembles)"). Implemented here on plain strings (the ``abbreviations`` package
+configures the root logger on import and raises on unbalanced parentheses).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_PAREN = re.compile(r"\(([^()]{1,60})\)")
+_SHORT_OK = re.compile(r"^[A-Za-z0-9][\w\-.&+]*(?: [\w\-.&+]+)?$")
+_CLAUSE_BREAK = re.compile(r"[.;:!?](?:\s|$)|\(|\)|\n")
+
+
+@dataclass(frozen=True, slots=True)
+class AcronymDef:
+    """One definition: character offsets are into the text that was searched."""
+
+    short: str
+    long: str
+    short_start: int
+    short_end: int
+    long_start: int
+    long_end: int
+
+
+def is_short_form(text: str) -> bool:
+    """Schwartz–Hearst short-form conditions, plus: at least one capital letter.
+
+    2-10 characters, at most two words, a letter, first character alphanumeric.
+    The capital letter keeps "(ours)", "(e.g.)" and "(see below)" out.
+    """
+    return (2 <= len(text) <= 10 and bool(_SHORT_OK.match(text))
+            and any(c.isupper() for c in text) and any(c.isalpha() for c in text))
+
+
+def best_long_form(short: str, candidate: str) -> int | None:
+    """Where in ``candidate`` the long form of ``short`` starts (Schwartz–Hearst), or None.
+
+    Matches the short form's letters and digits right to left in ``candidate``; its
+    first character must start a word of the long form.
+
+    Args:
+        short: the short form, e.g. "GRPO" (a final plural "s" already removed).
+        candidate: the words before the parenthesis.
+
+    Returns:
+        The start offset of the long form in ``candidate``.
+    """
+    s, l = len(short) - 1, len(candidate) - 1
+    while s >= 0:
+        c = short[s].lower()
+        if not c.isalnum():
+            s -= 1
+            continue
+        while l >= 0 and (candidate[l].lower() != c or (s == 0 and l > 0 and candidate[l - 1].isalnum())):
+            l -= 1
+        if l < 0:
+            return None
+        l -= 1
+        s -= 1
+    return candidate.rfind(" ", 0, l + 1) + 1
+
+
+def _core(short: str) -> str:
+    """The short form without a plural "s" (GNNs -> GNN) for matching letters."""
+    return short[:-1] if len(short) > 2 and short.endswith("s") and short[-2].isupper() else short
+
+
+def _window(text: str, end: int, n_words: int) -> int:
+    """Start offset of the last ``n_words`` words before ``end``, within one clause."""
+    start = end
+    for m in _CLAUSE_BREAK.finditer(text, max(0, end - 300), end):
+        start = m.end()
+    start = max(start if start != end else max(0, end - 300), 0)
+    words = [m.start() for m in re.finditer(r"\S+", text[start:end])]
+    return start + words[-n_words] if len(words) >= n_words else start + (words[0] if words else 0)
+
+
+def find_definitions(text: str, end: int | None = None) -> list[AcronymDef]:
+    """All acronym definitions in ``text[:end]``, in order.
+
+    Args:
+        text: the text to search (title and abstract).
+        end: search only before this offset (default: the whole text).
+
+    Returns:
+        The definitions; the long form has more characters than the short form and
+        does not contain it as a word.
+    """
+    end = len(text) if end is None else end
+    out: list[AcronymDef] = []
+    for m in _PAREN.finditer(text, 0, end):
+        inner = m.group(1).strip()
+        if is_short_form(inner):
+            d = _forward(text, m, inner)
+        else:
+            d = _reverse(text, m, inner)
+        if d is not None:
+            out.append(d)
+    return out
+
+
+def _forward(text: str, m: re.Match[str], short: str) -> AcronymDef | None:
+    core = _core(short)
+    n = sum(c.isalnum() for c in core)
+    before_end = m.start()
+    while before_end > 0 and text[before_end - 1] == " ":
+        before_end -= 1
+    win_start = _window(text, before_end, min(n + 5, n * 2))
+    cand = text[win_start:before_end]
+    rel = best_long_form(core, cand)
+    if rel is None:
+        return None
+    long = cand[rel:].strip(" ,")
+    if len(long) <= len(short) or short in long.split() or " " not in long and "-" not in long and len(long) < 6:
+        return None
+    s0 = m.start(1) + m.group(1).index(short)
+    return AcronymDef(short, long, s0, s0 + len(short), win_start + rel, win_start + rel + len(long))
+
+
+def _reverse(text: str, m: re.Match[str], inner: str) -> AcronymDef | None:
+    """ "FATE (Forecasting Anomalies ...)": the word before the parenthesis is the short form."""
+    if " " not in inner or len(inner.split()) > 10:
+        return None
+    word = re.search(r"([A-Za-z0-9][\w\-]*)\s*$", text[:m.start()])
+    if word is None or not is_short_form(word.group(1)):
+        return None
+    short = word.group(1)
+    core = _core(short)
+    rel = best_long_form(core, inner)
+    if rel is None or rel != 0:  # the parenthesis must be the long form, nothing else
+        return None
+    if sum(c.isupper() for c in short) < 2:
+        return None
+    return AcronymDef(short, inner, word.start(1), word.end(1), m.start(1), m.start(1) + len(inner))

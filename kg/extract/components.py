@@ -1,0 +1,166 @@
+"""The registered spaCy components of the extraction pipeline.
+
+Order in :func:`kg.extract.pipeline.load_pipeline`:
+
+``kg_gazetteer`` -> ``doc.spans["gazetteer"]`` (label = entry id, e.g. "method:lora")
+``kg_acronyms``  -> ``doc.spans["acronym_short"]`` / ``["acronym_long"]`` (aligned pairs)
+``kg_proposed``  -> ``doc.spans["proposed"]`` (coined names)
+``kg_datasets``  -> ``doc.spans["dataset_patterns"]`` ("on the X benchmark")
+``kg_canonical`` -> ``doc.spans["methods"]``, ``["datasets"]``, ``["proposed"]`` (final, keyed)
+
+Every component takes ``data_dir`` (None: the package's ``kg/data``) so a test can
+run the pipeline on a small gazetteer of its own. Discovery reads only the English
+title and abstract; the gazetteer reads every section.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from kg.extract.acronyms import find_definitions
+from kg.extract.canonical import resolve_doc
+from kg.extract.filters import DATASET_HEADS, is_dataset_name
+from kg.extract.gazetteer import Gazetteer, load_gazetteer
+from kg.extract.matching import GazetteerMatcher, char_span, doc_text
+from kg.extract.proposed import find_proposals
+from kg.extract.sections import section_ends
+from kg.extract.text import is_name_like, slug
+
+_DEFAULT = {"data_dir": None}
+
+
+def _gaz(data_dir: str | None) -> Gazetteer:
+    return load_gazetteer(data_dir)
+
+
+class GazetteerComponent:
+    """Marks every gazetteer method and dataset (case rules in :mod:`kg.extract.matching`)."""
+
+    def __init__(self, nlp: Language, data_dir: str | None) -> None:
+        self.matcher = GazetteerMatcher(nlp, _gaz(data_dir))
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.spans["gazetteer"] = filter_spans(self.matcher(doc))
+        return doc
+
+
+class AcronymComponent:
+    """Schwartz–Hearst acronym definitions in the title and abstract."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        shorts: list[Span] = []
+        longs: list[Span] = []
+        text = doc_text(doc)
+        if "(" in text:
+            for d in find_definitions(text, section_ends(text)[1]):
+                s = char_span(doc, d.short_start, d.short_end)
+                lf = char_span(doc, d.long_start, d.long_end)
+                if s is not None and lf is not None:
+                    shorts.append(Span(doc, s.start, s.end, label="acronym"))
+                    longs.append(Span(doc, lf.start, lf.end, label="acronym"))
+        doc.spans["acronym_short"] = shorts
+        doc.spans["acronym_long"] = longs
+        return doc
+
+
+class ProposedComponent:
+    """Names the paper coins: "X: ..." titles, "we propose X", "called X"."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc_text(doc)
+        ends = section_ends(text)
+        title, abstract = text[: ends[0]], text[ends[0] + 1: ends[1]] if ends[0] < ends[1] else ""
+        spans = []
+        for p in find_proposals(title, abstract, ends[0] + 1 if ends[0] < ends[1] else 0):
+            span = char_span(doc, p.start, p.end)
+            if span is not None:
+                spans.append(Span(doc, span.start, span.end, label=p.source))
+        doc.spans["proposed"] = spans
+        return doc
+
+
+# "on the FooBench benchmark", "VGTSR2.0 and DroneVehicle datasets"
+_DATASET_PATTERN = re.compile(
+    r"((?:[A-Z][\w.\-]*[\w]|[A-Z])(?:\s(?:and|,)?\s?(?:[A-Z][\w.\-]*[\w]))*)\s(?:dataset|benchmark|corpus|suite)s?\b"
+)
+
+
+# Benchmark-looking names: "MMBench", "VideoEval-2", "HotpotQA" (checked by is_dataset_name).
+_BENCH_NAME = re.compile(r"(?<![\w-])[A-Z][\w\-]*(?:Bench|BENCH|-bench|Eval|QA|Arena)[\d.\-]*(?![\w-])")
+
+
+class DatasetComponent:
+    """Datasets named by pattern: "<Name> dataset/benchmark" and *Bench names."""
+
+    def __init__(self, data_dir: str | None) -> None:
+        self.gaz = _gaz(data_dir)
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc_text(doc)
+        end = section_ends(text)[1]
+        spans: list[Span] = []
+        for m in _DATASET_PATTERN.finditer(text, 0, end):
+            for name_m in re.finditer(r"[A-Z][\w.\-]*[\w]|[A-Z]", m.group(1)):
+                name = name_m.group(0)
+                if not is_name_like(name) or name.casefold() in DATASET_HEADS:
+                    continue
+                entry = self.gaz.lookup(name)
+                if entry is not None and entry.kind == "method":
+                    continue
+                key = entry.key if entry is not None else slug(name)
+                start = m.start(1) + name_m.start()
+                span = char_span(doc, start, start + len(name))
+                if span is not None:
+                    spans.append(Span(doc, span.start, span.end, label="pattern", kb_id=f"dataset:{key}",
+                                      span_id=entry.name if entry is not None else name))
+        for m in _BENCH_NAME.finditer(text, 0, end):
+            name = m.group(0)
+            span = char_span(doc, m.start(), m.end())
+            if span is not None and is_name_like(name) and is_dataset_name(name):
+                spans.append(Span(doc, span.start, span.end, label="pattern", kb_id=f"dataset:{slug(name)}", span_id=name))
+        doc.spans["dataset_patterns"] = spans
+        return doc
+
+
+class CanonicalComponent:
+    """Resolves all found names to keys (see :mod:`kg.extract.canonical`)."""
+
+    def __init__(self, data_dir: str | None) -> None:
+        self.gaz = _gaz(data_dir)
+
+    def __call__(self, doc: Doc) -> Doc:
+        resolve_doc(doc, self.gaz)
+        return doc
+
+
+@Language.factory("kg_gazetteer", default_config=_DEFAULT)
+def make_gazetteer(nlp: Language, name: str, data_dir: str | None) -> GazetteerComponent:
+    """Factory of :class:`GazetteerComponent`."""
+    return GazetteerComponent(nlp, data_dir)
+
+
+@Language.factory("kg_acronyms")
+def make_acronyms(nlp: Language, name: str) -> AcronymComponent:
+    """Factory of :class:`AcronymComponent`."""
+    return AcronymComponent()
+
+
+@Language.factory("kg_proposed")
+def make_proposed(nlp: Language, name: str) -> ProposedComponent:
+    """Factory of :class:`ProposedComponent`."""
+    return ProposedComponent()
+
+
+@Language.factory("kg_datasets", default_config=_DEFAULT)
+def make_datasets(nlp: Language, name: str, data_dir: str | None) -> DatasetComponent:
+    """Factory of :class:`DatasetComponent`."""
+    return DatasetComponent(data_dir)
+
+
+@Language.factory("kg_canonical", default_config=_DEFAULT)
+def make_canonical(nlp: Language, name: str, data_dir: str | None) -> CanonicalComponent:
+    """Factory of :class:`CanonicalComponent`."""
+    return CanonicalComponent(data_dir)

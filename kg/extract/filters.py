@@ -1,0 +1,196 @@
+"""Explicit rules for what a discovered name is: a method, a dataset, or neither.
+
+Gazetteer hits are trusted; these rules judge names the extractor *discovered*
+(acronym definitions, "we propose X", "X: ..." titles). Each rule is a small
+predicate with its own test; :func:`classify` applies them in order.
+"""
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from kg.extract.gazetteer import Gazetteer
+
+Verdict = Literal["method", "dataset", "reject"]
+
+# Last word of a long form that names a dataset or benchmark.
+DATASET_HEADS = frozenset("""dataset datasets benchmark benchmarks corpus corpora suite testbed
+collection database bank leaderboard arena""".split())
+# A name ending like this is a benchmark (MMBench, VideoBench, FooBench, Bench-X).
+_DATASET_NAME = re.compile(r"(?:Bench|BENCH|-bench|Eval|QA|Set|Arena)(?:[-\d.]*)$")
+# Last word of a long form that names a measurement, not a method.
+METRIC_HEADS = frozenset("""score scores rate rates ratio ratios error errors accuracy index metric metrics
+coefficient coefficients distance precision recall measure measures criterion percentage level levels
+value values gain gains loss-rate throughput latency""".split())
+# Last word of a long form that names a problem or task ("Hyperspectral Camouflaged
+# Object Detection (HCOD)"): kept only when the paper proposes it.
+TASK_HEADS = frozenset("""detection segmentation recognition classification estimation prediction
+generation answering translation retrieval understanding reasoning tracking localization localisation
+synthesis captioning summarization summarisation forecasting diagnosis identification navigation
+planning problem problems task tasks challenge adaptation analysis""".split())
+# Last word of a long form naming an organisation, place or thing rather than a method.
+ENTITY_HEADS = frozenset("""university institute institution laboratory lab agency association organization
+organisation administration center centre corporation company inc ltd committee council foundation
+society consortium government ministry department hospital school college states kingdom union republic
+vehicle vehicles device devices robot robots surface surfaces record records system systems
+language languages format protocol standard channel channels station stations unit units sensor sensors
+network-operator operator operators user users platform platforms""".split())
+# Known physical units and similar tokens that look like acronyms.
+UNITS = frozenset("""Hz kHz MHz GHz THz dB dBm ms ns us GB MB KB TB PB FLOPs FLOP GFLOPs TFLOPs
+TOPS W kW MW mW kWh V mV mA K ppm bps Mbps Gbps fps FPS""".split())
+COUNTRIES = frozenset("""USA US UK EU UAE PRC China India Japan Korea Germany France Canada Brazil
+Russia Italy Spain Australia Africa Europe Asia America""".split())
+# Last word of a long form that names a method: a definition the paper does not
+# propose is kept only with one of these heads ("Convergent Cross Mapping (CCM)").
+METHOD_HEADS = frozenset("""network net model learning optimization optimisation algorithm method transformer
+attention decoding encoding encoder decoder autoencoder adapter adaptation distillation sampling sampler search
+regression filter filtering analysis programming tuning training fine-tuning finetuning alignment augmentation
+generation prompting machine forest tree process field splatting matching policy estimation estimator mapping
+inference pruning quantization quantisation verification expansion module mechanism framework architecture pipeline
+planner localizer detector classifier solver unit embedding consolidation factorization factorisation squares
+descent ascent gradient critic iteration propagation convolution pooling normalization normalisation regularization
+regularisation dropout clustering decomposition transform transformation approximation steering addition editing
+merging scheme strategy technique heuristic kernel perceptron simulation beamforming modulation multiplexing
+coding controller diffusion flow gan vae rnn cnn lstm distribution-matching guidance thought chain
+reranking retrieval-augmented bandit bandits game-theoretic""".split())
+# A name that is an adjective compound, not a name ("LLM-based", "SAM-guided").
+_ADJ_COMPOUND = re.compile(r"-(?:based|driven|guided|aware|like|style|free|specific|level|wise|enhanced|powered|assisted|centric|oriented|conditioned|inspired|augmented|generated)$", re.I)
+# The phrase after a name that says what it is: "X (..), a calibrated metric", "X: A New Benchmark".
+_APPOSITIVE = re.compile(r"^\s*(?:\([^()]*\))?\s*(?:,|:)\s*(?:a|an|the)\s+((?:[\w\-]+,?\s+){0,6}[\w\-]+)\b", re.I)
+
+
+_GLUED_HEAD = re.compile(r"^\)?\s*([A-Z][a-z]+)\b")
+
+
+def appositive_kind(after: str) -> str | None:
+    """What the phrase after a name says it is: "dataset", "metric", "method" or None.
+
+    Args:
+        after: the text right after the name (", a calibrated metric designed ...").
+    """
+    glued = _GLUED_HEAD.match(after)
+    if glued:  # "Knowledge Retention (KR) Test", "Foo (F) Benchmark": part of a larger name
+        word = glued.group(1).casefold()
+        if word in DATASET_HEADS or word in ("test", "tests"):
+            return "dataset"
+        if word in METRIC_HEADS:
+            return "metric"
+    m = _APPOSITIVE.match(after)
+    if not m:
+        return None
+    for word in re.split(r"[\s\-,]+", m.group(1).casefold()):
+        word = word[:-1] if word.endswith("s") and word[:-1] in DATASET_HEADS | METRIC_HEADS | METHOD_HEADS else word
+        if word in DATASET_HEADS:
+            return "dataset"
+        if word in METRIC_HEADS:
+            return "metric"
+        if word in METHOD_HEADS:
+            return "method"
+    return None
+
+
+def singular(word: str) -> str:
+    """Naive singular of a head noun ("networks" -> "network", "squares" stays)."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith(("ss", "us", "squares")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def has_method_head(long: str) -> bool:
+    """The long form ends in a method noun ("... Cross Mapping", "... Networks")."""
+    return singular(last_word(long)) in METHOD_HEADS or last_word(long) in METHOD_HEADS
+
+
+def is_adjective_compound(name: str) -> bool:
+    """"LLM-based", "SAM-guided": a modifier, not a name."""
+    return bool(_ADJ_COMPOUND.search(name))
+
+
+# Words that cannot start a coined name taken from a title or a "we propose" phrase.
+NAME_STOPWORDS = frozenset("""a an the this that these those our we on in of for to from with towards toward
+beyond when why how what which who is are can do does should rethinking revisiting understanding
+learning exploring evaluating benchmarking improving enhancing scaling unlocking bridging
+measuring mitigating a-b and or not no yes do you your it its one two three case position""".split())
+
+
+def last_word(text: str) -> str:
+    """The last word of a phrase, lower-cased, hyphen parts included ("Time-series Ensembles" -> "ensembles")."""
+    words = re.split(r"[\s\-]+", text.strip())
+    return words[-1].casefold() if words else ""
+
+
+def is_dataset_name(name: str, long: str = "") -> bool:
+    """A benchmark or dataset name: "FooBench", "XYZ-QA", or a long form ending in "Dataset"/"Benchmark"."""
+    return bool(_DATASET_NAME.search(name)) or last_word(long or name) in DATASET_HEADS
+
+
+def is_metric(long: str) -> bool:
+    """A measurement: the long form ends in score, rate, error, accuracy, ..."""
+    return last_word(long) in METRIC_HEADS
+
+
+def is_task(long: str) -> bool:
+    """A problem or task: the long form ends in detection, segmentation, ..."""
+    return last_word(long) in TASK_HEADS
+
+
+def is_entity(name: str, long: str = "") -> bool:
+    """An organisation, place, device or other thing: university, vehicle, country, unit ..."""
+    return (name in UNITS or name in COUNTRIES or long in COUNTRIES
+            or last_word(long or name) in ENTITY_HEADS)
+
+
+_CLASS_OF_MODELS = re.compile(r"(?:language|foundation|reasoning|vision|multimodal|generative|base|world) models?$", re.I)
+
+
+def is_model_class(short: str, long: str) -> bool:
+    """A class of models, not one method: "Time Series Foundation Models (TSFMs)", "Hybrid Language Models".
+
+    A plural short form ("VLLMs") or a long form ending in "language/foundation model(s)".
+    """
+    plural = len(short) > 2 and short.endswith("s") and short[-2].isupper()
+    return plural or bool(long and _CLASS_OF_MODELS.search(long))
+
+
+def is_generic_word(name: str) -> bool:
+    """A plain English word or phrase that starts like a sentence, not a name."""
+    first = re.split(r"[\s\-]+", name.strip())[0].casefold() if name.strip() else ""
+    return not first or first in NAME_STOPWORDS
+
+
+def classify(name: str, long: str, gaz: Gazetteer, *, proposed: bool, after: str = "") -> Verdict:
+    """What a discovered name is.
+
+    Args:
+        name: the short form or coined name ("GRPO", "SymGraph").
+        long: its long form when defined ("" otherwise).
+        gaz: the gazetteer (generic paradigms and the not-methods list).
+        proposed: whether the paper introduces it (tasks/analyses then count as methods).
+        after: the text right after the name, for an appositive ("X, a new benchmark").
+
+    Returns:
+        "method", "dataset" or "reject".
+    """
+    for s in filter(None, (name, long)):
+        if gaz.is_generic(s) or gaz.is_not_method(s):
+            return "reject"
+    if is_adjective_compound(name):
+        return "reject"
+    kind = appositive_kind(after) if after else None
+    if is_dataset_name(name, long) or kind == "dataset":
+        return "dataset"
+    if kind == "metric":
+        return "reject"
+    if is_entity(name, long) or is_metric(long or name):
+        return "reject"
+    if long and is_generic_word(long) and not proposed:
+        return "reject"
+    if not proposed and is_model_class(name, long):
+        return "reject"
+    if is_task(long or name) and not proposed:
+        return "reject"
+    if not proposed and not (long and has_method_head(long)) and kind != "method":
+        return "reject"
+    return "method"

@@ -1,0 +1,166 @@
+"""Build the extraction pipeline and run it over papers (the only spaCy-facing API).
+
+The rest of ``kg`` sees :class:`~kg.records.PaperExtraction` records, never a Doc.
+"""
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+import kg.extract.components  # noqa: F401  (registers the factories)
+from kg.extract.gazetteer import Gazetteer, load_gazetteer
+from kg.extract.matching import doc_text
+from kg.extract.repos import find_repos
+from kg.extract.tokenizer import RegexTokenizer
+from kg.extract.sections import paper_text, section_ends, section_of
+from kg.records import DatasetMention, MethodMention, Paper, PaperExtraction
+
+COMPONENTS = ("kg_gazetteer", "kg_acronyms", "kg_proposed", "kg_datasets", "kg_canonical")
+_WITH_DATA = frozenset({"kg_gazetteer", "kg_datasets", "kg_canonical"})
+
+
+def load_pipeline(config: Mapping[str, Any] | None = None) -> Language:
+    """The extraction pipeline on ``spacy.blank("en")``, built once and cached.
+
+    Args:
+        config: optional settings; ``{"data_dir": "path"}`` reads the gazetteer from
+            another directory (tests), ``{"disable": ["kg_proposed"]}`` leaves components out.
+
+    Returns:
+        The :class:`spacy.language.Language`.
+    """
+    config = dict(config or {})
+    return _pipeline(config.get("data_dir"), tuple(config.get("disable", ())))
+
+
+@functools.lru_cache(maxsize=4)
+def _pipeline(data_dir: str | None, disable: tuple[str, ...]) -> Language:
+    nlp = spacy.blank("en")
+    nlp.tokenizer = RegexTokenizer(nlp.vocab)
+    for name in COMPONENTS:
+        if name in disable:
+            continue
+        cfg = {"data_dir": data_dir} if name in _WITH_DATA else {}
+        nlp.add_pipe(name, config=cfg)
+    return nlp
+
+
+def _data_dir(nlp: Language) -> str | None:
+    if "kg_canonical" in nlp.pipe_names:
+        return nlp.get_pipe_config("kg_canonical").get("data_dir")
+    return None
+
+
+def extract_papers(papers: Iterable[Paper], *, nlp: Language | None = None, n_process: int = 1,
+                   batch_size: int = 256) -> list[PaperExtraction]:
+    """Methods, datasets and code links of each paper, in input order.
+
+    With ``n_process > 1`` the papers are split into chunks handled by forked workers
+    that inherit the built pipeline and send back plain records (cheaper than
+    spaCy's own multiprocessing, which ships every Doc back to the parent).
+
+    Args:
+        papers: merged papers (title and abstract in English; summary and keywords optional).
+        nlp: a pipeline from :func:`load_pipeline` (default: the packaged one).
+        n_process: worker processes.
+        batch_size: documents per ``nlp.pipe`` batch.
+
+    Returns:
+        One :class:`PaperExtraction` per paper.
+    """
+    nlp = nlp or load_pipeline()
+    papers = list(papers)
+    texts = [paper_text(p) for p in papers]
+    if n_process > 1 and len(papers) >= 2 * n_process:
+        found = _parallel(nlp, texts, n_process, batch_size)
+    else:
+        found = _mentions(nlp, texts, batch_size)
+    return [PaperExtraction(p.arxiv_id, m, d, find_repos(p.abstract, p.comment)) for p, (m, d) in zip(papers, found)]
+
+
+Found = tuple[tuple[MethodMention, ...], tuple[DatasetMention, ...]]
+_WORKER: dict[str, Language] = {}
+
+
+def _mentions(nlp: Language, texts: Sequence[str], batch_size: int) -> list[Found]:
+    gaz = load_gazetteer(_data_dir(nlp))
+    return [doc_mentions(doc, gaz) for doc in nlp.pipe(texts, batch_size=batch_size)]
+
+
+def _worker_chunk(args: tuple[Sequence[str], int]) -> list[Found]:
+    texts, batch_size = args
+    return _mentions(_WORKER["nlp"], texts, batch_size)
+
+
+def _parallel(nlp: Language, texts: list[str], n_process: int, batch_size: int) -> list[Found]:
+    import multiprocessing as mp
+
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
+    if ctx is None:  # no fork (Windows/macOS spawn): one process is faster than rebuilding pipelines
+        return _mentions(nlp, texts, batch_size)
+    _WORKER["nlp"] = nlp
+    size = max(1, -(-len(texts) // (n_process * 4)))
+    chunks = [(texts[i:i + size], batch_size) for i in range(0, len(texts), size)]
+    try:
+        with ctx.Pool(n_process) as pool:
+            parts = pool.map(_worker_chunk, chunks)
+    finally:
+        _WORKER.clear()
+    return [f for part in parts for f in part]
+
+
+def extract_text(text: str, *, nlp: Language | None = None) -> tuple[tuple[MethodMention, ...], tuple[DatasetMention, ...]]:
+    """Methods and datasets of one plain text (all of it read as abstract); handy in notebooks."""
+    nlp = nlp or load_pipeline()
+    return doc_mentions(nlp(text.replace("\n", " ")), load_gazetteer(_data_dir(nlp)))
+
+
+def doc_mentions(doc: Doc, gaz: Gazetteer) -> tuple[tuple[MethodMention, ...], tuple[DatasetMention, ...]]:
+    """Aggregate a processed Doc into one mention per canonical key (first-seen order)."""
+    ends = section_ends(doc_text(doc))
+    proposed = {s.kb_id_ for s in doc.spans.get("proposed", [])}
+    extra = doc.user_data.get("kg_aliases", {})
+    methods = tuple(_method(eid, spans, gaz, ends, eid in proposed, extra.get(eid, ()))
+                    for eid, spans in _by_key(doc.spans.get("methods", [])).items())
+    datasets = tuple(_dataset(eid, spans, gaz) for eid, spans in _by_key(doc.spans.get("datasets", [])).items())
+    return methods, datasets
+
+
+def _by_key(spans: Iterable[Span]) -> dict[str, list[Span]]:
+    """Spans grouped by key, in text order, overlapping repeats of one key dropped."""
+    groups: dict[str, list[Span]] = {}
+    for s in sorted(spans, key=lambda s: (s.start, -s.end)):
+        group = groups.setdefault(s.kb_id_, [])
+        if group and s.start < max(g.end for g in group[-3:]):
+            continue
+        group.append(s)
+    return dict(sorted(groups.items(), key=lambda kv: kv[1][0].start))
+
+
+def _method(eid: str, spans: Sequence[Span], gaz: Gazetteer, ends: tuple[int, ...], proposed: bool,
+            extra_aliases: Sequence[str] = ()) -> MethodMention:
+    entry = gaz.entries.get(eid)
+    surfaces = tuple(dict.fromkeys(s.text for s in spans))
+    sources = tuple(dict.fromkeys(section_of(s.start_char, ends) for s in spans))
+    key = eid.split(":", 1)[1]
+    name = entry.name if entry else spans[0].id_ or surfaces[0]
+    aliases = tuple(dict.fromkeys(a for a in (*(entry.surfaces if entry else ()), *surfaces, *extra_aliases) if a != name))
+    return MethodMention(
+        key=key, name=name, surface=surfaces[0], group=entry.group if entry else "",
+        proposed=proposed and entry is None, count=len(spans), in_title=sources[0] == "title",
+        sources=tuple(sorted(sources, key=("title", "abstract", "summary", "keywords").index)),
+        surfaces=surfaces, aliases=aliases,
+    )
+
+
+def _dataset(eid: str, spans: Sequence[Span], gaz: Gazetteer) -> DatasetMention:
+    entry = gaz.entries.get(eid)
+    surfaces = tuple(dict.fromkeys(s.text for s in spans))
+    name = entry.name if entry else spans[0].id_ or surfaces[0]
+    aliases = tuple(dict.fromkeys(a for a in (*(entry.surfaces if entry else ()), *surfaces) if a != name))
+    return DatasetMention(key=eid.split(":", 1)[1], name=name, surface=surfaces[0], aliases=aliases)

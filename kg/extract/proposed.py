@@ -1,0 +1,181 @@
+"""Names a paper coins for its own method: "we propose X", "X: ..." titles, "named X".
+
+Pure string rules over the cleaned title and abstract; the spaCy component in
+:mod:`kg.extract.components` turns the offsets into spans. An unnamed proposal
+("we propose a novel framework") yields nothing.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract.filters import NAME_STOPWORDS
+from kg.extract.text import find_word, is_name_like
+
+# "we propose", "this paper introduces", "we further present", "which we call"
+_TRIGGER = re.compile(
+    r"\b(?:we|this (?:paper|work|study|article|letter)|our (?:work|paper|method))\s+(?:\w+ly\s+|also\s+|further\s+|then\s+)?"
+    r"(?:propose|introduce|present|develop|design|call|name|term|dub|devise|build|formulate|construct|coin)[sd]?\b"
+    r"|\b(?:named|called|dubbed|termed|coined)\b"
+    r"|\bproposed (?:method|framework|model|approach|algorithm|system|architecture)\b"
+    r"|\b(?:a|an) (?:novel|new)\b|\b(?:the|our) proposed\b"
+    r"|\b(?:framework|method|algorithm|approach|architecture|module|technique|strategy),(?=\s)",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[A-Za-z0-9][\w\-.'+]*[\w+]|[A-Za-z0-9]")
+# Words that may stand between a trigger and the name: determiners and the usual adjectives.
+_SKIP = frozenset("""a an the novel new simple general unified lightweight efficient effective
+scalable principled generic first our two three dedicated""".split())
+# Nouns a coined name is followed by ("a Structural Distillation method").
+HEAD_NOUNS = frozenset("""framework method model approach algorithm architecture network system pipeline
+mechanism technique strategy paradigm module agent scheme procedure variant loss estimator
+encoder decoder policy layer block""".split())
+# What may follow a bare capitalised name ("we introduce Klear and ...").
+_AFTER_NAME = frozenset(", ( : ; . and which that to for with as , - that, which,".split())
+_MAX_WORDS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """A coined name and where it stands in the searched text."""
+
+    name: str
+    start: int
+    end: int
+    source: str  # "title" or "trigger"
+
+
+def title_name(title: str, abstract: str) -> str | None:
+    """The coined name before a title's colon ("InfiniDepth: Arbitrary-Resolution ...").
+
+    The part before the first ": " counts when it has at most four words, no comma,
+    does not start like a sentence ("Beyond", "Towards", "The") and is either one
+    name-like word or appears again in the abstract ("Goal Force", "Project Synapse").
+    """
+    head, sep, _ = title.partition(": ")
+    head = head.strip()
+    if not sep or not head or "," in head or "?" in head or len(head.split()) > 4:
+        return None
+    words = head.split()
+    if words[0].casefold() in NAME_STOPWORDS or not words[0][:1].isupper() and not words[0][:1].isdigit():
+        return None
+    if len(words) == 1 and is_name_like(head):
+        return head
+    return head if _in_text(head, abstract) else None
+
+
+def _in_text(name: str, text: str) -> bool:
+    return any(text[i + len(name): i + len(name) + 1] != "-" for i in find_word(text, name))
+
+
+def _is_capitalised(word: str) -> bool:
+    return word[:1].isupper() or word[:1].isdigit() and is_name_like(word)
+
+
+def after_trigger(text: str, pos: int, end: int, lenient: bool = False) -> tuple[str, int, int] | None:
+    """The coined name just after a trigger ending at ``pos``, or None.
+
+    Skips a determiner and common adjectives, then takes up to five capitalised or
+    name-like words (hyphen parts included). One name-like word is enough
+    ("SymGraph"); an ordinary capitalised word must be followed by punctuation or
+    a conjunction ("Klear and", "the Human Imitator,"); several capitalised words
+    must be followed by punctuation, a parenthesis or a head noun ("a Structural
+    Distillation method"), unless ``lenient`` (after "the proposed").
+    """
+    words: list[re.Match[str]] = []
+    for m in _WORD.finditer(text, pos, min(end, pos + 200)):
+        w = m.group(0)
+        if not words and (w.casefold() in _SKIP or lenient and w.casefold() in HEAD_NOUNS):
+            continue  # "the proposed (method) EWC-LoRA"
+        if words and text[words[-1].end():m.start()].strip():
+            break  # punctuation between words ends the name: "Foo (FB)", "Foo, a ..."
+        if _is_capitalised(w) or is_name_like(w):
+            words.append(m)
+            if len(words) > _MAX_WORDS:
+                return None
+            continue
+        break
+    else:
+        m = None
+    if not words:
+        return None
+    start, stop = words[0].start(), words[-1].end()
+    name = text[start:stop]
+    gap = text[pos:start].strip(" \"'“”").split()
+    if not all(w.casefold() in _SKIP or lenient and w.casefold() in HEAD_NOUNS for w in gap):
+        return None
+    follow = text[stop:stop + 12].lstrip()
+    nxt = follow.split(" ", 1)[0].casefold() if follow else "."
+    ends_ok = (not follow or follow[0] in ",(:;.)\"”'" or nxt in _AFTER_NAME)
+    if len(words) == 1 and is_name_like(name):
+        return name, start, stop
+    if words[0].group(0).casefold() in NAME_STOPWORDS:
+        return None
+    if ends_ok or nxt.rstrip(",.") in HEAD_NOUNS or lenient and len(words) > 1:
+        return name, start, stop
+    return None
+
+
+def find_proposals(title: str, abstract: str, abstract_offset: int) -> list[Proposal]:
+    """Coined names in a paper's title and abstract, in order of appearance.
+
+    Args:
+        title: the cleaned title (offset 0 of the searched text).
+        abstract: the cleaned abstract.
+        abstract_offset: where the abstract starts in the searched text.
+
+    Returns:
+        The proposals, with offsets into ``title + sep + abstract``.
+    """
+    out: list[Proposal] = []
+    name = title_name(title, abstract)
+    if name:
+        out.append(Proposal(name, 0, len(name), "title"))
+    for trig in _TRIGGER.finditer(abstract):
+        hit = after_trigger(abstract, trig.end(), len(abstract), lenient=trig.group(0).casefold().endswith("proposed"))
+        if hit:
+            n, s, e = hit
+            out.append(Proposal(n, abstract_offset + s, abstract_offset + e, "trigger"))
+    for m in _TITLED_HEAD.finditer(abstract):
+        if m.group(1).split()[0].casefold() not in NAME_STOPWORDS:
+            out.append(Proposal(m.group(1), abstract_offset + m.start(1), abstract_offset + m.end(1), "headed:" + m.group(2)))
+    for m in _COMPOUND.finditer(abstract):
+        out.append(Proposal(m.group(0), abstract_offset + m.start(), abstract_offset + m.end(), "compound"))
+    return out
+
+
+# "a Structural Distillation method", "the Deep Cross-Entropy RL method", "an Omni-Full
+# Attention mechanism": two to five capitalised words between a determiner and a head noun.
+_TITLED_HEAD = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he|[Oo]ur)\s+(?:(?:novel|new|scalable|simple|lightweight|dedicated|unified|proposed)\s+)?"
+    r"((?:[A-Z][\w\-]*\s+){1,4}[A-Z][\w\-]*)\s+"
+    r"(method|algorithm|framework|module|mechanism|architecture|strategy|technique|network|variant|approach|paradigm"
+    r"|scheme|estimator|encoder|decoder|block|adapter)s?\b"
+)
+# "SPADE-LDM", "EWC-LoRA", "HSC-SAM": a coined prefix joined to a known acronym.
+_COMPOUND = re.compile(r"(?<![\w\-])[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*-[A-Z][A-Za-z0-9]*(?![\w\-])")
+
+
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+
+
+def has_trigger_before(text: str, pos: int) -> bool:
+    """Whether the sentence up to ``pos`` contains a proposing phrase ("we propose ...")."""
+    start = 0
+    for m in _SENTENCE_END.finditer(text, max(0, pos - 400), pos):
+        start = m.end()
+    start = max(start, pos - 400, text.rfind("\n", 0, pos) + 1)
+    return _TRIGGER.search(text, start, pos) is not None
+
+
+def trigger_just_before(text: str, pos: int) -> bool:
+    """Whether a proposing phrase stands right before ``pos``, with at most a determiner
+    and a few adjectives between ("we propose the Adaptive ... (ACCD)", "named X")."""
+    window = text[max(0, pos - 80):pos]
+    last = None
+    for last in _TRIGGER.finditer(window):
+        pass
+    if last is None:
+        return False
+    gap = window[last.end():].split()
+    return len(gap) <= 3 and all(w.casefold() in _SKIP or w[:1].islower() for w in gap) and "," not in window[last.end():]

@@ -1,0 +1,145 @@
+"""Helpers shared by the readers: the per-file context, dates, language guess, list splitting."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from kg.arxiv import month_from_id
+from kg.records import DatePrecision, Digest, PaperRecord, Problem, Summary
+
+# Unicode ranges of the scripts the digests are written in. Kana is checked before Han
+# because Japanese text mixes both; Hangul wins over Han for Korean with hanja.
+_HANGUL_RE = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
+_KANA_RE = re.compile(r"[\u3041-\u30fa]")  # not U+30FB "・", which Chinese text uses too
+_HAN_RE = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]")
+_CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
+_ARABIC_RE = re.compile(r"[\u0600-\u06ff]")
+_LATIN_RE = re.compile(r"[A-Za-z]")
+_SCRIPTS = (("ja", _KANA_RE), ("ko", _HANGUL_RE), ("zh", _HAN_RE), ("ru", _CYRILLIC_RE), ("ar", _ARABIC_RE))
+_CJK_RE = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f\u3040-\u30ff\u4e00-\u9fff\u3400-\u4dbf]")
+_ENOUGH_SCRIPT = 3  # this many Han/Hangul/kana characters make a summary CJK, however much English it quotes
+_SAMPLE = 64  # characters looked at: enough to tell the script of a summary, cheap on long texts
+
+_LIST_SPLIT_RE = re.compile(r"\s*[,;，、；]\s*")
+_RARE_AUTHOR_SEPARATORS = (";", "，", "、", "；", "&")
+_AUTHOR_SPLIT_RE = re.compile(r"\s*(?:[,;，、；]\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
+
+
+@dataclass(frozen=True, slots=True)
+class FileContext:
+    """What a reader needs to know about the file it reads.
+
+    ``file_date`` is the date from the file name or, failing that, the ``--date``
+    argument; markdown readers may still prefer a date in the digest's heading over
+    ``--date`` (``name_date`` tells whether the name had one).
+    """
+
+    path: str
+    digest_id: str
+    name_date: dt.date | None = None
+    fallback_date: dt.date | None = None
+
+
+@dataclass(slots=True)
+class FileResult:
+    """What one reader made of one file."""
+
+    format: str
+    records: list[PaperRecord] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    digest: Digest | None = None
+    toc_total: int | None = None  # sum of the table-of-contents counts, when the file has one
+
+
+def record_date(file_date: dt.date | None, own_date: dt.date | None, arxiv_id: str) -> tuple[dt.date | None, DatePrecision]:
+    """Apply the date rule: file date, else the record's own date, else the id's month.
+
+    Args:
+        file_date: the digest/file date (name, heading or ``--date``), if any.
+        own_date: a date the record itself carries (Atom ``published``, snapshot v1).
+        arxiv_id: the id, whose ``YYMM`` gives a month when nothing else does.
+
+    Returns:
+        ``(date, precision)``: precision "month" only for the id fallback; ``(None, "day")``
+        when nothing tells (a day is never invented).
+    """
+    if file_date is not None:
+        return file_date, "day"
+    if own_date is not None:
+        return own_date, "day"
+    month = month_from_id(arxiv_id)
+    return (month, "month") if month is not None else (None, "day")
+
+
+def guess_language(*texts: str) -> str:
+    """ISO 639-1 code of the script the texts are written in ("zh", "ko", "ja", "ru", "ar", "en").
+
+    Looks at the first few dozen characters of the first non-empty text. Kana marks
+    Japanese even amid kanji and Hangul marks Korean even with hanja, so scripts are
+    tried in that order; the first present one decides when it has a few characters
+    or a fair share of the letters (summaries quote many English terms, but one
+    Chinese name in English text does not make it Chinese). Latin script
+    is reported as "en" (the digests' only Latin-script language); ``""`` when there
+    is no letter at all.
+    """
+    sample = next((t for t in texts if t), "")[:_SAMPLE]
+    if not sample:
+        return ""
+    if not sample.isascii():
+        for language, script in _SCRIPTS:
+            if script.search(sample):
+                found = len(script.findall(sample))
+                if found >= _ENOUGH_SCRIPT or found * 4 >= len(_LATIN_RE.findall(sample)):
+                    return language
+                break
+    return "en" if _LATIN_RE.search(sample) else ""
+
+
+def is_mostly_latin(text: str) -> bool:
+    """True when the text is written in Latin script (an English abstract), not CJK/Hangul/kana.
+
+    Same threshold as :func:`guess_language`, with one pattern for all CJK scripts.
+    """
+    sample = text[:_SAMPLE]
+    if sample.isascii():
+        return True
+    return len(_CJK_RE.findall(sample)) * 4 < len(_LATIN_RE.findall(sample))
+
+
+def fold(text: str) -> str:
+    """Collapse runs of whitespace (hard wraps, tabs) into single spaces and strip the ends.
+
+    Text without a line break, tab or double space (most fields) is only stripped:
+    the ``in`` tests are much cheaper than splitting every field.
+    """
+    if "\n" in text or "  " in text or "\t" in text or "\r" in text:
+        return " ".join(text.split())
+    return text.strip()
+
+
+def split_list(text: str) -> tuple[str, ...]:
+    """Split a keyword/category list on commas, semicolons and their CJK forms."""
+    if not text:
+        return ()
+    return tuple(p for p in (s.strip() for s in _LIST_SPLIT_RE.split(text)) if p)
+
+
+def split_authors(text: str) -> tuple[str, ...]:
+    """Split an author line ("A,B", "A, B and C", "A; B") into names, order kept."""
+    if " and " in text or any(sep in text for sep in _RARE_AUTHOR_SEPARATORS):
+        names = _AUTHOR_SPLIT_RE.split(text)
+    else:  # the digests' plain "A,B,C": no regex needed
+        names = text.split(",")
+    return tuple(p for p in (fold(s) for s in names) if p)
+
+
+def make_summary(
+    tldr: str = "", motivation: str = "", method: str = "", result: str = "", conclusion: str = "",
+    extra: tuple[tuple[str, str], ...] = (),
+) -> Summary | None:
+    """A :class:`Summary` with its language guessed, or ``None`` when every field is empty."""
+    if not (tldr or motivation or method or result or conclusion or extra):
+        return None
+    language = guess_language(tldr, motivation, method, result, conclusion, *(v for _, v in extra))
+    return Summary(language, tldr, motivation, method, result, conclusion, extra)

@@ -1,0 +1,62 @@
+"""Sniff a file's format from its content (never from its name)."""
+from __future__ import annotations
+
+import json
+import re
+
+from kg.ingest.jsonl import is_snapshot_line
+
+ATOM = "atom"
+MARKDOWN = "markdown"
+DAILY_JSONL = "daily-jsonl"
+SNAPSHOT = "arxiv-snapshot"
+
+_FIRST_CHAR_RE = re.compile(r"\S")
+_HEAD = 4096  # characters enough to see an XML root element
+_JSON_PROBE_LINES = 20
+# A digest has at least one entry heading: an arXiv link or id, or an "[N]" entry number.
+_DIGEST_HEADING_RE = re.compile(
+    r"^#{2,4}[ \t]+(?:\[\d+\]|.*?(?:arxiv\.org/(?:abs|pdf)/|arxiv:\s*\S|(?<![\w.])\d{4}\.\d{4,5}(?!\d)))",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def detect_format(text: str) -> str | None:
+    """The reader for ``text``: "atom", "daily-jsonl", "arxiv-snapshot", "markdown", or ``None``.
+
+    Args:
+        text: the decoded file content.
+
+    Returns:
+        The format name, ``None`` when no reader fits (reported as "unknown-format").
+    """
+    m = _FIRST_CHAR_RE.search(text)
+    if m is None:
+        return None
+    start = m.start()
+    first = text[start]
+    if first == "<":
+        head = text[start : start + _HEAD]
+        if "<feed" in head and "http://www.w3.org/2005/Atom" in head:
+            return ATOM
+    elif first == "{":
+        return _json_lines_format(text[start:])
+    if _DIGEST_HEADING_RE.search(text):
+        return MARKDOWN
+    return None
+
+
+def _json_lines_format(text: str) -> str | None:
+    """Decide between the two JSON-lines formats from the first line that is a paper object.
+
+    A paper object has an ``id`` and a ``title``; JSON lines of something else (say,
+    annotation files) are not a paper format, whatever their name.
+    """
+    for line in text.split("\n", _JSON_PROBE_LINES)[:_JSON_PROBE_LINES]:
+        try:
+            obj = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(obj, dict) and "id" in obj and "title" in obj:
+            return SNAPSHOT if is_snapshot_line(obj) else DAILY_JSONL
+    return None

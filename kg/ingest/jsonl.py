@@ -1,0 +1,193 @@
+"""Readers for JSON lines: the daily-arXiv JSONL digests and the arXiv metadata snapshot.
+
+daily-arXiv JSONL (``2026-01-05_AI_enhanced_Chinese.jsonl``), one paper per line::
+
+    {"id": "2601.00114", "categories": ["cs.GR", ...], "authors": ["A", ...], "title": ..., "summary": <abstract>,
+     "abs": <url>, "pdf": <url>, "comment": ..., "code_url": ..., "AI": {"tldr", "motivation", "method", "result", "conclusion"}}
+
+arXiv metadata snapshot (Kaggle ``arxiv-metadata-oai-snapshot.json``), one paper per line::
+
+    {"id": "0704.0001", "authors": "A, B and C", "authors_parsed": [["Last", "First", ""]], "title": ...,
+     "comments": ..., "journal-ref": ..., "doi": ..., "categories": "hep-ph math.GT", "abstract": ...,
+     "versions": [{"version": "v1", "created": "Mon, 2 Apr 2007 19:18:42 GMT"}], "update_date": "2008-11-13"}
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from email.utils import parsedate_to_datetime
+from typing import Any
+
+from kg.arxiv import parse_arxiv_id
+from kg.ingest.common import FileContext, FileResult, fold, guess_language, record_date, split_authors
+from kg.records import Digest, PaperRecord, Problem, SourceRef, Summary
+
+_AI_FIELDS = ("tldr", "motivation", "method", "result", "conclusion")
+_SNAPSHOT_KEYS = ("authors_parsed", "versions", "update_date", "journal-ref")
+
+# (line, decoded object, context) -> a record, or a problem message when the line is unusable
+_Mapper = Callable[[int, dict[str, Any], FileContext], "PaperRecord | str"]
+
+
+def is_snapshot_line(obj: dict[str, Any]) -> bool:
+    """True for an arXiv metadata snapshot line (vs a daily-arXiv JSONL line)."""
+    return any(k in obj for k in _SNAPSHOT_KEYS) or isinstance(obj.get("categories"), str)
+
+
+def read_daily_jsonl(text: str, ctx: FileContext) -> FileResult:
+    """Read a daily-arXiv JSONL digest (the file is a digest dated by its name or ``--date``)."""
+    result = _read_lines(text, ctx, "daily-jsonl", _daily_record)
+    result.digest = Digest(ctx.digest_id, ctx.name_date or ctx.fallback_date, ctx.path, "daily-jsonl")
+    return result
+
+
+def read_snapshot(text: str, ctx: FileContext) -> FileResult:
+    """Read arXiv metadata snapshot lines (not a digest: records carry no digest id)."""
+    return _read_lines(text, ctx, "arxiv-snapshot", _snapshot_record)
+
+
+def _read_lines(text: str, ctx: FileContext, fmt: str, mapper: _Mapper) -> FileResult:
+    """Decode each non-blank line as a JSON object and map it; bad lines become problems."""
+    result = FileResult(fmt)
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        ref = SourceRef(ctx.path, number)
+        try:
+            obj = json.loads(line)
+        except ValueError as exc:
+            result.problems.append(Problem(ref, "bad-json", f"not a JSON line ({exc.args[0][:60]})"))
+            continue
+        if not isinstance(obj, dict):
+            result.problems.append(Problem(ref, "bad-json", f"a JSON {type(obj).__name__}, not an object"))
+            continue
+        record = mapper(number, obj, ctx)
+        if isinstance(record, str):
+            result.problems.append(Problem(ref, "missing-field", record))
+            continue
+        result.records.append(record)
+        for name, value in (("abstract", record.abstract), ("authors", record.authors)):
+            if not value:
+                result.problems.append(Problem(ref, "missing-field", f"{record.arxiv_id}: no {name}"))
+    return result
+
+
+def _text(value: Any) -> str:
+    """A JSON value as folded text (``None``/non-strings give ``""``)."""
+    return fold(value) if isinstance(value, str) else ""
+
+
+def _id_and_title(obj: dict[str, Any]) -> tuple[str, str, str] | str:
+    """``(arxiv_id, version, title)`` or the reason the line cannot be a record."""
+    parsed = parse_arxiv_id(str(obj.get("id") or ""))
+    if parsed is None:
+        return f"no usable arXiv id ({str(obj.get('id'))[:40]!r}); line skipped"
+    title = _text(obj.get("title"))
+    if not title:
+        return f"{parsed[0]}: no title; line skipped"
+    return parsed[0], parsed[1], title
+
+
+def _daily_record(number: int, obj: dict[str, Any], ctx: FileContext) -> PaperRecord | str:
+    head = _id_and_title(obj)
+    if isinstance(head, str):
+        return head
+    arxiv_id, version, title = head
+    categories = tuple(c for c in (obj.get("categories") or ()) if isinstance(c, str) and c)
+    authors = tuple(a for a in (fold(a) for a in (obj.get("authors") or ()) if isinstance(a, str)) if a)
+    date, precision = record_date(ctx.name_date or ctx.fallback_date, None, arxiv_id)
+    return PaperRecord(
+        arxiv_id=arxiv_id,
+        title=title,
+        source=SourceRef(ctx.path, number),
+        abstract=_text(obj.get("summary")),
+        authors=authors,
+        primary_category=categories[0] if categories else "",
+        categories=categories,
+        date=date,
+        date_precision=precision,
+        version=version,
+        url=_text(obj.get("abs")),
+        comment=_text(obj.get("comment")),
+        summary=_ai_summary(obj.get("AI"), _text(obj.get("code_url"))),
+        digest=ctx.digest_id,
+    )
+
+
+def _ai_summary(ai: Any, code_url: str) -> Summary | None:
+    """The ``AI`` object as a :class:`Summary`; unknown AI keys and ``code_url`` go to ``extra``."""
+    ai = ai if isinstance(ai, dict) else {}
+    fields = {k: _text(ai.get(k)) for k in _AI_FIELDS}
+    extra = [(str(k), t) for k, v in ai.items() if k not in _AI_FIELDS and (t := _text(v))]
+    if code_url:
+        extra.append(("code_url", code_url))
+    if not any(fields.values()) and not extra:
+        return None
+    language = guess_language(*fields.values(), *(v for _, v in extra))
+    return Summary(language, extra=tuple(extra), **fields)
+
+
+def _snapshot_record(number: int, obj: dict[str, Any], ctx: FileContext) -> PaperRecord | str:
+    head = _id_and_title(obj)
+    if isinstance(head, str):
+        return head
+    arxiv_id, version, title = head
+    categories = tuple(_text(obj.get("categories")).split())
+    versions = [v for v in (obj.get("versions") or ()) if isinstance(v, dict)]
+    published = _rfc2822_date(versions[0].get("created")) if versions else None
+    updated = _iso_date(obj.get("update_date")) or (_rfc2822_date(versions[-1].get("created")) if versions else None)
+    if versions and not version:
+        version = _text(versions[-1].get("version"))
+    date, precision = record_date(ctx.name_date or ctx.fallback_date, published, arxiv_id)
+    return PaperRecord(
+        arxiv_id=arxiv_id,
+        title=title,
+        source=SourceRef(ctx.path, number),
+        abstract=_text(obj.get("abstract")),
+        authors=_snapshot_authors(obj),
+        primary_category=categories[0] if categories else "",
+        categories=categories,
+        date=date,
+        date_precision=precision,
+        version=version,
+        comment=_text(obj.get("comments")),
+        doi=_text(obj.get("doi")),
+        published=published,
+        updated=updated,
+    )
+
+
+def _snapshot_authors(obj: dict[str, Any]) -> tuple[str, ...]:
+    """Authors as "First Last Suffix" from ``authors_parsed``, else split from the ``authors`` string."""
+    parsed = obj.get("authors_parsed")
+    if isinstance(parsed, list) and parsed:
+        names = []
+        for parts in parsed:
+            if isinstance(parts, list) and parts:
+                last, first, suffix = ([_text(p) for p in parts] + ["", ""])[:3]
+                name = " ".join(p for p in (first, last, suffix) if p)
+                if name:
+                    names.append(name)
+        if names:
+            return tuple(names)
+    return split_authors(_text(obj.get("authors")))
+
+
+def _rfc2822_date(value: Any) -> dt.date | None:
+    """``"Mon, 2 Apr 2007 19:18:42 GMT"`` -> ``date(2007, 4, 2)`` (in UTC); ``None`` if unreadable."""
+    if not isinstance(value, str):
+        return None
+    try:
+        return parsedate_to_datetime(value).astimezone(dt.timezone.utc).date()
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def _iso_date(value: Any) -> dt.date | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None

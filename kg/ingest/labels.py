@@ -1,0 +1,48 @@
+"""Field labels of digest entries in the wild, mapped to the record's fields.
+
+Forks of the digest tool rename labels and translate them; a label is normalised
+(lower case, no spaces/underscores/hyphens/dots) and looked up here. Labels not
+listed are kept as they were written in ``Summary.extra``.
+"""
+from __future__ import annotations
+
+import re
+
+_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "abstract": ("abstract", "originalabstract", "englishabstract", "abstract(en)", "paperabstract",
+                 "摘要", "原文摘要", "英文摘要", "论文摘要", "論文摘要", "초록", "원문초록", "영문초록", "논문초록", "抄録", "概要"),
+    "tldr": ("tl;dr", "tldr", "tl;dr;", "tl,dr", "要点", "一句话总结", "一句话概括", "太长不看", "要約",
+             "요약", "한줄요약", "핵심요약", "세줄요약", "핵심"),
+    "motivation": ("motivation", "motivations", "动机", "研究动机", "動機", "동기", "연구동기"),
+    "method": ("method", "methods", "methodology", "approach", "方法", "研究方法", "手法", "방법", "방법론"),
+    "result": ("result", "results", "结果", "实验结果", "結果", "결과", "실험결과"),
+    "conclusion": ("conclusion", "conclusions", "结论", "結論", "결론"),
+    "keywords": ("keywords", "keyword", "keyterms", "关键词", "关键字", "關鍵詞", "キーワード", "키워드", "핵심어"),
+    "category": ("category", "categories", "maincategory", "primarycategory", "subjects", "subject",
+                 "主分类", "分类", "类别", "主类别", "主要分类", "分野", "카테고리", "주카테고리", "분류", "주분류"),
+    "comment": ("comment", "comments", "备注", "注释", "コメント", "코멘트", "비고"),
+    "authors": ("authors", "author", "作者", "著者", "저자"),
+    "translated_title": ("translatedtitle", "标题翻译", "中文标题", "翻译标题", "译题", "제목번역", "번역제목", "한국어제목"),
+}
+
+LABELS: dict[str, str] = {variant: canonical for canonical, variants in _SYNONYMS.items() for variant in variants}
+
+_NORMALISE_RE = re.compile(r"[\s_\-.·]+")
+_SEEN: dict[str, str | None] = {}
+_SEEN_MAX = 4096
+
+
+def canonical_label(label: str) -> str | None:
+    """The record field a label stands for ("Main category" -> "category"), or ``None`` if unknown.
+
+    >>> canonical_label("초록"), canonical_label("TL;DR"), canonical_label("AI_Comments")
+    ('abstract', 'tldr', None)
+    """
+    try:
+        return _SEEN[label]
+    except KeyError:
+        pass
+    key = LABELS.get(_NORMALISE_RE.sub("", label.lower()))
+    if len(_SEEN) < _SEEN_MAX:  # digests repeat a handful of labels; arbitrary text must not grow it forever
+        _SEEN[label] = key
+    return key

@@ -1,0 +1,377 @@
+"""Reader for markdown digests: the classic daily-arXiv layout, the zh-v2 dialect and unseen forks.
+
+A paper entry is recognised by structure, not by one fork's exact layout:
+
+* a heading ``##``..``####`` holding an arXiv link or id starts an entry
+  (``### [3] [Title](https://arxiv.org/abs/2601.00504)``, ``## 1. [Title](http://arxiv.org/abs/2601.01234v2)``);
+* before its first field, ``*A, B*`` is the author line (``| **Category: x**`` may follow)
+  and ``> *...*`` the translated title;
+* fields are ``Label: value``, ``**Label:** value``, ``> **Label:** value`` or
+  ``- **Label**: value`` lines, continued by the lines that follow (hard-wrapped
+  abstracts); labels are mapped through :mod:`kg.ingest.labels`, unknown bold labels
+  are kept in ``Summary.extra``; plain ``Word:`` lines count as labels only when
+  known, so prose in a wrapped abstract is never split;
+* other headings are sections: a category code (``# cs.CV``, ``## cs.CR``) is the
+  ``listed_under`` of the entries below it.
+
+The reader is line based with precompiled regexes: the text of each line is looked
+at once and only the few lines that can be structure reach a regex.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from kg.arxiv import ARXIV_ID_RE, is_category, month_from_id, parse_arxiv_id
+from kg.ingest.common import FileContext, FileResult, fold, is_mostly_latin, make_summary, record_date, split_authors, split_list
+from kg.ingest.files import date_in_text
+from kg.ingest.labels import canonical_label
+from kg.records import Digest, PaperRecord, Problem, SourceRef
+
+# the classic heading "[N] [Title](https://arxiv.org/abs/ID)", read without the general path
+_CLASSIC_HEADING_RE = re.compile(
+    r"^\[\d+\]\s*\[(?P<title>.+)\]\((?P<url>https?://arxiv\.org/abs/(?P<id>\d{4}\.\d{4,5})(?P<version>v\d+)?)\)$"
+)
+_NUMBERING_RE = re.compile(r"^(?:\[\d+\]|\d+[.)](?!\d)|\(\d+\)|#\d+)\s*")
+# a markdown link whose text may hold one level of brackets ("[Title [v2]](url)")
+_LINK_RE = re.compile(r"\[(?P<text>(?:[^\[\]]|\[[^\[\]]*\])*)\]\((?P<url>[^()\s]+)(?:\s+\"[^\"]*\")?\)")
+_LEFTOVER_RE = re.compile(r"\(\s*\)|\[\s*\]")
+_TITLE_TRIM = " \t-–—:|"
+_DATE_HEADING_RE = re.compile(r"^#{1,2}[ \t][^\n]*?\d{4}-\d{2}-\d{2}", re.MULTILINE)
+_DATE_HEADING_SPAN = 4000  # the title heading is at the top of a digest
+
+# Every line that can be structure, in one pattern so that the scan runs in C; the lines
+# between two matches are continuation text of the open field. One named group per kind
+# of line (``m.lastgroup`` tells which matched).
+_LINE_RE = re.compile(
+    r"""
+^(?:
+  (?P<heading>(?P<hashes>\#{1,6})[ \t]+(?P<htext>[^\n]*))
+ |[ \t]*(?P<html></?[A-Za-z][^>\n]*>[^\n]*)
+ |[ \t]*(?P<rule>(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$
+ |[ \t]*(?P<nav>(?:\[[^\]\n]*\]\([^)\n]*\)[ \t|]*)+)$
+ |[ \t]*(?P<toc>[-*+][ \t]+\[[^\]\n]+\]\(\#[^)\n]*\)[ \t]*
+        (?:\[Total:[ \t]*(?P<total>\d+)\]|\([ \t]*(?P<count>\d+)\b[^)\n]*\))[^\n]*)
+ |[ \t]*(?P<ttitle>>[ \t]*\*(?!\*)(?P<ttv>[^\n]+?)\*)[ \t]*$
+ |[ \t]*(?P<authors>\*(?![*\s])(?P<names>[^*\n]+)\*(?P<rest>[^\n]*))
+ |[ \t]*(?P<bold>(?:>[ \t]?)*(?:[-*+][ \t]+)?
+        \*\*(?P<blabel>[^*:：\n]{1,40}?)[ \t]*(?:[:：][ \t]*\*\*|\*\*[ \t]*[:：])[ \t]*(?P<bvalue>[^\n]*))
+ |[ \t]*(?P<whole>(?:>[ \t]?)*\*\*[^*:：\n]{1,40}?[ \t]*[:：][^*\n]*\*\*[^\n]*)
+ |[ \t]*(?P<plain>(?:>[ \t]?)*(?:[-*+][ \t]+)?(?P<plabel>[^\W\d][^:：\n]{0,30}?)[ \t]*[:：][ \t]*(?P<pvalue>[^\n]*))
+)
+(?:[ \t]*\n)*  # the line end and the blank lines after it: no gap to look at between fields
+""",
+    re.MULTILINE | re.VERBOSE,
+)
+_FIELD_END = frozenset({"html", "rule", "nav"})
+
+# Fast path for the canonical daily-arXiv entry (most of the corpus): the body from the
+# author line to ``</details>`` in one match, every field on one line. It yields exactly
+# the fields the line walk would (the tests compare both); anything else - a wrapped
+# field, an extra line, another label - does not match and takes the line walk.
+_CLASSIC_LABELS = ("Main category", "TL;DR", "Motivation", "Method", "Result", "Conclusion", "Abstract")
+_CLASSIC_BODY_RE = re.compile(
+    r"[ \t]*\*(?![*\s])(?P<names>[^*\n]+)\*[ \t]*\n(?:[ \t]*\n)*"
+    r"[ \t]*Main category:[ \t]*(?P<f0>[^\n]*)\n(?:[ \t]*\n)*"
+    r"[ \t]*TL;DR:[ \t]*(?P<f1>[^\n]*)\n(?:[ \t]*\n)*"
+    r"[ \t]*<details>[^\n]*\n(?:[ \t]*\n)*[ \t]*<summary>[^\n]*\n(?:[ \t]*\n)*"
+    r"[ \t]*Motivation:[ \t]*(?P<f2>[^\n]*)\n(?:[ \t]*\n)*"
+    r"[ \t]*Method:[ \t]*(?P<f3>[^\n]*)\n(?:[ \t]*\n)*"
+    r"[ \t]*Result:[ \t]*(?P<f4>[^\n]*)\n(?:[ \t]*\n)*"
+    r"[ \t]*Conclusion:[ \t]*(?P<f5>[^\n]*)\n(?:[ \t]*\n)*"
+    r"[ \t]*Abstract:[ \t]*(?P<f6>[^\n]*)\n(?:[ \t]*\n)*"
+    r"[ \t]*</details>[^\n]*(?:[ \t]*\n)*"
+)
+_CLASSIC_GROUPS = ("f0", "f1", "f2", "f3", "f4", "f5", "f6")
+_QUOTE_PREFIX_RE = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.MULTILINE)
+_WHOLE_BOLD_RE = re.compile(r"\*\*(?P<label>[^*:：]{1,40}?)\s*[:：]\s*(?P<value>[^*]*?)\s*\*\*")
+_CATEGORY_SPLIT_RE = re.compile(r"[\s,;|，、]+")
+
+
+@dataclass(slots=True)
+class _Entry:
+    """A paper entry being read: heading facts, then the labelled fields as raw line parts."""
+
+    line: int
+    arxiv_id: str
+    version: str
+    title: str
+    url: str
+    listed_under: str
+    authors: tuple[str, ...] | None = None
+    translated_title: str = ""
+    # every field in order of appearance: (canonical field or None if unknown, label as written, parts)
+    items: list[tuple[str | None, str, list[str]]] = field(default_factory=list)
+    fields: set[str] = field(default_factory=set)  # canonical fields seen
+
+    def start(self, label: str, value: str, bold: bool) -> list[str] | None:
+        """Open a field and return its parts list; ``None`` when the line is not a field
+        after all (an unknown plain ``word:``, or a plain label already filled)."""
+        key = canonical_label(label)
+        if key is None:
+            if not bold:
+                return None
+        elif key in self.fields:
+            if not bold:
+                # "Results: ..." inside a wrapped abstract is prose, not a second Result field
+                return None
+        else:
+            self.fields.add(key)
+        parts = [value]
+        self.items.append((key, label.strip(), parts))
+        return parts
+
+
+@dataclass(slots=True)
+class _State:
+    ctx: FileContext
+    file_date: dt.date | None
+    result: FileResult
+    section: str = ""
+    section_level: int = 0
+    entry: _Entry | None = None
+    seen_paper: bool = False
+    toc_total: int | None = None
+    missing_abstracts: list[Problem] = field(default_factory=list)
+    abstracts_seen: int = 0
+
+
+def read_markdown(text: str, ctx: FileContext, *, fast: bool = True) -> FileResult:
+    """Read every paper entry of a markdown digest.
+
+    Args:
+        text: the decoded file.
+        ctx: the file's path, digest id and dates.
+        fast: read canonical entries in one match (``False`` walks every line; the
+            results are the same, tests compare them).
+
+    Returns:
+        A :class:`FileResult` with one record per entry (a paper cross-listed under
+        several sections gives one record per listing), the problems met, the
+        :class:`Digest` and the sum of the table of contents (``None`` without one).
+    """
+    digest_date = ctx.name_date or _heading_date(text) or ctx.fallback_date
+    result = FileResult("markdown")
+    result.digest = Digest(ctx.digest_id, digest_date, ctx.path, "markdown")
+    st = _State(ctx, digest_date, result)
+    _scan(st, text, fast)
+    _finish(st)
+    # A dialect without abstracts (zh-v2) is not a fault of each entry: report missing
+    # abstracts only when other entries of the same file have one.
+    if st.abstracts_seen:
+        result.problems.extend(st.missing_abstracts)
+    result.toc_total = st.toc_total
+    return result
+
+
+def _heading_date(text: str) -> dt.date | None:
+    """The date in a top heading (``# AI-Enhanced arXiv Daily 2025-06-28``), if any."""
+    m = _DATE_HEADING_RE.search(text, 0, _DATE_HEADING_SPAN)
+    return date_in_text(m.group(0)) if m else None
+
+
+def _heading(st: _State, number: int, level: int, text: str) -> None:
+    """A heading ends the current entry and starts a paper entry, a skipped block or a section."""
+    _finish(st)
+    if 2 <= level <= 4:
+        paper = _paper_heading(text)
+        if paper is not None:
+            st.seen_paper = True
+            arxiv_id, version, title, url = paper
+            if not arxiv_id or not title:
+                what = "an arXiv id" if not arxiv_id else "a title"
+                st.result.problems.append(
+                    Problem(SourceRef(st.ctx.path, number), "malformed-block", f"paper heading without {what}: {text[:80]!r}")
+                )
+                return
+            st.entry = _Entry(number, arxiv_id, version, title, url, st.section)
+            return
+    code = text.split(maxsplit=1)[0] if text.strip() else ""
+    if is_category(code):
+        st.section, st.section_level = code, level
+    elif st.section_level and level <= st.section_level:
+        st.section, st.section_level = "", 0
+
+
+def _paper_heading(text: str) -> tuple[str, str, str, str] | None:
+    """``(arxiv_id, version, title, url)`` of a paper heading; ``None`` for a section heading.
+
+    A heading that looks like an entry (numbered ``[N]`` or linking out) but has no
+    usable id comes back with an empty id, so that it is reported, not skipped silently.
+    """
+    m = _CLASSIC_HEADING_RE.match(text)
+    if m and month_from_id(m.group("id")) is not None:
+        return m.group("id"), m.group("version") or "", m.group("title").strip(), m.group("url")
+    body = _NUMBERING_RE.sub("", text, count=1)
+    numbered = len(body) != len(text)
+    links_out = False
+    for m in _LINK_RE.finditer(body):
+        url = m.group("url")
+        if url.startswith("#"):
+            continue
+        links_out = True
+        parsed = parse_arxiv_id(url) if "arxiv" in url.lower() else None
+        if parsed is None:
+            continue
+        link_text = m.group("text").strip()
+        if ARXIV_ID_RE.fullmatch(link_text):  # "Title [2601.01234](url)": the title is outside the link
+            link_text = _clean_title(body[: m.start()] + body[m.end():])
+        return parsed[0], parsed[1], link_text, url
+    m = ARXIV_ID_RE.search(body)
+    parsed = parse_arxiv_id(m.group(0)) if m else None
+    if m is not None and parsed is not None:
+        return parsed[0], parsed[1], _clean_title(body[: m.start()] + body[m.end():]), ""
+    if numbered or links_out:
+        return "", "", "", ""
+    return None
+
+
+def _clean_title(text: str) -> str:
+    return fold(_LEFTOVER_RE.sub("", text)).strip(_TITLE_TRIM)
+
+
+def _scan(st: _State, text: str, fast: bool) -> None:
+    """Walk the structure lines of ``text``; the text between them continues the open field.
+
+    This loop runs once per structure line of the corpus, so it keeps its state in
+    locals and tests the most frequent kinds of line first. With ``fast``, a canonical
+    entry body is read in one match (:func:`_classic_body`).
+    """
+    line, last, pos = 1, 0, 0
+    entry: _Entry | None = None
+    current: list[str] | None = None  # the parts of the open field
+    search = _LINE_RE.search
+    while (m := search(text, pos)) is not None:
+        if current is not None:
+            start = m.start()
+            if start > pos:
+                gap = text[pos:start]
+                if not gap.isspace():
+                    current.append(_QUOTE_PREFIX_RE.sub("", gap) if ">" in gap else gap)
+        pos = m.end()
+        kind = m.lastgroup
+        if entry is not None:
+            if kind == "plain":
+                parts = entry.start(*m.group("plabel", "pvalue"), False)
+            elif kind == "bold":
+                parts = entry.start(*m.group("blabel", "bvalue"), True)
+            elif kind == "heading":
+                parts = None
+            elif kind in _FIELD_END:
+                current = None
+                continue
+            else:
+                parts = _other_line(entry, kind, m)
+            if parts is not None:
+                current = parts or None  # [] closes the field (inline fields are complete)
+                continue
+            if kind != "heading":
+                if current is not None:
+                    current.append(m.group(kind))  # looked like structure, is text ("word: ...")
+                continue
+        if kind == "heading":
+            start = m.start()
+            line += text.count("\n", last, start)
+            last = start
+            hashes, heading = m.group("hashes", "htext")
+            _heading(st, line, len(hashes), heading.rstrip())
+            entry, current = st.entry, None
+            if entry is not None and fast:
+                pos = _classic_body(entry, text, pos)
+        elif kind == "toc" and not st.seen_paper:
+            st.toc_total = (st.toc_total or 0) + int(m.group("total") or m.group("count"))
+
+
+def _classic_body(entry: _Entry, text: str, pos: int) -> int:
+    """Read a canonical entry body at ``pos`` in one match; the position to go on from."""
+    m = _CLASSIC_BODY_RE.match(text, pos)
+    if m is None:
+        return pos
+    entry.authors = split_authors(m.group("names"))
+    for label, value in zip(_CLASSIC_LABELS, m.group(*_CLASSIC_GROUPS)):
+        entry.start(label, value, False)
+    return m.end()
+
+
+def _other_line(entry: _Entry, kind: str | None, m: re.Match[str]) -> list[str] | None:
+    """Apply an author, translated-title or inline-bold line; ``None`` when it is ordinary text."""
+    before_fields = not entry.fields
+    if kind == "authors" and before_fields and entry.authors is None:
+        entry.authors = split_authors(m.group("names"))
+        _inline_fields(entry, m.group("rest"))
+        return []
+    if kind == "ttitle" and before_fields and not entry.translated_title:
+        entry.translated_title = fold(m.group("ttv"))
+        return []
+    if kind == "whole" and _inline_fields(entry, m.group("whole")):
+        return []
+    return None
+
+
+def _inline_fields(entry: _Entry, text: str) -> bool:
+    """Fields written inline as ``**Label: value**`` (after the author line); each is complete."""
+    found = False
+    for m in _WHOLE_BOLD_RE.finditer(text):
+        found = entry.start(m.group("label"), m.group("value"), True) is not None or found
+    return found
+
+
+def _finish(st: _State) -> None:
+    """Turn the open entry (if any) into a record and report what it lacks."""
+    entry, st.entry = st.entry, None
+    if entry is None:
+        return
+    record, abstract_missing = _record(entry, st)
+    ref = record.source
+    if abstract_missing:
+        st.missing_abstracts.append(Problem(ref, "missing-field", f"{record.arxiv_id}: no abstract"))
+    else:
+        st.abstracts_seen += 1
+    if not record.authors:
+        st.result.problems.append(Problem(ref, "missing-field", f"{record.arxiv_id}: no authors"))
+    st.result.records.append(record)
+
+
+def _record(entry: _Entry, st: _State) -> tuple[PaperRecord, bool]:
+    """Build the :class:`PaperRecord` of an entry; also say whether it lacks an (English) abstract."""
+    values: dict[str, str] = {}
+    extra: list[tuple[str, str]] = []
+    for key, label, parts in entry.items:
+        text = fold(" ".join(parts)) if len(parts) > 1 else fold(parts[0])
+        if not text:
+            continue
+        # the record's abstract is the arXiv (English) one; a translated one is kept as extra
+        if key is None or key in values or (key == "abstract" and not is_mostly_latin(text)):
+            extra.append((label, text))
+        else:
+            values[key] = text
+    raw = values.get("category", "")
+    categories = (raw,) if is_category(raw) else tuple(c for c in _CATEGORY_SPLIT_RE.split(raw) if is_category(c))
+    if entry.listed_under and entry.listed_under not in categories:
+        categories += (entry.listed_under,)
+    authors = entry.authors if entry.authors else split_authors(values.get("authors", "").strip("*"))
+    date, precision = record_date(st.file_date, None, entry.arxiv_id)
+    record = PaperRecord(
+        arxiv_id=entry.arxiv_id,
+        title=entry.title,
+        source=SourceRef(st.ctx.path, entry.line),
+        abstract=values.get("abstract", ""),
+        authors=authors,
+        primary_category=categories[0] if categories else "",
+        categories=categories,
+        date=date,
+        date_precision=precision,
+        version=entry.version,
+        url=entry.url,
+        comment=values.get("comment", ""),
+        summary=make_summary(
+            values.get("tldr", ""), values.get("motivation", ""), values.get("method", ""),
+            values.get("result", ""), values.get("conclusion", ""), tuple(extra),
+        ),
+        keywords=split_list(values.get("keywords", "")),
+        translated_title=entry.translated_title or values.get("translated_title", ""),
+        digest=st.ctx.digest_id,
+        listed_under=entry.listed_under,
+    )
+    return record, not record.abstract

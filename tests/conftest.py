@@ -1,0 +1,7 @@
+"""Shared test settings: fixtures folder is data, not tests."""
+from pathlib import Path
+
+collect_ignore_glob = ["fixtures/*"]
+
+FIXTURES = Path(__file__).parent / "fixtures"
+EXAMPLES = Path(__file__).parents[1] / "examples"

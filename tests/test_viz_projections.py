@@ -1,0 +1,238 @@
+"""The graph projections behind the HTML networks, tested without any HTML."""
+from __future__ import annotations
+
+import datetime as dt
+
+import networkx as nx
+import pytest
+
+from kg.errors import KgError
+from kg.graph import build_graph, edges_of
+from kg.records import PaperExtraction
+from kg.viz import (
+    PaperScope, association_strength, coauthor_network, ego_network, resolve_node, topic_network,
+)
+from tests.viz_helpers import mention, paper, synthetic_graph
+
+D = dt.date
+
+
+def small_world() -> nx.MultiDiGraph:
+    """Ann+Bo write twice (Jan 5, Jan 20), Bo+Cy once (Jan 25, cs.CV), Dan alone; Eve+Fay in stat.ML."""
+    papers = [
+        paper("2601.00001", ("Ann Lee", "Bo Li"), D(2026, 1, 5), ("cs.CL", "cs.LG")),
+        paper("2601.00002", ("Ann Lee", "Bo Li"), D(2026, 1, 20), ("cs.LG",)),
+        paper("2601.00003", ("Bo Li", "Cy Zhou"), D(2026, 1, 25), ("cs.CV",)),
+        paper("2601.00004", ("Dan Ng",), D(2026, 1, 26), ("cs.LG",)),
+        paper("2601.00005", ("Eve Roe", "Fay Poe"), None, ("stat.ML",)),
+    ]
+    extractions = [
+        PaperExtraction("2601.00001", (mention("lora", "LoRA", "peft", ("low-rank adaptation",)),
+                                       mention("transformer", "Transformer", "architecture"))),
+        PaperExtraction("2601.00002", (mention("lora", "LoRA", "peft"), mention("transformer", "Transformer", "architecture"))),
+        PaperExtraction("2601.00003", (mention("lora", "LoRA", "peft"),)),
+        PaperExtraction("2601.00004", (mention("grpo", "GRPO", "rl-alignment"),)),
+    ]
+    return build_graph(papers, (), extractions)
+
+
+def weights(P: nx.Graph) -> dict[frozenset[str], int]:
+    return {frozenset((u, v)): w for u, v, w in P.edges(data="weight")}
+
+
+A, B, C, DAN = "Author:ann lee", "Author:bo li", "Author:cy zhou", "Author:dan ng"
+
+# ----------------------------------------------------------------------------- co-authors
+
+
+def test_coauthor_weights_match_the_graph_without_filters() -> None:
+    G = synthetic_graph()
+    P, report = coauthor_network(G, top=None)
+    expected = {frozenset((u, v)): d["weight"] for u, v, d in edges_of(G, "CO_AUTHORED")}
+    assert weights(P) == expected
+    assert report.nodes == P.number_of_nodes() == sum(1 for _, d in G.nodes(data=True) if d["label"] == "Author")
+    assert report.edges == P.number_of_edges() and report.dropped_nodes == 0
+
+
+def test_coauthor_node_attributes() -> None:
+    P, _ = coauthor_network(small_world())
+    ann = P.nodes[A]
+    assert (ann["kind"], ann["name"], ann["papers"]) == ("Author", "Ann Lee", 2)
+    assert ann["details"] == ["methods: LoRA, Transformer"]
+    assert [t for t, _, _ in ann["links"]] == ["Paper 2601.00002", "Paper 2601.00001"]  # newest first
+    assert ann["links"][0][1] == "https://arxiv.org/abs/2601.00002"
+
+
+def test_date_filter_recomputes_weights() -> None:
+    P, report = coauthor_network(small_world(), since=D(2026, 1, 10))
+    assert weights(P)[frozenset((A, B))] == 1  # the Jan 5 paper is out of scope
+    assert P.nodes[A]["papers"] == 1
+    assert report.papers == 3  # the undated stat.ML paper is out as soon as a date bound is given
+    P, _ = coauthor_network(small_world(), until=D(2026, 1, 10))
+    assert set(P) == {A, B}
+
+
+def test_category_filter_by_code_and_archive() -> None:
+    P, _ = coauthor_network(small_world(), category="cs.CV")
+    assert set(P) == {B, C}
+    P, report = coauthor_network(small_world(), category="cs")
+    assert set(P) == {A, B, C, DAN} and report.papers == 4
+    P, _ = coauthor_network(small_world(), category="stat")
+    assert set(P) == {"Author:eve roe", "Author:fay poe"}
+
+
+def test_min_papers_and_min_weight() -> None:
+    P, report = coauthor_network(small_world(), min_papers=2)
+    assert set(P) == {A, B}
+    assert report.dropped_by == {"min_papers": 4} and report.dropped_nodes == 4
+    P, report = coauthor_network(small_world(), min_weight=2)
+    assert weights(P) == {frozenset((A, B)): 2}
+    assert report.dropped_edges == 2 and C in P  # nodes stay, weak edges go
+
+
+def test_top_cap_keeps_the_busiest_and_reports_the_rest() -> None:
+    G = synthetic_graph()
+    full, _ = coauthor_network(G, top=None)
+    P, report = coauthor_network(G, top=50)
+    assert P.number_of_nodes() == report.nodes == 50
+    assert report.dropped_by == {"top": full.number_of_nodes() - 50}
+    threshold = min(d["papers"] for _, d in P.nodes(data=True))
+    assert all(d["papers"] <= threshold for n, d in full.nodes(data=True) if n not in P)
+
+
+def test_largest_component() -> None:
+    P, report = coauthor_network(small_world(), largest_component=True)
+    assert set(P) == {A, B, C}
+    assert report.dropped_by == {"largest_component": 3}
+
+
+def test_big_collaborations_add_no_pairs() -> None:
+    crowd = tuple(f"Member {i}" for i in range(60))
+    G = build_graph([paper("2601.00001", crowd), paper("2601.00002", ("Member 0", "Member 1"))])
+    P, _ = coauthor_network(G, top=None)
+    assert P.number_of_edges() == 1 and P.nodes["Author:member 0"]["papers"] == 2
+
+
+def test_communities_are_stable_and_separate_groups() -> None:
+    team1 = ("A1", "A2", "A3", "A4")
+    team2 = ("B1", "B2", "B3", "B4")
+    papers = [paper(f"2601.0000{i}", team1) for i in range(3)] + [paper(f"2601.0001{i}", team2) for i in range(3)]
+    papers.append(paper("2601.00020", ("A1", "B1")))
+    G = build_graph(papers)
+    P1, _ = coauthor_network(G)
+    P2, _ = coauthor_network(G)
+    groups = {n: d["group"] for n, d in P1.nodes(data=True)}
+    assert groups == {n: d["group"] for n, d in P2.nodes(data=True)}
+    assert len({groups[f"Author:{a.lower()}"] for a in team1}) == 1
+    assert groups["Author:a1"] != groups["Author:b1"]
+    assert [key for key, _ in P1.graph["groups"]] == ["c1", "c2"]
+
+
+# ----------------------------------------------------------------------------- topics
+
+
+def test_association_strength_hand_worked() -> None:
+    # 4 papers in scope: LoRA in 3, Transformer in 2, both in 2: 2 * 4 / (3 * 2)
+    P, report = topic_network(small_world(), category="cs")
+    edge = P.edges["Method:lora", "Method:transformer"]
+    assert edge["weight"] == 2
+    assert edge["strength"] == pytest.approx(4 / 3)
+    assert report.papers == 4
+    assert association_strength(1, 1, 1, 10) == 10.0
+
+
+def test_topic_nodes_and_groups() -> None:
+    P, _ = topic_network(small_world())
+    assert {n: d["papers"] for n, d in P.nodes(data=True)} == {"Method:lora": 3, "Method:transformer": 2, "Method:grpo": 1}
+    assert P.nodes["Method:lora"]["group"] == "peft"
+    assert "also: low-rank adaptation" in P.nodes["Method:lora"]["details"][1]
+    assert [key for key, _ in P.graph["groups"]] == ["architecture", "peft", "rl-alignment"]
+
+
+def test_topic_filters() -> None:
+    P, report = topic_network(small_world(), min_papers=2)
+    assert set(P) == {"Method:lora", "Method:transformer"} and report.dropped_by == {"min_papers": 1}
+    P, _ = topic_network(small_world(), top=1)
+    assert set(P) == {"Method:lora"}
+    P, _ = topic_network(small_world(), min_weight=3)
+    assert P.number_of_edges() == 0
+
+
+def test_topic_with_categories() -> None:
+    P, report = topic_network(small_world(), with_categories=True)
+    cat = P.nodes["Category:cs.LG"]
+    assert (cat["kind"], cat["papers"], cat["group"]) == ("Category", 2, "category")  # primary categories only
+    assert P.edges["Category:cs.LG", "Method:lora"]["weight"] == 1
+    assert P.edges["Category:cs.CL", "Method:lora"]["weight"] == 1
+    assert report.nodes == P.number_of_nodes()
+
+
+# ----------------------------------------------------------------------------- ego networks and lookup
+
+
+def chain() -> nx.MultiDiGraph:
+    return build_graph([paper("2601.00001", ("Ann Lee", "Bo Li")), paper("2601.00002", ("Bo Li", "Cy Zhou")),
+                        paper("2601.00003", ("Cy Zhou", "Dan Ng")), paper("2601.00004", ("Élodie Dupont", "Dan Ng"))])
+
+
+def test_ego_depth() -> None:
+    P, report = ego_network(chain(), "Bo Li", 1)
+    assert set(P) == {A, B, C} and P.graph["center"] == B and P.nodes[B]["center"]
+    assert report.kind == "ego"
+    P, _ = ego_network(chain(), "Bo Li", 2)
+    assert set(P) == {A, B, C, DAN}
+
+
+def test_ego_cap_keeps_the_nearest() -> None:
+    P, report = ego_network(chain(), "Bo Li", 2, top=3)
+    assert B in P and DAN not in P and report.dropped_by == {"top": 1}
+
+
+def test_ego_of_a_method() -> None:
+    P, _ = ego_network(small_world(), "low-rank adaptation")
+    assert set(P) == {"Method:lora", "Method:transformer"}
+    assert P.nodes["Method:lora"]["center"]
+
+
+def test_resolve_by_key_accent_alias_words_and_spelling() -> None:
+    G = small_world()
+    assert resolve_node(chain(), "elodie DUPONT") == "Author:elodie dupont"
+    assert resolve_node(G, "LORA") == "Method:lora"
+    assert resolve_node(G, "Low-Rank Adaptation") == "Method:lora"
+    assert resolve_node(G, "zhou") == C
+    assert resolve_node(G, "Ann Leee") == A
+
+
+def test_resolve_ambiguous_lists_candidates() -> None:
+    G = build_graph([paper("2601.00001", ("John Smith", "Jane Smith"))])
+    with pytest.raises(KgError) as err:
+        resolve_node(G, "smith")
+    message = str(err.value)
+    assert "matches 2 nodes" in message and "John Smith" in message and "Jane Smith" in message
+
+
+def test_resolve_unknown_and_bad_depth() -> None:
+    with pytest.raises(KgError, match="no author or method matches 'quantum kittens'"):
+        resolve_node(small_world(), "quantum kittens")
+    with pytest.raises(KgError, match="--depth must be 1 or 2"):
+        ego_network(small_world(), "LoRA", 3)
+
+
+def test_scope_matches() -> None:
+    assert PaperScope(category="cs").matches({"categories": ["cs.LG"]})
+    assert not PaperScope(category="cs").matches({"categories": ["csx.LG"]})
+    assert not PaperScope(category="cs.L").matches({"categories": ["cs.LG"]})
+    assert not PaperScope(since=D(2026, 1, 1)).matches({"categories": []})
+    assert PaperScope(until=D(2026, 1, 1)).matches({"first_seen": D(2026, 1, 1)})
+
+
+def test_small_method_groups_fold_into_other() -> None:
+    # group gNN has NN+1 methods: the 12 biggest keep a colour, g00 and g01 fold into "other"
+    papers = [paper(f"2601.{i:05d}", ("A B",)) for i in range(14)]
+    extractions = [PaperExtraction(f"2601.{i:05d}", tuple(mention(f"m{i}-{j}", group=f"g{i:02d}") for j in range(i + 1)))
+                   for i in range(14)]
+    P, _ = topic_network(build_graph(papers, (), extractions))
+    legend = dict(P.graph["groups"])
+    assert list(legend)[:12] == [f"g{i:02d}" for i in range(13, 1, -1)]
+    assert legend["other"] == "other (3)" and len(legend) == 13
+    assert P.nodes["Method:m0-0"]["group"] == "other" and P.nodes["Method:m0-0"]["details"][0] == "group: g00"
