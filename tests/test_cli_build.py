@@ -45,7 +45,7 @@ def test_summary_accounts_for_every_paper_heading(built):
     assert summary["papers"] == len(set(ids)) == len(ids) - summary["duplicates_merged"]
     assert summary["nodes"]["Paper"] == len(set(ids))
     assert summary["nodes"]["Digest"] == 5
-    assert summary["date_range"] == ["2026-01-19", "2026-01-27"]
+    assert summary["date_range"] == ["2026-01-19", "2026-01-28"]
     assert summary["skipped"] == {} and summary["toc_mismatches"] == []
     assert f"{len(set(ids))} papers" in proc.stdout
 
@@ -103,3 +103,10 @@ def test_debug_shows_the_traceback(tmp_path):
 def test_bad_date_option_is_one_line():
     proc = kg("build", DIGEST, "--date", "05/01/2026")
     assert proc.returncode == 1 and "--date must be YYYY-MM-DD" in proc.stderr and "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize("args", [["build", "--bogus"], ["nosuch"], ["build"]])
+def test_usage_errors_are_one_line_with_exit_2(args):
+    proc = kg(*args)
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("kg: error:") and len(proc.stderr.strip().splitlines()) == 1

@@ -131,3 +131,21 @@ def test_packaged_gazetteer_required_behaviours():
 def test_multiprocess_gives_the_same_result(small_nlp):
     papers = [Paper(arxiv_id=f"2601.{i:05d}", title="X: Y", abstract=f"We use LoRA and GRPO {i}.") for i in range(20)]
     assert extract_papers(papers, nlp=small_nlp, n_process=2, batch_size=4) == extract_papers(papers, nlp=small_nlp)
+
+
+def test_keywords_are_a_source_and_sections_are_kept_apart(small_nlp):
+    p = Paper(arxiv_id="2601.00009", title="On graphs\nand more", abstract="We study\nGNN models.", keywords=("LoRA", "MoE"))
+    (e,) = extract_papers([p], nlp=small_nlp)
+    by_key = {m.key: m.sources for m in e.methods}
+    assert by_key == {"graph-neural-network": ("abstract",), "lora": ("keywords",), "mixture-of-experts": ("keywords",)}
+
+
+def test_loader_tolerates_missing_keys_files_and_reports_conflicts(tmp_path):
+    (tmp_path / "methods.yaml").write_text(
+        "- {name: Foo Net, acronyms: [FN]}\n- {key: bar, name: Bar, acronyms: [FN]}\n- {acronyms: [X]}\n- just a string\n",
+        encoding="utf-8")
+    (tmp_path / "methods_extra.yaml").write_text("- {key: foo-net, aliases: [foonet]}\n", encoding="utf-8")
+    gaz = load_gazetteer(str(tmp_path))  # no datasets.yaml, no generic_terms.yaml
+    assert gaz.entries["method:foo-net"].aliases == ("foonet",)  # extra file adds spellings
+    assert gaz.lookup("FN").key == "foo-net"  # the first entry keeps a contested acronym
+    assert len(gaz.problems) == 3 and any("'FN'" in p for p in gaz.problems)

@@ -194,3 +194,14 @@ def test_heading_variants(tmp_path, heading, expected):
     path.write_text(f"{heading}\n*Ann Author*\n\nAbstract: Text.\n", encoding="utf-8")
     (record,) = read_file(str(path)).records
     assert (record.arxiv_id, record.title) == expected
+
+
+@pytest.mark.parametrize("path", sorted(DIGESTS.glob("*/*.md")) + sorted(DIGESTS.glob("seed/*.txt")), ids=lambda p: p.parent.name + "/" + p.name)
+def test_fast_path_and_line_walk_agree_on_the_fixtures(path):
+    from kg.ingest.common import FileContext
+    from kg.ingest.markdown import read_markdown
+
+    text = path.read_text(encoding="utf-8")
+    ctx = FileContext(str(path), "x/y.md")
+    fast, walk = read_markdown(text, ctx, fast=True), read_markdown(text, ctx, fast=False)
+    assert fast.records and fast.records == walk.records and fast.problems == walk.problems

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import os
 from pathlib import Path
 from typing import Any
@@ -129,6 +128,8 @@ def test_same_properties_as_the_transactional_loader(tmp_path: Path) -> None:
         for row in rows:
             stored = dict(row["props"])
             stored.update({k: row[k] for k in ("first_seen", "last_seen", "date_precision") if k in row})
+            if row.get("categories"):
+                stored["categories"] = list(dict.fromkeys(row["categories"]))  # the Cypher union with []
             if row.get("aliases"):
                 stored["aliases"] = sorted(set(row["aliases"]))  # the Cypher union of [] and the row's aliases
             assert imported.nodes[(label, row["key"])] == _no_delimiter(stored), (label, row["key"])
@@ -153,7 +154,6 @@ def test_schema_violations_stop_the_export(tmp_path: Path) -> None:
     G.nodes["Digest:zh/2026-01-05.md"]["date"] = "2026-01-05"
     with pytest.raises(SchemaError, match="Digest.date must be date"):
         export_neo4j_import(G, tmp_path)
-    assert dt.date(2026, 1, 5)  # (dates must be datetime.date objects, as kg.graph makes them)
 
 
 @pytest.mark.slow

@@ -92,7 +92,8 @@ def test_row_shapes_per_statement() -> None:
     rows = graph_to_rows(sample_graph())
     assert set(rows) == {*NODE_ORDER, *REL_ORDER, *DERIVED_RELS}
     for label in NODE_ORDER:
-        extra = {"Paper": {"first_seen", "last_seen", "date_precision"}, "Method": {"aliases"}, "Dataset": {"aliases"}}
+        extra = {"Paper": {"first_seen", "last_seen", "date_precision", "categories"}, "Author": {"first_paper"},
+                 "Method": {"aliases"}, "Dataset": {"aliases"}}
         for row in rows[label]:
             assert set(row) == {"key", "props"} | extra.get(label, set()), label
             assert row["props"][NODE_KEYS[label]] == row["key"]
@@ -143,6 +144,22 @@ def test_properties_are_the_schema_ones_and_dates_stay_dates() -> None:
     assert mentions["props"] == {"count": 3, "in_title": True, "sources": ["title", "abstract"]}
     lora = next(r for r in rows["Method"] if r["key"] == "lora")
     assert lora["aliases"] == sorted(lora["aliases"]) and "Low-Rank Adaptation" in lora["aliases"]
+
+
+def test_authors_carry_their_smallest_paper_id() -> None:
+    rows = graph_to_rows(sample_graph())
+    first = {r["key"]: r["first_paper"] for r in rows["Author"]}
+    assert first == {"ann lee": "2601.00001", "bo li": "2601.00001", "zoe muller": "2601.00001",
+                     "cy wu": "2601.00002", "dee roy": "2601.00003"}
+
+
+def test_paper_statement_writes_every_declared_paper_property() -> None:
+    """Paper.cypher sets properties one by one (merge rules): none of the schema's may be forgotten."""
+    text = next(s.text for s in plan_load(sample_graph()) if s.name == "Paper")
+    for name in NODE_PROPERTIES["Paper"]:
+        if name != "arxiv_id":  # the MERGE key
+            assert re.search(rf"\bp\.{name} = ", text), name
+    assert "MERGE (p:Paper {arxiv_id: row.key})" in text
 
 
 def test_undeclared_or_mistyped_properties_are_refused() -> None:
@@ -262,12 +279,17 @@ def test_auth_error_is_an_auth_error_and_database_error_a_client_error() -> None
     assert isinstance(err, ClientError) and err.code == "Neo.ClientError.Database.DatabaseNotFound"
 
 
-@pytest.mark.parametrize("version", ["4.4.29", "3.5.0"])
-def test_servers_older_than_5_are_refused_before_writing(version: str) -> None:
+@pytest.mark.parametrize("version", ["4.4.29", "3.5.0", "5.4.0", "garbage"])
+def test_servers_older_than_5_6_are_refused_before_writing(version: str) -> None:
     driver = FakeDriver(version=version)
-    with pytest.raises(KgError, match=f"version {re.escape(version)}; arxiv-kg needs Neo4j 5 or later"):
+    with pytest.raises(KgError, match=f"version {re.escape(version)}; arxiv-kg needs Neo4j 5.6 or later"):
         _load(sample_graph(), driver)
     assert driver.writes() == []
+
+
+@pytest.mark.parametrize("version", ["5.6.0", "5.26.12", "2025.01.0"])
+def test_current_servers_are_accepted(version: str) -> None:
+    assert _load(sample_graph(), FakeDriver(version=version)).server.startswith(f"Neo4j Kernel {version}")
 
 
 def test_a_real_driver_against_a_closed_port_fails_fast_with_one_line() -> None:

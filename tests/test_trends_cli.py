@@ -13,9 +13,9 @@ from tests.conftest import EXAMPLES
 def test_kg_trends_writes_the_report(tmp_path):
     out = tmp_path / "trends"
     result = CliRunner().invoke(kg.cli.app, ["--quiet", "trends", str(EXAMPLES), "--out", str(out),
-                                             "--window", "6d", "--min-support", "2", "--top", "5"])
+                                             "--window", "7d", "--min-support", "2", "--top", "5"])
     assert result.exit_code == 0, result.output
-    assert "2026-01-16..2026-01-21 vs 2026-01-22..2026-01-27" in result.output
+    assert "2026-01-15..2026-01-21 vs 2026-01-22..2026-01-28" in result.output
     for name in ("trends.csv", "trends.md", "rising.png", "categories.png"):
         assert (out / name).stat().st_size > 0
         assert f"wrote {name}" in result.output

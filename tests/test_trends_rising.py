@@ -131,3 +131,11 @@ def test_coverage_note_when_data_start_inside_or_after_the_previous_window():
     partial = coverage_note(G, windows("3w", D(2026, 1, 28)))  # previous: Dec 18 .. Jan 7
     assert "only 7 of the 21 days" in partial and "2026-01-01" in partial
     assert "nothing to compare" in coverage_note(G, windows("4w", D(2026, 1, 28)))
+
+
+def test_no_coverage_note_for_a_day_short():
+    from kg.trends import coverage_note
+
+    G = two_windows(10, prev={"lora": 5}, recent={"lora": 9})  # Jan 1..28
+    assert coverage_note(G, windows("15d", D(2026, 1, 28))) is None  # 13 of 15 days covered
+    assert coverage_note(G, windows("20d", D(2026, 1, 28))) is not None  # 8 of 20

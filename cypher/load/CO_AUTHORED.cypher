@@ -4,8 +4,10 @@
 // Papers with more than $max_authors authors make no pairs (kg.graph.MAX_COAUTHORS).
 // Stored once, from the smaller key to the larger (as in the networkx graph).
 UNWIND $rows AS row
-MATCH (a:Author {key: row.key})-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(b:Author)
-WHERE a <> b AND COUNT { (p)<-[:AUTHORED]-(:Author) } <= $max_authors
+MATCH (a:Author {key: row.key})-[:AUTHORED]->(p:Paper)
+WHERE COUNT { (p)<-[:AUTHORED]-() } <= $max_authors  // a degree lookup, once per paper, before the pairs
+MATCH (p)<-[:AUTHORED]-(b:Author)
+WHERE a <> b
 WITH a, b, count(DISTINCT p) AS weight, min(p.first_seen) AS first, max(p.first_seen) AS last
 WITH CASE WHEN a.key < b.key THEN a ELSE b END AS x,
      CASE WHEN a.key < b.key THEN b ELSE a END AS y,

@@ -3,12 +3,9 @@
 UNWIND $rows AS row
 MERGE (d:Dataset {key: row.key})
 SET d += row.props
-WITH d, row
-CALL (d, row) {
+WITH d, row, COLLECT {
   UNWIND coalesce(d.aliases, []) + row.aliases AS alias
-  WITH DISTINCT alias
-  ORDER BY alias
-  RETURN collect(alias) AS aliases
-}
+  RETURN DISTINCT alias ORDER BY alias
+} AS aliases
 SET d.aliases = CASE WHEN size(aliases) = 0 THEN null ELSE aliases END
 RETURN count(*) AS written

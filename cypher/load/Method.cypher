@@ -3,12 +3,9 @@
 UNWIND $rows AS row
 MERGE (m:Method {key: row.key})
 SET m += row.props
-WITH m, row
-CALL (m, row) {
+WITH m, row, COLLECT {
   UNWIND coalesce(m.aliases, []) + row.aliases AS alias
-  WITH DISTINCT alias
-  ORDER BY alias
-  RETURN collect(alias) AS aliases
-}
+  RETURN DISTINCT alias ORDER BY alias
+} AS aliases
 SET m.aliases = CASE WHEN size(aliases) = 0 THEN null ELSE aliases END
 RETURN count(*) AS written

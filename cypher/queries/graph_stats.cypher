@@ -2,12 +2,10 @@
 // Parameters: none
 // Example:
 //   :params {}
-CALL () {
-  MATCH (n)
-  RETURN 'node' AS kind, labels(n)[0] AS name, count(*) AS count
-  UNION ALL
-  MATCH ()-[r]->()
-  RETURN 'relationship' AS kind, type(r) AS name, count(*) AS count
-}
-RETURN kind, name, count
-ORDER BY kind, name
+MATCH (n)
+RETURN 'node' AS kind, labels(n)[0] AS name, count(*) AS count
+ORDER BY name
+UNION ALL
+MATCH ()-[r]->()
+RETURN 'relationship' AS kind, type(r) AS name, count(*) AS count
+ORDER BY name

@@ -61,12 +61,17 @@ def main() -> None:
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
     except Exception as exc:  # the promise: one line unless --debug
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
+        if _is_usage_error(exc):
+            options.error(f"{exc.format_message()} (see kg --help)")  # type: ignore[attr-defined]
+            sys.exit(2)
         if options.STATE.debug:
             raise
         options.error(f"{type(exc).__name__}: {exc} (run with --debug for the traceback)")
         sys.exit(1)
+
+
+def _is_usage_error(exc: Exception) -> bool:
+    # Typer ships its own copy of click's exception classes, so test by shape, not by class.
+    return hasattr(exc, "format_message") and hasattr(exc, "exit_code") and type(exc).__name__ in {
+        "UsageError", "BadParameter", "MissingParameter", "NoSuchOption", "BadOptionUsage", "BadArgumentUsage",
+    }

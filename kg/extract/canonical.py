@@ -15,7 +15,6 @@ Rules, in order:
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span

@@ -102,7 +102,10 @@ class DatasetComponent:
         text = doc_text(doc)
         end = section_ends(text)[1]
         spans: list[Span] = []
-        for m in _DATASET_PATTERN.finditer(text, 0, end):
+        main = text[:end]
+        # cheap substring tests first: most abstracts name no benchmark by pattern
+        has_head = any(h in main for h in ("dataset", "benchmark", "corpus", "suite"))
+        for m in _DATASET_PATTERN.finditer(text, 0, end) if has_head else ():
             for name_m in re.finditer(r"[A-Z][\w.\-]*[\w]|[A-Z]", m.group(1)):
                 name = name_m.group(0)
                 if not is_name_like(name) or name.casefold() in DATASET_HEADS:
@@ -116,7 +119,8 @@ class DatasetComponent:
                 if span is not None:
                     spans.append(Span(doc, span.start, span.end, label="pattern", kb_id=f"dataset:{key}",
                                       span_id=entry.name if entry is not None else name))
-        for m in _BENCH_NAME.finditer(text, 0, end):
+        has_bench = any(h in main for h in ("Bench", "BENCH", "-bench", "Eval", "QA", "Arena"))
+        for m in _BENCH_NAME.finditer(text, 0, end) if has_bench else ():
             name = m.group(0)
             span = char_span(doc, m.start(), m.end())
             if span is not None and is_name_like(name) and is_dataset_name(name):

@@ -7,6 +7,7 @@ Pure string rules over the cleaned title and abstract; the spaCy component in
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kg.extract.filters import NAME_STOPWORDS
@@ -22,6 +23,18 @@ _TRIGGER = re.compile(
     r"|\b(?:framework|method|algorithm|approach|architecture|module|technique|strategy),(?=\s)",
     re.IGNORECASE,
 )
+# The same pattern, case-sensitive, run on lower-cased text: twice as fast as IGNORECASE.
+_TRIGGER_LC = re.compile(_TRIGGER.pattern)
+
+
+def _triggers(text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+    """Proposing phrases in ``text[start:end]`` (offsets into ``text``)."""
+    end = len(text) if end is None else end
+    low = text.lower()
+    pattern = _TRIGGER_LC if len(low) == len(text) else _TRIGGER  # lower() may change the length of non-ASCII text
+    return pattern.finditer(low if pattern is _TRIGGER_LC else text, start, end)
+
+
 _WORD = re.compile(r"[A-Za-z0-9][\w\-.'+]*[\w+]|[A-Za-z0-9]")
 # Words that may stand between a trigger and the name: determiners and the usual adjectives.
 _SKIP = frozenset("""a an the novel new simple general unified lightweight efficient effective
@@ -131,7 +144,7 @@ def find_proposals(title: str, abstract: str, abstract_offset: int) -> list[Prop
     name = title_name(title, abstract)
     if name:
         out.append(Proposal(name, 0, len(name), "title"))
-    for trig in _TRIGGER.finditer(abstract):
+    for trig in _triggers(abstract):
         hit = after_trigger(abstract, trig.end(), len(abstract), lenient=trig.group(0).casefold().endswith("proposed"))
         if hit:
             n, s, e = hit
@@ -165,7 +178,7 @@ def has_trigger_before(text: str, pos: int) -> bool:
     for m in _SENTENCE_END.finditer(text, max(0, pos - 400), pos):
         start = m.end()
     start = max(start, pos - 400, text.rfind("\n", 0, pos) + 1)
-    return _TRIGGER.search(text, start, pos) is not None
+    return next(_triggers(text, start, pos), None) is not None
 
 
 def trigger_just_before(text: str, pos: int) -> bool:
@@ -173,7 +186,7 @@ def trigger_just_before(text: str, pos: int) -> bool:
     and a few adjectives between ("we propose the Adaptive ... (ACCD)", "named X")."""
     window = text[max(0, pos - 80):pos]
     last = None
-    for last in _TRIGGER.finditer(window):
+    for last in _triggers(window):
         pass
     if last is None:
         return False

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 
 from kg.arxiv import parse_arxiv_id
 from kg.ingest.common import FileContext, FileResult, fold, record_date
@@ -36,19 +37,16 @@ def read_atom(text: str, ctx: FileContext) -> FileResult:
     # ElementTree keeps no line numbers: the n-th "<entry" in the text is the n-th entry.
     starts = _entry_lines(text)
     parser = ET.XMLPullParser(events=("end",))
-    n = 0
+    errors: list[ET.ParseError] = []
     try:
         parser.feed(text)
         parser.close()
     except ET.ParseError as exc:
-        line = exc.position[0] if exc.position else 0
-        result.problems.append(Problem(SourceRef(ctx.path, line), "bad-xml", f"XML error, entries after it are lost: {exc}"))
-    for _event, elem in parser.read_events():
-        if elem.tag != ATOM + "entry":
-            continue
+        errors.append(exc)
+    for n, elem in enumerate(_entries(parser, errors)):
         line = starts[n] if n < len(starts) else 0
-        n += 1
         record = _entry_record(elem, SourceRef(ctx.path, line), ctx)
+        elem.clear()
         if isinstance(record, str):
             result.problems.append(Problem(SourceRef(ctx.path, line), "missing-field", record))
             continue
@@ -56,8 +54,30 @@ def read_atom(text: str, ctx: FileContext) -> FileResult:
         for name, value in (("abstract", record.abstract), ("authors", record.authors)):
             if not value:
                 result.problems.append(Problem(record.source, "missing-field", f"{record.arxiv_id}: no {name}"))
-        elem.clear()
+    if errors:
+        error = errors[0]
+        line = error.position[0] if error.position else 0
+        result.problems.append(Problem(SourceRef(ctx.path, line), "bad-xml", f"XML error, entries after it are lost: {error}"))
     return result
+
+
+def _entries(parser: ET.XMLPullParser, errors: list[ET.ParseError]) -> Iterator[ET.Element]:
+    """The parsed ``<entry>`` elements, in order, up to an XML error (appended to ``errors``).
+
+    The pull parser queues a syntax error after the events before it and raises it
+    from ``read_events``: the entries before the error are still read.
+    """
+    events = parser.read_events()
+    while True:
+        try:
+            _event, elem = next(events)
+        except StopIteration:
+            return
+        except ET.ParseError as exc:
+            errors.append(exc)
+            return
+        if elem.tag == ATOM + "entry":
+            yield elem
 
 
 def _entry_lines(text: str) -> list[int]:

@@ -83,13 +83,15 @@ def guess_language(*texts: str) -> str:
     is reported as "en" (the digests' only Latin-script language); ``""`` when there
     is no letter at all.
     """
-    sample = next((t for t in texts if t), "")[:_SAMPLE]
-    if not sample:
-        return ""
+    sample = ""
+    for text in texts:
+        if text:
+            sample = text[:_SAMPLE]
+            break
     if not sample.isascii():
         for language, script in _SCRIPTS:
-            if script.search(sample):
-                found = len(script.findall(sample))
+            found = len(script.findall(sample))
+            if found:
                 if found >= _ENOUGH_SCRIPT or found * 4 >= len(_LATIN_RE.findall(sample)):
                     return language
                 break
@@ -131,7 +133,7 @@ def split_authors(text: str) -> tuple[str, ...]:
         names = _AUTHOR_SPLIT_RE.split(text)
     else:  # the digests' plain "A,B,C": no regex needed
         names = text.split(",")
-    return tuple(p for p in (fold(s) for s in names) if p)
+    return tuple(p for p in (" ".join(s.split()) for s in names) if p)
 
 
 def make_summary(

@@ -78,6 +78,15 @@ def _text(value: Any) -> str:
     return fold(value) if isinstance(value, str) else ""
 
 
+def _strings(value: Any, split: Callable[[str], Any]) -> tuple[str, ...]:
+    """A JSON list of strings as a tuple (other items dropped); a plain string is split."""
+    if isinstance(value, str):
+        return tuple(split(value))
+    if isinstance(value, list):
+        return tuple(t for t in (_text(v) for v in value) if t)
+    return ()
+
+
 def _id_and_title(obj: dict[str, Any]) -> tuple[str, str, str] | str:
     """``(arxiv_id, version, title)`` or the reason the line cannot be a record."""
     parsed = parse_arxiv_id(str(obj.get("id") or ""))
@@ -94,8 +103,8 @@ def _daily_record(number: int, obj: dict[str, Any], ctx: FileContext) -> PaperRe
     if isinstance(head, str):
         return head
     arxiv_id, version, title = head
-    categories = tuple(c for c in (obj.get("categories") or ()) if isinstance(c, str) and c)
-    authors = tuple(a for a in (fold(a) for a in (obj.get("authors") or ()) if isinstance(a, str)) if a)
+    categories = _strings(obj.get("categories"), str.split)
+    authors = _strings(obj.get("authors"), split_authors)
     date, precision = record_date(ctx.name_date or ctx.fallback_date, None, arxiv_id)
     return PaperRecord(
         arxiv_id=arxiv_id,
@@ -134,7 +143,8 @@ def _snapshot_record(number: int, obj: dict[str, Any], ctx: FileContext) -> Pape
         return head
     arxiv_id, version, title = head
     categories = tuple(_text(obj.get("categories")).split())
-    versions = [v for v in (obj.get("versions") or ()) if isinstance(v, dict)]
+    raw_versions = obj.get("versions")
+    versions = [v for v in raw_versions if isinstance(v, dict)] if isinstance(raw_versions, list) else []
     published = _rfc2822_date(versions[0].get("created")) if versions else None
     updated = _iso_date(obj.get("update_date")) or (_rfc2822_date(versions[-1].get("created")) if versions else None)
     if versions and not version:

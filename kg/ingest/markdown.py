@@ -14,8 +14,10 @@ A paper entry is recognised by structure, not by one fork's exact layout:
 * other headings are sections: a category code (``# cs.CV``, ``## cs.CR``) is the
   ``listed_under`` of the entries below it.
 
-The reader is line based with precompiled regexes: the text of each line is looked
-at once and only the few lines that can be structure reach a regex.
+The reader is line based with precompiled regexes: one pattern (``_LINE_RE``) finds
+the lines that can be structure, scanning in C; the text between two of them continues
+the open field. The canonical daily-arXiv entry body is read in one match
+(``_CLASSIC_BODY_RE``), with the same result as the line walk (tests compare both).
 """
 from __future__ import annotations
 
@@ -67,23 +69,29 @@ _LINE_RE = re.compile(
 _FIELD_END = frozenset({"html", "rule", "nav"})
 
 # Fast path for the canonical daily-arXiv entry (most of the corpus): the body from the
-# author line to ``</details>`` in one match, every field on one line. It yields exactly
+# author line to ``</details>`` in one match, every field on one line (possessive
+# quantifiers: a body that does not fit fails at once, without backtracking). It yields exactly
 # the fields the line walk would (the tests compare both); anything else - a wrapped
 # field, an extra line, another label - does not match and takes the line walk.
 _CLASSIC_LABELS = ("Main category", "TL;DR", "Motivation", "Method", "Result", "Conclusion", "Abstract")
 _CLASSIC_BODY_RE = re.compile(
-    r"[ \t]*\*(?![*\s])(?P<names>[^*\n]+)\*[ \t]*\n(?:[ \t]*\n)*"
-    r"[ \t]*Main category:[ \t]*(?P<f0>[^\n]*)\n(?:[ \t]*\n)*"
-    r"[ \t]*TL;DR:[ \t]*(?P<f1>[^\n]*)\n(?:[ \t]*\n)*"
-    r"[ \t]*<details>[^\n]*\n(?:[ \t]*\n)*[ \t]*<summary>[^\n]*\n(?:[ \t]*\n)*"
-    r"[ \t]*Motivation:[ \t]*(?P<f2>[^\n]*)\n(?:[ \t]*\n)*"
-    r"[ \t]*Method:[ \t]*(?P<f3>[^\n]*)\n(?:[ \t]*\n)*"
-    r"[ \t]*Result:[ \t]*(?P<f4>[^\n]*)\n(?:[ \t]*\n)*"
-    r"[ \t]*Conclusion:[ \t]*(?P<f5>[^\n]*)\n(?:[ \t]*\n)*"
-    r"[ \t]*Abstract:[ \t]*(?P<f6>[^\n]*)\n(?:[ \t]*\n)*"
-    r"[ \t]*</details>[^\n]*(?:[ \t]*\n)*"
+    r"[ \t]*+\*(?![*\s])(?P<names>[^*\n]++)\*[ \t]*+\n(?:[ \t]*+\n)*+"
+    r"[ \t]*+Main category:[ \t]*+(?P<f0>[^\n]*+)\n(?:[ \t]*+\n)*+"
+    r"[ \t]*+TL;DR:[ \t]*+(?P<f1>[^\n]*+)\n(?:[ \t]*+\n)*+"
+    r"[ \t]*+<details>[^\n]*+\n(?:[ \t]*+\n)*+[ \t]*+<summary>[^\n]*+\n(?:[ \t]*+\n)*+"
+    r"[ \t]*+Motivation:[ \t]*+(?P<f2>[^\n]*+)\n(?:[ \t]*+\n)*+"
+    r"[ \t]*+Method:[ \t]*+(?P<f3>[^\n]*+)\n(?:[ \t]*+\n)*+"
+    r"[ \t]*+Result:[ \t]*+(?P<f4>[^\n]*+)\n(?:[ \t]*+\n)*+"
+    r"[ \t]*+Conclusion:[ \t]*+(?P<f5>[^\n]*+)\n(?:[ \t]*+\n)*+"
+    # a hard-wrapped abstract (ko) continues on lines that cannot be structure: not blank,
+    # no markup character first, no "word:" that could be a label
+    r"[ \t]*+Abstract:[ \t]*+(?P<f6>[^\n]*+(?:\n(?![ \t]*+(?:\n|[#<\[>*_+-]|\w[^:：\n]{0,30}?[ \t]*[:：]))[^\n]*+)*+)"
+    r"\n(?:[ \t]*+\n)*+"
+    r"[ \t]*+</details>[^\n]*+(?:[ \t]*+\n)*+"
 )
 _CLASSIC_GROUPS = ("f0", "f1", "f2", "f3", "f4", "f5", "f6")
+_CLASSIC_FIELDS = tuple((canonical_label(label), label) for label in _CLASSIC_LABELS)
+_CLASSIC_KEYS = frozenset(key for key, _ in _CLASSIC_FIELDS)
 _QUOTE_PREFIX_RE = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.MULTILINE)
 _WHOLE_BOLD_RE = re.compile(r"\*\*(?P<label>[^*:：]{1,40}?)\s*[:：]\s*(?P<value>[^*]*?)\s*\*\*")
 _CATEGORY_SPLIT_RE = re.compile(r"[\s,;|，、]+")
@@ -125,6 +133,8 @@ class _Entry:
 
 @dataclass(slots=True)
 class _State:
+    """What the walk over one file knows besides the open entry."""
+
     ctx: FileContext
     file_date: dt.date | None
     result: FileResult
@@ -289,8 +299,9 @@ def _classic_body(entry: _Entry, text: str, pos: int) -> int:
     if m is None:
         return pos
     entry.authors = split_authors(m.group("names"))
-    for label, value in zip(_CLASSIC_LABELS, m.group(*_CLASSIC_GROUPS)):
-        entry.start(label, value, False)
+    # what _Entry.start does for each of these labels on a fresh entry
+    entry.items = [(key, label, [value]) for (key, label), value in zip(_CLASSIC_FIELDS, m.group(*_CLASSIC_GROUPS))]
+    entry.fields = set(_CLASSIC_KEYS)
     return m.end()
 
 

@@ -6,15 +6,16 @@ Design (see docs/neo4j.md):
   list per statement; :func:`plan_load` pairs them with the static statements of
   ``cypher/load/<name>.cypher``. Text from papers only ever travels as parameters.
 * **Idempotent, incremental.** Every statement MERGEs on a natural key backed by a uniqueness
-  constraint (``cypher/schema.cypher``, applied first). ``Paper.first_seen``/``last_seen`` merge
-  with the stored values (min/max), method/dataset aliases are unioned, and the derived
+  constraint (``cypher/schema.cypher``, applied first). Papers merge with the stored values by
+  the rules of :mod:`kg.merge` (first non-empty value, highest version, categories unioned,
+  first/last seen min/max), method/dataset aliases are unioned, and the derived
   CO_AUTHORED/CO_OCCURS weights are *recomputed in the database* from AUTHORED/MENTIONS for every
   author/method this load touches, and SET (never incremented). So loading the same input twice
   changes nothing, and loading day N+1 after day N gives the graph of loading both at once.
 * **Batched, retried.** Rows go in batches of ``UNWIND $rows`` through ``session.execute_write``,
   which retries transient errors (hence idempotent batches).
 * **One-line errors.** Unreachable server, bad credentials, missing database and servers older
-  than 5 become :class:`kg.errors.KgError` with a message saying what to do.
+  than 5.6 (:data:`MIN_VERSION`) become :class:`kg.errors.KgError` with a message saying what to do.
 """
 from __future__ import annotations
 
@@ -24,7 +25,6 @@ import os
 import re
 import sys
 import time
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -58,16 +58,19 @@ _PAPER_DATES = ("first_seen", "last_seen", "date_precision")
 
 # --------------------------------------------------------------------------- planning (pure)
 
-def _node_row(label: str, attrs: Mapping[str, Any]) -> dict[str, Any]:
+def _node_row(label: str, attrs: Mapping[str, Any], first_paper: Mapping[str, str]) -> dict[str, Any]:
     props = node_props(label, attrs)
     row: dict[str, Any] = {"key": attrs[NODE_KEYS[label]]}
     if label == "Paper":
         row["date_precision"] = props.pop("date_precision", "day")
+        row["categories"] = props.pop("categories", [])
         for name in ("first_seen", "last_seen"):
             if name in props:  # absent, not None: a null parameter would read as "no date" anyway
                 row[name] = props.pop(name)
     elif label in ("Method", "Dataset"):
         row["aliases"] = props.pop("aliases", [])
+    elif label == "Author" and row["key"] in first_paper:
+        row["first_paper"] = first_paper[row["key"]]
     row["props"] = props
     return row
 
@@ -82,8 +85,9 @@ def _key_of(G: nx.MultiDiGraph, node: str, expected_label: str, rel_type: str) -
 def graph_to_rows(G: nx.MultiDiGraph) -> dict[str, list[dict[str, Any]]]:
     """The parameter rows of every load statement, by statement name (``cypher/load/<name>.cypher``).
 
-    Node statements get ``{key, props}`` (Paper adds ``first_seen``/``last_seen``/``date_precision``,
-    Method/Dataset add ``aliases``); relationship statements get ``{start, end, props}`` (end
+    Node statements get ``{key, props}`` (Paper adds ``categories``, ``first_seen``/``last_seen``/
+    ``date_precision``; Method/Dataset add ``aliases``; Author adds ``first_paper``, the smallest
+    arXiv id among its papers, which decides the display name); relationship statements get ``{start, end, props}`` (end
     points by their key); the derived CO_AUTHORED/CO_OCCURS statements get ``{key}`` of each
     author/method whose pairs must be recomputed. Property values are only str, int, bool,
     ``datetime.date`` and lists of str (see :mod:`kg.store.schema`). Rows keep graph order.
@@ -99,11 +103,6 @@ def graph_to_rows(G: nx.MultiDiGraph) -> dict[str, list[dict[str, Any]]]:
         SchemaError: a node label, relationship type or property the schema does not declare.
     """
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in (*NODE_ORDER, *REL_ORDER, *DERIVED_RELS)}
-    for _, attrs in G.nodes(data=True):
-        label = attrs.get("label", "")
-        if label not in NODE_KEYS:
-            raise SchemaError(f"node label {label!r} is not in the Neo4j schema (kg/store/schema.py)")
-        rows[label].append(_node_row(label, attrs))
     for u, v, rel_type, attrs in G.edges(keys=True, data=True):
         if rel_type not in REL_ENDPOINTS:
             raise SchemaError(f"relationship type {rel_type!r} is not in the Neo4j schema (kg/store/schema.py)")
@@ -114,6 +113,15 @@ def graph_to_rows(G: nx.MultiDiGraph) -> dict[str, list[dict[str, Any]]]:
             "start": _key_of(G, u, start, rel_type), "end": _key_of(G, v, end, rel_type),
             "props": rel_props(rel_type, attrs),
         })
+    first_paper: dict[str, str] = {}  # author key -> smallest arXiv id (whose spelling names the author)
+    for r in rows["AUTHORED"]:
+        if r["start"] not in first_paper or r["end"] < first_paper[r["start"]]:
+            first_paper[r["start"]] = r["end"]
+    for _, attrs in G.nodes(data=True):
+        label = attrs.get("label", "")
+        if label not in NODE_KEYS:
+            raise SchemaError(f"node label {label!r} is not in the Neo4j schema (kg/store/schema.py)")
+        rows[label].append(_node_row(label, attrs, first_paper))
     rows["CO_AUTHORED"] = [{"key": k} for k in dict.fromkeys(r["start"] for r in rows["AUTHORED"])]
     rows["CO_OCCURS"] = [{"key": k} for k in dict.fromkeys(r["end"] for r in rows["MENTIONS"])]
     return rows
@@ -178,11 +186,16 @@ def _n_batches(n_rows: int, size: int) -> int:
 def describe_plan(G: nx.MultiDiGraph, *, batch_size: int = 1000, max_coauthors: int = MAX_COAUTHORS) -> str:
     """What ``kg load --dry-run`` prints: every statement that would be sent, with row and batch counts.
 
-    Connects to nothing. Schema statements come first, then each load statement's header line
-    ``// <name>: <rows> rows in <batches> batches of <= <batch_size>`` and its text.
+    Connects to nothing. The server check and schema statements come first, then each load
+    statement's header line ``// <name>: <rows> rows in <batches> batches of <= <batch_size>``
+    and its text.
     """
-    out = [f"// schema: {len(schema_statements())} statements (cypher/schema.cypher)"]
+    if batch_size < 1:
+        raise KgError(f"--batch-size must be at least 1, got {batch_size}")
+    out = ["// server check (cypher/checks/server_version.cypher)", read_cypher("checks/server_version.cypher").rstrip()]
+    out.append(f"\n// schema: {len(schema_statements())} statements (cypher/schema.cypher), then wait for the indexes")
     out += [f"{s};" for s in schema_statements()]
+    out.append(read_cypher("checks/await_indexes.cypher").rstrip() + f"  // $timeout_seconds = {INDEX_TIMEOUT_SECONDS}")
     total_rows = total_batches = 0
     for step in plan_load(G, max_coauthors=max_coauthors):
         n = _n_batches(len(step.rows), batch_size)
@@ -284,15 +297,24 @@ def neo4j_errors(settings: Neo4jSettings) -> Iterator[None]:
         raise KgError(f"{where} failed: {code + ': ' if code else ''}{_first_line(exc)}") from exc
 
 
+#: The oldest server the statements run on: COLLECT/COUNT subqueries (5.6) in cypher/load and cypher/queries.
+MIN_VERSION = (5, 6)
+
+
 def _check_version(records: Sequence[Mapping[str, Any]], uri: str) -> str:
-    """The server version from ``dbms.components()`` rows; refuses servers older than 5."""
+    """The server version from ``dbms.components()`` rows; refuses servers older than :data:`MIN_VERSION`.
+
+    Calendar versions (2025.01.0, the successors of 5.26) count as newer.
+    """
     for rec in records:
         versions = list(rec.get("versions") or [])
         if versions:
             version = str(versions[0])
-            major = re.match(r"\d+", version)
-            if major is None or int(major.group()) < 5:
-                raise KgError(f"Neo4j at {uri} is version {version}; arxiv-kg needs Neo4j 5 or later")
+            parts = re.match(r"(\d+)(?:\.(\d+))?", version)
+            number = (int(parts.group(1)), int(parts.group(2) or 0)) if parts else (0, 0)
+            if number < MIN_VERSION:
+                raise KgError(f"Neo4j at {uri} is version {version}; arxiv-kg needs Neo4j "
+                              f"{'.'.join(map(str, MIN_VERSION))} or later")
             return f"{rec.get('name', 'Neo4j')} {version} {rec.get('edition', '')}".strip()
     raise KgError(f"Neo4j at {uri} did not report its version (dbms.components() returned nothing)")
 
@@ -400,7 +422,7 @@ class Neo4jLoader:
         return self._driver.session(database=self.settings.database)
 
     def server_version(self) -> str:
-        """``"Neo4j Kernel 5.26.0 community"``; raises :class:`KgError` below 5 or when unreachable."""
+        """``"Neo4j Kernel 5.26.0 community"``; raises :class:`KgError` below 5.6 or when unreachable."""
         with neo4j_errors(self.settings), self._session() as session:
             # auto-commit, not execute_read: a missing database must fail now, not after retries
             records = [dict(r) for r in session.run(read_cypher("checks/server_version.cypher"))]
@@ -422,7 +444,7 @@ class Neo4jLoader:
             missing (never expected: the nodes are loaded first from the same graph).
 
         Raises:
-            KgError: server unreachable, bad credentials, missing database, server older than 5,
+            KgError: server unreachable, bad credentials, missing database, server older than 5.6,
                 or a statement the server refused.
         """
         plan = plan_load(G, max_coauthors=max_coauthors)  # before connecting: schema errors need no server

@@ -8,6 +8,7 @@ lines are exactly the DataFrame's values.
 """
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -45,6 +46,8 @@ def plot_shares(
     *,
     title: str,
     ylabel: str = "share of papers",
+    shade: tuple[dt.date, dt.date] | None = None,
+    shade_label: str = "recent window",
 ) -> Figure:
     """One line per entity (in the given order): its share of papers per period.
 
@@ -53,6 +56,8 @@ def plot_shares(
         entities: the entities to draw (keys/codes); the legend shows their names.
         title: the chart title.
         ylabel: the y-axis label.
+        shade: a date range to shade (the recent window), drawn as a patch, not a line.
+        shade_label: its legend entry.
 
     Returns:
         The figure (not yet saved); an empty series gives an axes saying "no data".
@@ -67,10 +72,12 @@ def plot_shares(
             pts = lines[entity]
             ax.plot(pts["start"], pts["share"], marker="o", markersize=3, linewidth=1.6,
                     label=str(names.get(entity, entity)))
+    if shade is not None and lines:
+        # a patch, not a Line2D: ax.get_lines() stays exactly the data series
+        ax.axvspan(pd.Timestamp(shade[0]), pd.Timestamp(shade[1]), color="0.5", alpha=0.12, label=shade_label)
     if not lines:
         ax.text(0.5, 0.5, "no data", ha="center", va="center", transform=ax.transAxes)
-    # ticks on period starts (Mondays for ISO weeks, 1sts for months) so a tick is a plotted point
-    locator = {"W": mdates.WeekdayLocator(byweekday=mdates.MO), "M": mdates.MonthLocator()}.get(freq, mdates.AutoDateLocator())
+    locator = _locator(freq, series["start"].nunique() if not series.empty else 0)
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     ax.yaxis.set_major_formatter(mticker.PercentFormatter(xmax=1.0))
@@ -82,6 +89,16 @@ def plot_shares(
     if lines:
         ax.legend(fontsize=9, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
     return fig
+
+
+def _locator(freq: str, periods: int, max_ticks: int = 16) -> mdates.DateLocator:
+    """Ticks on period starts (Mondays of ISO weeks, 1sts of months) while they are few enough to read;
+    matplotlib's automatic ticks (month names, years) on longer spans and for days."""
+    if freq == "W" and periods <= max_ticks:
+        return mdates.WeekdayLocator(byweekday=mdates.MO)
+    if freq == "M" and periods <= max_ticks:
+        return mdates.MonthLocator()
+    return mdates.AutoDateLocator()
 
 
 def save_figure(fig: Figure, path: Path) -> Path:

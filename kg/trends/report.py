@@ -5,18 +5,20 @@ files: ``trends.csv``, ``trends.md``, ``rising.png``, ``categories.png``.
 """
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Union
 
 import networkx as nx
 import pandas as pd
+from matplotlib.figure import Figure
 
 from kg.trends.bursts import bursts
 from kg.trends.charts import chart_freq, plot_shares, save_figure
 from kg.trends.data import KINDS, TrendData, as_trend_data
-from kg.trends.rising import AUTO, Window, Windows, coverage_note, emerging_methods, resolve_window, rising_methods, windows
+from kg.trends.rising import (
+    AUTO, Window, Windows, coverage_note, emerging_methods, resolve_window, rising_methods, windows,
+)
 from kg.trends.series import FREQS, SERIES_COLUMNS, time_series
 
 __all__ = ["TrendsReport", "compute_trends", "write_trends", "trends_markdown", "rising_figure", "categories_figure"]
@@ -100,16 +102,18 @@ def compute_trends(
                         notes=notes)
 
 
-def rising_figure(report: TrendsReport, top: int = 8):  # -> matplotlib Figure
+def rising_figure(report: TrendsReport, top: int = 8) -> Figure:
     """Share over time of the ``top`` highest-scoring rising methods (weekly, or daily if < 4 weeks)."""
     freq = chart_freq(report.kind_series("method", "W"))
     series = report.kind_series("method", freq)
     entities = list(report.rising["entity"].head(top)) if not report.rising.empty else []
     window = f"{report.windows.days}-day windows" if report.windows else "no windows"
-    return plot_shares(series, entities, title=f"Top {len(entities)} rising methods ({window}): share of papers")
+    shade = (report.windows.recent_start, report.windows.end) if report.windows else None
+    return plot_shares(series, entities, title=f"Top {len(entities)} rising methods ({window}): share of papers",
+                       shade=shade)
 
 
-def categories_figure(report: TrendsReport, top: int = 8):  # -> matplotlib Figure
+def categories_figure(report: TrendsReport, top: int = 8) -> Figure:
     """Share over time of the ``top`` categories with the most papers (a paper counts in each of its categories)."""
     freq = chart_freq(report.kind_series("category", "W"))
     series = report.kind_series("category", freq)
@@ -200,7 +204,7 @@ def trends_markdown(report: TrendsReport, top: int = 10) -> str:
         f"- bursts: Kleinberg two-state model on daily counts, s = {p['s']}, gamma = {p['gamma']},"
         f" minimum {p['min_duration']} day(s) with papers; strength = log-likelihood gained over the base rate.",
         "",
-        f"## Top rising methods", "",
+        "## Top rising methods", "",
     ]
     r = report.rising.head(top)
     lines += _table(["#", "method", "group", "papers before", "papers recent", "share before", "share recent", "z"],

@@ -277,11 +277,18 @@ def _with_names(table: pd.DataFrame, data: TrendData, kind: Kind) -> pd.DataFram
     return table
 
 
+#: the previous window needs data on at least this fraction of its days for a fair comparison
+MIN_COVERAGE = 0.75
+
+
 def coverage_note(source: Union[nx.MultiDiGraph, TrendData], win: Windows) -> str | None:
-    """A warning when the data start after the previous window does: the comparison is then lopsided.
+    """A warning when the data start well after the previous window does: the comparison is then lopsided.
+
+    A day or so missing (e.g. "auto" halving an odd number of days) is not worth a warning;
+    less than :data:`MIN_COVERAGE` of the window is.
 
     Returns:
-        One sentence, or ``None`` when the previous window lies within the data.
+        One sentence, or ``None`` when the data cover enough of the previous window.
     """
     days = _day_papers(as_trend_data(source))
     if days.empty:
@@ -290,6 +297,8 @@ def coverage_note(source: Union[nx.MultiDiGraph, TrendData], win: Windows) -> st
     if first <= win.prev_start:
         return None
     covered = (win.prev_end - first).days + 1
+    if covered >= MIN_COVERAGE * win.days:
+        return None
     if covered <= 0:
         return (f"the data start on {first}, after the previous window ({win.prev_start}..{win.prev_end}):"
                 " nothing to compare with; use a shorter --window")

@@ -105,8 +105,7 @@ def time_series(
     counts = counts.reindex(full, fill_value=0)
     out = counts.rename("count").reset_index()
     out["total"] = np.tile(totals.to_numpy(), len(entities))
-    with np.errstate(invalid="ignore", divide="ignore"):
-        out["share"] = np.where(out["total"] > 0, out["count"] / out["total"].where(out["total"] > 0), np.nan)
+    out["share"] = out["count"] / out["total"].where(out["total"] > 0)  # NaN where the period has no papers
     names = data.entities.loc[kind, "name"] if kind in data.entities.index.get_level_values(0) else pd.Series(dtype=object)
     out["name"] = out["entity"].map(names).fillna(out["entity"])
     out["kind"] = kind
