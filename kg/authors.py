@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["author_key", "clean_author_name"]
 
@@ -32,6 +33,7 @@ def clean_author_name(name: str) -> str:
     return _SPACES.sub(" ", text).strip(" ,;*")
 
 
+@lru_cache(maxsize=1 << 16)  # the same names recur on every day's digest
 def author_key(name: str) -> str:
     """The normalised key that identifies an author across digests.
 
@@ -41,8 +43,9 @@ def author_key(name: str) -> str:
     'j-p dupont'
     """
     text = clean_author_name(name)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = _DROP.sub(" ", text.casefold())
     text = re.sub(r"\s*-\s*", "-", text)
     return _SPACES.sub(" ", text).strip()

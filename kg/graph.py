@@ -20,7 +20,7 @@ from kg.taxonomy import category_info
 
 __all__ = [
     "MAX_COAUTHORS", "build_graph", "node_id", "nodes_of", "edges_of", "count_by_label", "count_by_type",
-    "add_coauthorship", "add_cooccurrence",
+    "add_coauthorship", "add_cooccurrence", "coauthor_edges",
 ]
 
 #: Papers with more authors than this get AUTHORED edges but no CO_AUTHORED pairs:
@@ -74,32 +74,49 @@ def _add(G: nx.MultiDiGraph, u: str, v: str, rel_type: str, **props: Any) -> Non
     G.add_edge(u, v, key=rel_type, type=rel_type, **props)
 
 
-def _add_paper(G: nx.MultiDiGraph, p: Paper) -> str:
+Edge = tuple[str, str, str, dict[str, Any]]
+
+
+def _edge(u: str, v: str, rel_type: str, **props: Any) -> Edge:
+    return (u, v, rel_type, {"type": rel_type, **props})
+
+
+def _add_edges(G: nx.MultiDiGraph, edges: Iterable[Edge]) -> None:
+    # add_edge with an explicit key is the fastest public path (add_edges_from goes through views):
+    # edges are most of the work of a build.
+    add = G.add_edge
+    for u, v, key, attrs in edges:
+        add(u, v, key, **attrs)
+
+
+def _add_paper(G: nx.MultiDiGraph, p: Paper, edges: list[Edge]) -> list[str]:
+    """Add a paper, its authors, categories and digests; append its edges; return its author node ids."""
     pid = node_id("Paper", p.arxiv_id)
     G.add_node(pid, label="Paper", **_paper_props(p))
+    authors: dict[str, None] = {}
     for position, name in enumerate(p.authors, start=1):
         key = author_key(name)
-        if not key:
-            continue
         aid = node_id("Author", key)
+        if not key or aid in authors:  # the same name twice in one list: keep the first position
+            continue
         if aid not in G:
             G.add_node(aid, label="Author", key=key, name=clean_author_name(name))
-        if not G.has_edge(aid, pid, "AUTHORED"):  # the same name twice in one list: keep the first position
-            _add(G, aid, pid, "AUTHORED", position=position)
+        authors[aid] = None
+        edges.append(_edge(aid, pid, "AUTHORED", position=position))
     for code in p.categories:
         cid = node_id("Category", code)
         if cid not in G:
             info = category_info(code)
             G.add_node(cid, label="Category", code=code, name=info.name, group=info.group)
-        _add(G, pid, cid, "IN_CATEGORY", primary=code == p.primary_category)
-    for listing in p.listings:
-        if listing.digest:
-            did = node_id("Digest", listing.digest)
-            if did not in G:  # a digest the caller did not pass: still a proper node
-                G.add_node(did, label="Digest", id=listing.digest, source=listing.source.path, format="",
-                           **({"date": listing.date} if listing.date and listing.date_precision == "day" else {}))
-            _add(G, pid, did, "LISTED_IN")
-    return pid
+        edges.append(_edge(pid, cid, "IN_CATEGORY", primary=code == p.primary_category))
+    for digest in dict.fromkeys(listing.digest for listing in p.listings if listing.digest):
+        did = node_id("Digest", digest)
+        if did not in G:  # a digest the caller did not pass: still a proper node
+            listing = next(x for x in p.listings if x.digest == digest)
+            G.add_node(did, label="Digest", id=digest, source=listing.source.path, format="",
+                       **({"date": listing.date} if listing.date and listing.date_precision == "day" else {}))
+        edges.append(_edge(pid, did, "LISTED_IN"))
+    return list(authors)
 
 
 def _add_extraction(G: nx.MultiDiGraph, ex: PaperExtraction) -> None:
@@ -137,16 +154,36 @@ def add_coauthorship(G: nx.MultiDiGraph, max_authors: int = MAX_COAUTHORS) -> No
     authors are skipped (see :data:`MAX_COAUTHORS`).
     """
     _remove_edges(G, "CO_AUTHORED")
-    pairs: dict[tuple[str, str], list[Any]] = {}
-    for pid, paper in nodes_of(G, "Paper"):
-        authors = sorted({u for u, _, k in G.in_edges(pid, keys=True) if k == "AUTHORED"})
+    papers = (
+        (paper.get("first_seen"), sorted(u for u, _, k in G.in_edges(pid, keys=True) if k == "AUTHORED"))
+        for pid, paper in nodes_of(G, "Paper")
+    )
+    _add_edges(G, coauthor_edges(papers, max_authors))
+
+
+def coauthor_edges(papers: Iterable[tuple[dt.date | None, Sequence[str]]], max_authors: int = MAX_COAUTHORS) -> list[Edge]:
+    """CO_AUTHORED edges from ``(first_seen, author ids)`` per paper (pure; see :func:`add_coauthorship`).
+
+    >>> [e[:2] + (e[3]["weight"],) for e in coauthor_edges([(None, ["Author:a", "Author:b"]), (None, ["Author:b", "Author:a"])])]
+    [('Author:a', 'Author:b', 2)]
+    """
+    weights: Counter[tuple[str, str]] = Counter()
+    first: dict[tuple[str, str], dt.date] = {}
+    last: dict[tuple[str, str], dt.date] = {}
+    # In date order the first date a pair is seen is its first joint paper and the last one its latest.
+    for day, authors in sorted(papers, key=lambda pa: (pa[0] is None, pa[0] or dt.date.min)):
         if len(authors) > max_authors:
             continue
-        day = paper.get("first_seen")
-        for pair in combinations(authors, 2):
-            _accumulate(pairs, pair, day)
-    for (u, v), (weight, first, last) in pairs.items():
-        _add(G, u, v, "CO_AUTHORED", weight=weight, **({"first": first, "last": last} if first else {}))
+        pairs = list(combinations(sorted(authors), 2))
+        weights.update(pairs)
+        if day is not None:
+            for pair in pairs:
+                first.setdefault(pair, day)
+            last.update(dict.fromkeys(pairs, day))
+    return [
+        _edge(u, v, "CO_AUTHORED", weight=weight, **({"first": first[(u, v)], "last": last[(u, v)]} if (u, v) in first else {}))
+        for (u, v), weight in weights.items()
+    ]
 
 
 def add_cooccurrence(G: nx.MultiDiGraph) -> None:
@@ -158,17 +195,6 @@ def add_cooccurrence(G: nx.MultiDiGraph) -> None:
         weights.update(combinations(methods, 2))
     for (u, v), weight in weights.items():
         _add(G, u, v, "CO_OCCURS", weight=weight)
-
-
-def _accumulate(pairs: dict[tuple[str, str], list[Any]], pair: tuple[str, str], day: dt.date | None) -> None:
-    entry = pairs.get(pair)
-    if entry is None:
-        pairs[pair] = [1, day, day]
-        return
-    entry[0] += 1
-    if day is not None:
-        entry[1] = day if entry[1] is None else min(entry[1], day)
-        entry[2] = day if entry[2] is None else max(entry[2], day)
 
 
 def _remove_edges(G: nx.MultiDiGraph, rel_type: str) -> None:
@@ -197,11 +223,12 @@ def build_graph(
     for d in sorted(digests, key=lambda d: d.id):
         G.add_node(node_id("Digest", d.id), label="Digest", id=d.id, source=d.source, format=d.format,
                    **({"date": d.date} if d.date else {}))
-    for p in papers:
-        _add_paper(G, p)
+    edges: list[Edge] = []
+    authorship = [(p.first_seen, _add_paper(G, p, edges)) for p in papers]
+    _add_edges(G, edges)
     for ex in extractions:
         if node_id("Paper", ex.arxiv_id) in G:
             _add_extraction(G, ex)
-    add_coauthorship(G, max_coauthors)
+    _add_edges(G, coauthor_edges(authorship, max_coauthors))
     add_cooccurrence(G)
     return G

@@ -36,14 +36,18 @@ class BuildResult:
 
     def summary(self) -> dict[str, Any]:
         """Counts per node label and edge type, date range, files read, records skipped (JSON-ready)."""
-        days = [p.first_seen for p in self.papers if p.first_seen] + [p.last_seen for p in self.papers if p.last_seen]
+        dated = [p for p in self.papers if p.first_seen and p.date_precision == "day"]
+        days = [p.first_seen for p in dated] + [p.last_seen for p in dated]
+        month_only = sum(1 for p in self.papers if p.first_seen and p.date_precision == "month")
         return {
             "papers": len(self.papers),
             "records_read": self.report.records_read,
             "duplicates_merged": self.duplicates,
             "nodes": count_by_label(self.graph),
             "edges": count_by_type(self.graph),
-            "date_range": [min(days).isoformat(), max(days).isoformat()] if days else None,
+            "date_range": [min(days).isoformat(), max(days).isoformat()] if days else None,  # day-precision papers
+            "month_only_papers": month_only,
+            "undated_papers": sum(1 for p in self.papers if p.first_seen is None),
             "files_read": len(self.report.files_read),
             "files": list(self.report.files_read),
             "skipped": self.report.skipped_by_kind(),

@@ -61,3 +61,13 @@ def test_cli_table_and_bad_input(tmp_path):
     empty.write_text("", encoding="utf-8")
     bad = CliRunner().invoke(kg.cli.app, ["--quiet", "extract", str(empty)])
     assert bad.exit_code != 0
+
+
+def test_kg_eval_and_module_entry_point(capsys):
+    run = CliRunner().invoke(kg.cli.app, ["--quiet", "eval", str(GOLD), str(PAPERS), "--show"])
+    assert run.exit_code == 0 and "P=" in run.stdout and "R=" in run.stdout
+    from kg.extract.evaluate import main
+
+    assert main([str(GOLD), str(PAPERS), "--min-p", "0.9", "--min-r", "0.85"]) == 0
+    assert main([str(GOLD), str(PAPERS / "seed-gold.md")]) == 1  # 80 gold papers missing
+    assert "missing 80" in capsys.readouterr().out

@@ -140,3 +140,8 @@ def test_classes_of_models_are_not_methods():
     assert classify("HLM", "hybrid language models", GAZ, proposed=False) == "reject"
     assert classify("DLM", "Diffusion Language Model", GAZ, proposed=True) == "method"
     assert not is_name_like("5-fold") and is_name_like("3DGS")
+
+
+def test_names_with_markup_are_rejected():
+    assert classify("T^\\star", "", GAZ, proposed=True) == "reject"
+    assert classify("SymGraph", "", GAZ, proposed=True) == "method"

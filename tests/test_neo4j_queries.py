@@ -99,3 +99,18 @@ def test_example_values_exist_in_the_sample(sample: nx.MultiDiGraph) -> None:
                for _, d in nodes_of(G, "Paper"))
     for rel_type in ("PROPOSES", "HAS_CODE", "USES_DATASET", "CO_OCCURS"):
         assert next(edges_of(G, rel_type), None) is not None, rel_type
+
+
+def test_cypher_dir_is_found_and_can_be_overridden(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kg.errors import KgError
+
+    assert cypher_dir() == ROOT / "cypher"  # a checkout: next to the package
+    (tmp_path / "schema.cypher").write_text("RETURN 1;\n", encoding="utf-8")
+    monkeypatch.setenv("KG_CYPHER_DIR", str(tmp_path))
+    assert cypher_dir() == tmp_path
+    import kg.store.cypher_files as cf
+
+    monkeypatch.setenv("KG_CYPHER_DIR", str(tmp_path / "missing"))
+    monkeypatch.setattr(cf, "_PACKAGE", tmp_path / "site-packages" / "kg")
+    with pytest.raises(KgError, match="cypher/ folder not found"):
+        cypher_dir()

@@ -69,7 +69,8 @@ def _summary_text(summary: dict, written: dict[str, Path]) -> str:
     lines = [
         f"read {summary['records_read']} entries from {summary['files_read']} file(s): "
         f"{summary['papers']} papers ({summary['duplicates_merged']} duplicate listings merged)",
-        f"dates: {' .. '.join(summary['date_range']) if summary['date_range'] else 'unknown'}",
+        f"dates: {' .. '.join(summary['date_range']) if summary['date_range'] else 'unknown'}"
+        f" ({summary['month_only_papers']} papers known only to the month, {summary['undated_papers']} undated)",
         f"nodes: {nodes}",
         f"edges: {edges}",
         f"skipped: {skipped}",

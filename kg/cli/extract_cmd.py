@@ -37,3 +37,26 @@ def extract_command(
     if skipped:
         options.warn("skipped: " + ", ".join(f"{n} {kind}" for kind, n in skipped.items()))
     options.info(f"{len(papers)} papers")
+
+
+@app.command("eval")
+def eval_command(
+    gold: str = typer.Argument(..., help="Gold file: one JSON object per paper (id, methods, optional)."),
+    inputs: list[str] = INPUTS,
+    show: bool = typer.Option(False, "--show", help="List every false positive and false negative."),
+) -> None:
+    """Precision, recall and F1 of method extraction against a gold file.
+
+    Example: kg eval tests/fixtures/eval/gold-methods-dev.jsonl tests/fixtures/eval/papers
+    """
+    from kg.extract.evaluate import evaluate, extract_inputs
+
+    result = evaluate(gold, extract_inputs(inputs))
+    if show:
+        for pid, name in result.false_positives:
+            print(f"FP {pid} {name}")
+        for pid, name in result.false_negatives:
+            print(f"FN {pid} {name}")
+    print(result.line())
+    if result.missing:
+        options.warn(f"{len(result.missing)} gold papers are not in the inputs: {' '.join(result.missing[:5])}")

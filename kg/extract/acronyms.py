@@ -115,7 +115,7 @@ def _forward(text: str, m: re.Match[str], short: str) -> AcronymDef | None:
     rel = best_long_form(core, cand)
     if rel is None:
         return None
-    long = cand[rel:].strip(" ,")
+    long = cand[rel:].strip(" ,\"'“”")
     if len(long) <= len(short) or short in long.split() or " " not in long and "-" not in long and len(long) < 6:
         return None
     s0 = m.start(1) + m.group(1).index(short)

@@ -24,7 +24,7 @@ from kg.extract.filters import classify
 from kg.extract.gazetteer import Entry, Gazetteer
 from kg.extract.matching import char_span, doc_text
 from kg.extract.proposed import trigger_just_before
-from kg.extract.sections import main_end, section_ends
+from kg.extract.sections import section_ends
 from kg.extract.text import find_word, norm_phrase, slug
 
 
@@ -213,4 +213,4 @@ def same_method(a: str, b: str) -> bool:
     return norm_phrase(a) == norm_phrase(b)
 
 
-__all__ = ["resolve_doc", "entry_for", "same_method", "Resolved", "main_end"]
+__all__ = ["resolve_doc", "entry_for", "same_method", "Resolved"]

@@ -103,6 +103,11 @@ def has_method_head(long: str) -> bool:
     return singular(last_word(long)) in METHOD_HEADS or last_word(long) in METHOD_HEADS
 
 
+def has_markup(name: str) -> bool:
+    """LaTeX or math left in a name ("T^\\star", "$\\alpha$-Net"): not a clean name to output."""
+    return any(c in name for c in "\\^${}_")
+
+
 def is_adjective_compound(name: str) -> bool:
     """"LLM-based", "SAM-guided": a modifier, not a name."""
     return bool(_ADJ_COMPOUND.search(name))
@@ -176,7 +181,7 @@ def classify(name: str, long: str, gaz: Gazetteer, *, proposed: bool, after: str
     for s in filter(None, (name, long)):
         if gaz.is_generic(s) or gaz.is_not_method(s):
             return "reject"
-    if is_adjective_compound(name):
+    if is_adjective_compound(name) or has_markup(name):
         return "reject"
     kind = appositive_kind(after) if after else None
     if is_dataset_name(name, long) or kind == "dataset":

@@ -32,6 +32,8 @@ def clean_text(text: str) -> str:
     Returns:
         The text on one line, with single spaces.
     """
+    if "``" in text:  # LaTeX quotes: ``Less is Less''
+        text = text.replace("``", '"').replace("''", '"')
     if "\\" in text or "$" in text:
         for _ in range(2):  # nested commands: \textbf{\textsc{X}}
             text = _LATEX_CMD.sub(r"\1", text)

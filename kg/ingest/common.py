@@ -30,9 +30,9 @@ _AUTHOR_SPLIT_RE = re.compile(r"\s*(?:[,;，、；]\s*(?:and\s+)?|\s+and\s+|\s*&
 class FileContext:
     """What a reader needs to know about the file it reads.
 
-    ``file_date`` is the date from the file name or, failing that, the ``--date``
-    argument; markdown readers may still prefer a date in the digest's heading over
-    ``--date`` (``name_date`` tells whether the name had one).
+    ``name_date`` is the ``YYYY-MM-DD`` in the file name, ``fallback_date`` the
+    ``date`` argument (CLI ``--date``). Readers use the name's date, else (markdown)
+    a date in the digest's title heading, else the fallback, else the record's own dates.
     """
 
     path: str
@@ -101,7 +101,8 @@ def guess_language(*texts: str) -> str:
 def is_mostly_latin(text: str) -> bool:
     """True when the text is written in Latin script (an English abstract), not CJK/Hangul/kana.
 
-    Same threshold as :func:`guess_language`, with one pattern for all CJK scripts.
+    CJK characters must be fewer than a quarter of the Latin letters in the sample, so
+    an English abstract quoting a Chinese name stays English.
     """
     sample = text[:_SAMPLE]
     if sample.isascii():

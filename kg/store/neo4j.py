@@ -52,9 +52,6 @@ DEFAULT_USER = "neo4j"
 DEFAULT_DATABASE = "neo4j"
 INDEX_TIMEOUT_SECONDS = 300
 
-# Paper date fields merge with the stored values in Cypher (min/max), so they travel beside ``props``.
-_PAPER_DATES = ("first_seen", "last_seen", "date_precision")
-
 
 # --------------------------------------------------------------------------- planning (pure)
 
