@@ -57,7 +57,8 @@ def build_command(
     if neo4j:
         from kg.store.neo4j import load_from_env
 
-        load_from_env(result.graph)
+        with options.progress() as bar:
+            print(load_from_env(result.graph, progress=bar).summary())
     if strict and result.report.problems:
         raise KgError(f"{len(result.report.problems)} input problem(s) found (--strict)")
 
