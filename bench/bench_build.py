@@ -10,18 +10,17 @@ from __future__ import annotations
 import resource
 import sys
 import time
-from pathlib import Path
 
 from kg.graph import build_graph
 from kg.ingest import read_inputs
 from kg.merge import merge_records
 
+from corpus import corpus_inputs  # bench/corpus.py (scripts run as python bench/NAME.py)
+
 
 def main(argv: list[str]) -> int:
-    default = Path(__file__).resolve().parents[2] / "shared" / "corpus"
-    inputs = argv or ([str(default)] if default.exists() else [])
+    inputs = corpus_inputs(argv)
     if not inputs:
-        print("no corpus given and ../shared/corpus not found; nothing to measure")
         return 0
     best = None
     for _ in range(3):  # best of three: the machines are noisy

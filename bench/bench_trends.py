@@ -19,6 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from corpus import corpus_inputs  # bench/corpus.py (scripts run as python bench/NAME.py)
+
 TARGET_SECONDS = 30.0
 
 
@@ -62,10 +64,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("inputs", nargs="*")
     parser.add_argument("--window", default="auto")
     args = parser.parse_args(argv)
-    default = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "daily-arxiv" / "zh"
-    inputs = args.inputs or ([str(default)] if default.exists() else [])
+    inputs = corpus_inputs(args.inputs, "daily-arxiv/zh")
     if not inputs:
-        print("no corpus given and ../shared/corpus/daily-arxiv/zh not found; nothing to measure")
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "trends"

@@ -19,6 +19,8 @@ import kg
 import kg.viz
 from kg.viz.browser import CHROMIUM, check_pages
 
+from corpus import corpus_inputs  # bench/corpus.py (scripts run as python bench/NAME.py)
+
 TARGET_S = 10.0
 
 
@@ -28,10 +30,8 @@ def _busiest_author(G) -> str:  # noqa: ANN001 - a networkx graph
 
 
 def main(argv: list[str]) -> int:
-    default = Path(__file__).resolve().parents[2] / "shared" / "corpus"
-    inputs = argv or ([str(default)] if default.exists() else [])
+    inputs = corpus_inputs(argv)
     if not inputs:
-        print("no corpus given and ../shared/corpus not found; nothing to measure")
         return 0
     start = time.perf_counter()
     result = kg.build(inputs)

@@ -1,30 +1,13 @@
 """``kg build``: the main job (read → merge → extract → graph → files)."""
 from __future__ import annotations
 
-import datetime as dt
-import json
 from pathlib import Path
 
 import typer
 
 from kg.cli import app, options
 from kg.errors import KgError
-from kg.records import Problem
-
-
-def parse_date(value: str | None) -> dt.date | None:
-    """``--date YYYY-MM-DD`` as a date (a clear error otherwise)."""
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise KgError(f"--date must be YYYY-MM-DD, got {value!r}") from None
-
-
-def report_problem(problem: Problem) -> None:
-    """Print one input problem as a warning line (file:line: kind: message)."""
-    options.warn(str(problem))
+from kg.cli.options import parse_date, report_problem  # noqa: F401  (kg extract imports them from here)
 
 
 INPUTS = typer.Argument(..., help="Digest files or folders (markdown, JSONL, Atom XML, arXiv snapshot; globs and .gz accepted).")
@@ -49,9 +32,8 @@ def build_command(
     """
     import kg
 
-    with options.progress() as bar:
-        result = kg.build(inputs, date=parse_date(date), extract=not no_extract, progress=bar, on_problem=report_problem)
-        written = kg.write_outputs(result, out, neo4j_import=not no_import_files, html=not no_html, trends=not no_trends)
+    result = options.build(inputs, date, extract=not no_extract)
+    written = kg.write_outputs(result, out, neo4j_import=not no_import_files, html=not no_html, trends=not no_trends)
     summary = result.summary()
     print(_summary_text(summary, written))
     if neo4j:

@@ -13,7 +13,7 @@ from typing import Any
 import typer
 
 from kg.cli import app, options
-from kg.cli.build_cmd import DATE, INPUTS, parse_date, report_problem
+from kg.cli.build_cmd import DATE, INPUTS
 from kg.errors import KgError
 
 URI = typer.Option(None, "--uri", help="Bolt/neo4j URI (default: $NEO4J_URI or neo4j://localhost:7687).")
@@ -26,10 +26,7 @@ app.add_typer(export_app, name="export")
 
 
 def _build(inputs: list[str], date: str | None, no_extract: bool) -> Any:
-    import kg
-
-    with options.progress() as bar:
-        return kg.build(inputs, date=parse_date(date), extract=not no_extract, progress=bar, on_problem=report_problem)
+    return options.build(inputs, date, extract=not no_extract)
 
 
 @app.command("load")

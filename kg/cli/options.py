@@ -2,11 +2,18 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from kg.errors import KgError
 from kg.progress import SILENT, Progress, RichProgress, wants_progress
+from kg.records import Problem
+
+if TYPE_CHECKING:
+    from kg.pipeline import BuildResult
 
 
 @dataclass
@@ -43,3 +50,26 @@ def progress() -> Iterator[Progress]:
             yield bar
     else:
         yield SILENT
+
+
+def parse_date(value: str | None, flag: str = "--date") -> dt.date | None:
+    """A ``YYYY-MM-DD`` option value as a date (``None`` stays ``None``); a one-line error otherwise."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise KgError(f"{flag} must be YYYY-MM-DD, got {value!r}") from None
+
+
+def report_problem(problem: Problem) -> None:
+    """Print one input problem as a warning line (file:line: kind: message)."""
+    warn(str(problem))
+
+
+def build(inputs: Sequence[str], date: str | None, *, extract: bool = True) -> "BuildResult":
+    """``kg.build`` as every command runs it: progress bar, warnings for bad input, ``--date`` parsed."""
+    import kg.pipeline
+
+    with progress() as bar:
+        return kg.pipeline.build(inputs, date=parse_date(date), extract=extract, progress=bar, on_problem=report_problem)

@@ -6,7 +6,7 @@ from pathlib import Path
 import typer
 
 from kg.cli import app, options
-from kg.cli.build_cmd import DATE, INPUTS, parse_date, report_problem
+from kg.cli.build_cmd import DATE, INPUTS
 from kg.errors import KgError
 
 
@@ -27,7 +27,6 @@ def trends_command(
 
     Example: kg trends examples/ --out out/trends --window 1w --min-support 2
     """
-    import kg
     from kg.trends import parse_window, write_trends
 
     if window.strip().lower() != "auto":
@@ -35,8 +34,7 @@ def trends_command(
             parse_window(window)
         except ValueError as exc:
             raise KgError(f"--window: {exc}") from None
-    with options.progress() as bar:
-        result = kg.build(inputs, date=parse_date(date), progress=bar, on_problem=report_problem)
+    result = options.build(inputs, date)
     report = write_trends(result.graph, out, window=window, min_support=min_support, min_papers=min_papers,
                           top=top, s=s, gamma=gamma, min_duration=min_duration)
     for note in report.notes:

@@ -1,15 +1,14 @@
 """``kg viz coauthors|topics|ego``: interactive HTML networks (thin over :mod:`kg.viz`)."""
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import networkx as nx
 import typer
 
 from kg.cli import app, options
-from kg.cli.build_cmd import DATE, INPUTS, parse_date, report_problem
-from kg.errors import KgError
+from kg.cli.build_cmd import DATE, INPUTS
+from kg.cli.options import parse_date
 from kg.viz import DEFAULT_TOP, ProjectionReport, write_coauthor_html, write_ego_html, write_topic_html
 
 viz = typer.Typer(help="Interactive networks as self-contained HTML pages (work offline, from file://).",
@@ -25,22 +24,8 @@ UNTIL = typer.Option(None, "--until", help="Only papers first seen on or before 
 LARGEST = typer.Option(False, "--largest-component", help="Keep only the largest connected component.")
 
 
-def _day(value: str | None, flag: str) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise KgError(f"{flag} must be YYYY-MM-DD, got {value!r}") from None
-
-
 def _graph(inputs: list[str], date: str | None, *, extract: bool = True) -> nx.MultiDiGraph:
-    import kg.pipeline
-
-    with options.progress() as bar:
-        result = kg.pipeline.build(inputs, date=parse_date(date), extract=extract, progress=bar,
-                                   on_problem=report_problem)
-    return result.graph
+    return options.build(inputs, date, extract=extract).graph
 
 
 def _done(report: ProjectionReport, out: Path) -> None:
@@ -52,7 +37,7 @@ def _done(report: ProjectionReport, out: Path) -> None:
 def _filters(min_papers: int, min_weight: int, top: int, category: str | None, since: str | None,
              until: str | None, largest_component: bool) -> dict[str, object]:
     return {"min_papers": min_papers, "min_weight": min_weight, "top": top or None, "category": category,
-            "since": _day(since, "--since"), "until": _day(until, "--until"), "largest_component": largest_component}
+            "since": parse_date(since, "--since"), "until": parse_date(until, "--until"), "largest_component": largest_component}
 
 
 @viz.command("coauthors")

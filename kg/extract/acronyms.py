@@ -13,6 +13,9 @@ from dataclasses import dataclass
 _PAREN = re.compile(r"\(([^()]{1,60})\)")
 _SHORT_OK = re.compile(r"^[A-Za-z0-9][\w\-.&+]*(?: [\w\-.&+]+)?$")
 _CLAUSE_BREAK = re.compile(r"[.;:!?](?:\s|$)|\(|\)|\n")
+# "DART (Discovery And Reinforcement of Tool-Integrated Reasoning Chains via Rollout Trees)":
+# the parenthesis must spell the acronym from its first word, so a long one is still safe.
+_MAX_REVERSE_WORDS = 14
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +127,7 @@ def _forward(text: str, m: re.Match[str], short: str) -> AcronymDef | None:
 
 def _reverse(text: str, m: re.Match[str], inner: str) -> AcronymDef | None:
     """ "FATE (Forecasting Anomalies ...)": the word before the parenthesis is the short form."""
-    if " " not in inner or len(inner.split()) > 10:
+    if " " not in inner or len(inner.split()) > _MAX_REVERSE_WORDS:
         return None
     word = re.search(r"([A-Za-z0-9][\w\-]*)\s*$", text[:m.start()])
     if word is None or not is_short_form(word.group(1)):
@@ -137,3 +140,73 @@ def _reverse(text: str, m: re.Match[str], inner: str) -> AcronymDef | None:
     if sum(c.isupper() for c in short) < 2:
         return None
     return AcronymDef(short, inner, word.start(1), word.end(1), m.start(1), m.start(1) + len(inner))
+
+
+# Words a title's long form may skip ("Grounded Response and Abstention under Contextual Evidence").
+_LINK_WORDS = frozenset("of for and in with via the a an to on under by from at as".split())
+_TITLE_WORD = re.compile(r"[A-Za-z0-9]+")
+
+
+def title_definition(title: str) -> AcronymDef | None:
+    """An acronym a title defines by its subtitle: "RECAP: Resistance Capture in ...".
+
+    The part before ": " must be one acronym-like word (at least half capitals, letters
+    only apart from a plural "s"); its letters must be spelled, in order, by the initial
+    letters of consecutive subtitle words, each word giving a prefix of one or more
+    letters (RE-sistance CAP-ture), link words (of, for, and, ...) may give none.
+    The first such run of words is the long form.
+
+    Args:
+        title: the cleaned title.
+
+    Returns:
+        The definition (offsets into ``title``) or None.
+    """
+    head, sep, rest = title.partition(": ")
+    short = head.strip()
+    if not sep or " " in short or not is_short_form(short) or 2 * sum(c.isupper() for c in short) < len(short):
+        return None  # mostly capitals: "SymGraph" or "InfiniDepth" are coined words, not acronyms
+    letters = _core(short).replace("-", "").casefold()
+    if not letters.isalpha():
+        return None
+    offset = len(head) + len(sep)
+    words = list(_TITLE_WORD.finditer(rest))
+    for i, first in enumerate(words):
+        if first.group(0).casefold() in _LINK_WORDS:
+            continue
+        j = _spell(letters, [w.group(0).casefold() for w in words[i:]])
+        if j is not None:
+            start, end = offset + first.start(), offset + words[i + j].end()
+            return AcronymDef(short, title[start:end], 0, len(short), start, end)
+    return None
+
+
+def _spell(letters: str, words: list[str]) -> int | None:
+    """Index of the last word when ``words`` (from the first) spell ``letters``.
+
+    Each word gives its first letter and possibly more letters found later in it
+    (RE-sistance, CAP-ture, Ref-actoring); fewer letters per word are tried first.
+    """
+    def go(li: int, wi: int) -> int | None:
+        if li == len(letters):
+            return wi - 1
+        if wi >= len(words) or wi > 2 * len(letters) + 2:
+            return None
+        word = words[wi]
+        if word[0] == letters[li]:
+            pos, n = 1, 1
+            while True:
+                found = go(li + n, wi + 1)
+                if found is not None:
+                    return found
+                if li + n >= len(letters):
+                    break
+                pos = word.find(letters[li + n], pos) + 1
+                if pos == 0:
+                    break
+                n += 1
+        if wi > 0 and word in _LINK_WORDS:
+            return go(li, wi + 1)  # a link word inside the long form gives no letter
+        return None
+
+    return go(0, 0)

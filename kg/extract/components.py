@@ -20,14 +20,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from kg.extract.acronyms import find_definitions
+from kg.extract.acronyms import find_definitions, title_definition
 from kg.extract.canonical import resolve_doc
-from kg.extract.filters import DATASET_HEADS, is_dataset_name
+from kg.extract.filters import DATASET_HEADS, is_dataset_name, is_entity, is_task
 from kg.extract.gazetteer import Gazetteer, load_gazetteer
 from kg.extract.matching import GazetteerMatcher, char_span, doc_text
 from kg.extract.proposed import find_proposals
 from kg.extract.sections import section_ends
-from kg.extract.text import is_name_like, slug
+from kg.extract.text import compact_key, is_name_like
 
 _DEFAULT = {"data_dir": None}
 
@@ -48,19 +48,24 @@ class GazetteerComponent:
 
 
 class AcronymComponent:
-    """Schwartz–Hearst acronym definitions in the title and abstract."""
+    """Schwartz–Hearst acronym definitions in the title and abstract, plus a title's
+    "ACRONYM: Long Form ..." definition (span label "title")."""
 
     def __call__(self, doc: Doc) -> Doc:
         shorts: list[Span] = []
         longs: list[Span] = []
         text = doc_text(doc)
-        if "(" in text:
-            for d in find_definitions(text, section_ends(text)[1]):
-                s = char_span(doc, d.short_start, d.short_end)
-                lf = char_span(doc, d.long_start, d.long_end)
-                if s is not None and lf is not None:
-                    shorts.append(Span(doc, s.start, s.end, label="acronym"))
-                    longs.append(Span(doc, lf.start, lf.end, label="acronym"))
+        ends = section_ends(text)
+        found = [(d, "acronym") for d in find_definitions(text, ends[1])] if "(" in text else []
+        titled = title_definition(text[: ends[0]]) if ": " in text[: ends[0]] else None
+        if titled is not None and all(d.short != titled.short for d, _ in found):
+            found.insert(0, (titled, "title"))  # an explicit definition in the abstract wins
+        for d, label in found:
+            s = char_span(doc, d.short_start, d.short_end)
+            lf = char_span(doc, d.long_start, d.long_end)
+            if s is not None and lf is not None:
+                shorts.append(Span(doc, s.start, s.end, label=label))
+                longs.append(Span(doc, lf.start, lf.end, label=label))
         doc.spans["acronym_short"] = shorts
         doc.spans["acronym_long"] = longs
         return doc
@@ -108,12 +113,12 @@ class DatasetComponent:
         for m in _DATASET_PATTERN.finditer(text, 0, end) if has_head else ():
             for name_m in re.finditer(r"[A-Z][\w.\-]*[\w]|[A-Z]", m.group(1)):
                 name = name_m.group(0)
-                if not is_name_like(name) or name.casefold() in DATASET_HEADS:
+                if not is_name_like(name) or name.casefold() in DATASET_HEADS or self._not_a_dataset(name):
                     continue
                 entry = self.gaz.lookup(name)
                 if entry is not None and entry.kind == "method":
                     continue
-                key = entry.key if entry is not None else slug(name)
+                key = entry.key if entry is not None else compact_key(name)
                 start = m.start(1) + name_m.start()
                 span = char_span(doc, start, start + len(name))
                 if span is not None:
@@ -123,10 +128,15 @@ class DatasetComponent:
         for m in _BENCH_NAME.finditer(text, 0, end) if has_bench else ():
             name = m.group(0)
             span = char_span(doc, m.start(), m.end())
-            if span is not None and is_name_like(name) and is_dataset_name(name):
-                spans.append(Span(doc, span.start, span.end, label="pattern", kb_id=f"dataset:{slug(name)}", span_id=name))
+            if span is not None and is_name_like(name) and is_dataset_name(name) and not self._not_a_dataset(name):
+                spans.append(Span(doc, span.start, span.end, label="pattern", kb_id=f"dataset:{compact_key(name)}", span_id=name))
         doc.spans["dataset_patterns"] = spans
         return doc
+
+    def _not_a_dataset(self, name: str) -> bool:
+        """Tasks, data types and the like before "dataset"/"benchmark" ("VQA benchmarks", "MRI datasets")."""
+        gaz = self.gaz
+        return gaz.is_not_method(name) or gaz.is_generic(name) or is_task(name) or is_entity(name)
 
 
 class CanonicalComponent:

@@ -23,11 +23,26 @@ METRIC_HEADS = frozenset("""score scores rate rates ratio ratios error errors ac
 coefficient coefficients distance precision recall measure measures criterion percentage level levels
 value values gain gains loss-rate throughput latency""".split())
 # Last word of a long form that names a problem or task ("Hyperspectral Camouflaged
-# Object Detection (HCOD)"): kept only when the paper proposes it.
+# Object Detection (HCOD)", "Text-Based Person Search (TBPS)"): kept only when the paper
+# proposes it (a new method may be called "... Detection") or the gazetteer lists it
+# ("Retrieval-Augmented Generation" and "Beam Search" never reach these rules).
 TASK_HEADS = frozenset("""detection segmentation recognition classification estimation prediction
 generation answering translation retrieval understanding reasoning tracking localization localisation
 synthesis captioning summarization summarisation forecasting diagnosis identification navigation
-planning problem problems task tasks challenge adaptation analysis""".split())
+planning problem problems task tasks challenge adaptation analysis search assessment restoration
+inpainting completion grounding""".split())
+# "X Search" is an algorithm when X says how to search ("Evolutionary Tree Search"),
+# a task when X is what is searched for ("Text-Based Person Search", "Code Search").
+SEARCH_ALGORITHM_WORDS = frozenset("""tree beam architecture local greedy grid random line tabu evolutionary
+heuristic binary hyperparameter policy guided best-first breadth-first depth-first bidirectional
+stochastic cuckoo harmony neighborhood neighbourhood coordinate pattern""".split())
+# A learning *setting*, not a method: "Few-Shot Class-Incremental Learning (FSCIL)",
+# "Source-Free Domain Adaptation": every word before the head is one of these.
+SETTING_WORDS = frozenset("""few zero one shot shots class task domain incremental continual lifelong online
+offline open set world source free target test time multi cross label instance weakly semi self un
+supervised unsupervised long tail tailed federated decentralized decentralised distributed personalized
+personalised universal partial noisy imbalanced graph node data in context""".split())
+SETTING_HEADS = frozenset("learning adaptation generalization generalisation".split())
 # Last word of a long form naming an organisation, place or thing rather than a method.
 ENTITY_HEADS = frozenset("""university institute institution laboratory lab agency association organization
 organisation administration center centre corporation company inc ltd committee council foundation
@@ -136,9 +151,27 @@ def is_metric(long: str) -> bool:
     return last_word(long) in METRIC_HEADS
 
 
+def _words(text: str) -> list[str]:
+    return [w for w in re.split(r"[\s\-]+", text.strip().casefold()) if w]
+
+
 def is_task(long: str) -> bool:
-    """A problem or task: the long form ends in detection, segmentation, ..."""
-    return last_word(long) in TASK_HEADS
+    """A problem, task or learning setting rather than a method.
+
+    The head noun (last word) is a task word (detection, segmentation, search, ...; a
+    search is an algorithm when the word before says how: "Tree Search"), or the long
+    form is a setting ("Few-Shot Class-Incremental Learning": only setting words
+    before "learning"/"adaptation").
+    """
+    words = _words(long)
+    if not words:
+        return False
+    head = singular(words[-1])
+    if head == "search":
+        return len(words) < 2 or words[-2] not in SEARCH_ALGORITHM_WORDS
+    if head in TASK_HEADS or words[-1] in TASK_HEADS:
+        return True
+    return head in SETTING_HEADS and len(words) > 1 and all(w in SETTING_WORDS for w in words[:-1])
 
 
 def is_entity(name: str, long: str = "") -> bool:

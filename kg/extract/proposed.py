@@ -32,7 +32,14 @@ def _triggers(text: str, start: int = 0, end: int | None = None) -> Iterator[re.
     end = len(text) if end is None else end
     low = text.lower()
     pattern = _TRIGGER_LC if len(low) == len(text) else _TRIGGER  # lower() may change the length of non-ASCII text
-    return pattern.finditer(low if pattern is _TRIGGER_LC else text, start, end)
+    for m in pattern.finditer(low if pattern is _TRIGGER_LC else text, start, end):
+        # "Named Entity Recognition": a capitalised "Named"/"Called" starts a longer name, it names nothing
+        if text[m.start()].isupper() and m.group(0).casefold() in _NAMING_WORDS:
+            continue
+        yield m
+
+
+_NAMING_WORDS = frozenset("named called dubbed termed coined".split())
 
 
 _WORD = re.compile(r"[A-Za-z0-9][\w\-.'+]*[\w+]|[A-Za-z0-9]")

@@ -71,6 +71,30 @@ def slug(text: str) -> str:
     return _SLUG_SEP.sub("-", text).strip("-.")
 
 
+def compact_key(name: str) -> str:
+    """The key of a coined name the paper does not define: its slug with separators removed.
+
+    Case, hyphens and spaces are folded so every spelling in a paper (and across papers)
+    gives one key: "MetricAnything", "Metric Anything" and "Metric-Anything" -> "metricanything".
+    """
+    return slug(name).replace("-", "")
+
+
+def long_form_key(long: str) -> str:
+    """The key of an acronym the paper defines: the slug of its long form, last word singular.
+
+    "Resistance Capture" -> "resistance-capture"; "Structural Causal Models" ->
+    "structural-causal-model" (so a plural definition shares the singular's key).
+    """
+    head, sep, last = long.strip().rpartition(" ")
+    low = last.casefold()
+    if low.endswith("ies") and len(low) > 4:
+        last = last[:-3] + "y"
+    elif low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 3 and low[-2].isalpha():
+        last = last[:-1]
+    return slug(head + sep + last)
+
+
 def plural_forms(phrase: str) -> list[str]:
     """The phrase and its plural (last word inflected), for gazetteer aliases.
 
