@@ -6,10 +6,21 @@ Rules, in order:
    merges into that entry ("Group Relative Policy Optimization (GRPO)" -> ``grpo``).
 2. A local definition wins over the gazetteer for that paper: if a paper defines
    "maximum-likelihood (ML)", its bare "ML" tokens take the definition's key.
-3. Otherwise the definition is judged by :func:`kg.extract.filters.classify` and
-   gets the key ``slug(short form)`` ("VCPO" -> ``vcpo``), its long form as alias.
+3. Otherwise the definition is judged by :func:`kg.extract.filters.classify`. A kept
+   definition is keyed by its **long form** (:func:`~kg.extract.text.long_form_key`:
+   "RECAP: Resistance Capture ..." -> ``resistance-capture``), named
+   "RECAP (Resistance Capture)", both forms kept as aliases: unrelated papers that
+   coin the same acronym get different nodes. A paper defines an acronym in
+   parentheses (either order) or by a title "ACRONYM: Long Form ..." whose words
+   spell it (:func:`~kg.extract.acronyms.title_definition`). The first definition of a
+   short form in a paper is the one used; its plural ("GFMs") is the same method.
 4. A coined name ("we propose SymGraph", "InfiniDepth: ...") that equals a defined
-   short or long form joins that key; otherwise it gets ``slug(name)``.
+   short or long form joins that key; otherwise it is keyed by its spelling with case,
+   spaces and hyphens folded (:func:`~kg.extract.text.compact_key`: "Metric Anything"
+   and "MetricAnything" -> ``metricanything``). A coined name that is only part of a
+   longer name of the same paper ("Thinker" in "Unified Thinker", "Entity Recognition"
+   in "Named Entity Recognition (NER)") joins the longer name, or is dropped when that
+   was rejected; it is never a proposal of its own.
 5. Gazetteer hits keep their entry's key: case, hyphens, plurals and version
    suffixes were already folded by the matcher (Qwen2.5-7B -> ``qwen``).
 """
@@ -25,7 +36,7 @@ from kg.extract.gazetteer import Entry, Gazetteer
 from kg.extract.matching import char_span, doc_text
 from kg.extract.proposed import trigger_just_before
 from kg.extract.sections import section_ends
-from kg.extract.text import find_word, norm_phrase, slug
+from kg.extract.text import compact_key, find_word, long_form_key, looks_like_acronym, norm_phrase
 
 
 @dataclass(slots=True)
@@ -70,18 +81,22 @@ def resolve_doc(doc: Doc, gaz: Gazetteer) -> None:
     "pattern"). ``doc.spans["proposed"]`` keeps one span per proposed key.
     """
     text = doc_text(doc)
-    local: dict[str, Resolved | None] = {}  # short form -> its reading here (None: rejected)
+    local: dict[str, Resolved | None] = {}  # short form / coined name -> its reading here (None: rejected)
     out: list[Span] = []
     proposed_keys: dict[str, Span] = {}
 
     shorts, longs = doc.spans.get("acronym_short", []), doc.spans.get("acronym_long", [])
     for s_span, l_span in zip(shorts, longs):
         short, long = s_span.text, l_span.text
-        res = _resolve_definition(gaz, text, short, long, s_span.start_char, l_span.start_char)
-        local[short] = res
+        if short in local:  # defined twice: the first definition keys the paper's method
+            res = local[short]
+        else:
+            res = _resolve_definition(gaz, text, short, long, s_span.start_char, l_span.start_char,
+                                      titled=s_span.label_ == "title")
+            local[short] = res
         if res is None:
             continue
-        res.surfaces = [short, long]
+        res.surfaces = list(dict.fromkeys([*res.surfaces, short, long]))
         for sp in (l_span, s_span):
             new = _span(doc, sp.start_char, sp.end_char, _eid(res.kind, res.key), "acronym", res.name)
             if new is not None:
@@ -89,16 +104,24 @@ def resolve_doc(doc: Doc, gaz: Gazetteer) -> None:
         if res.proposed:
             proposed_keys.setdefault(_eid(res.kind, res.key), out[-1])
 
+    proposals = list(doc.spans.get("proposed", []))
+    phrases = [*(sp.text for sp in longs), *(p.text for p in proposals)]
     extra_aliases: dict[str, list[str]] = {}
-    for p in doc.spans.get("proposed", []):
+    for p in proposals:
         source, _, head = p.label_.partition(":")
         if source == "compound" and not _is_compound_name(gaz, p.text):
             continue
-        if source in ("compound", "headed") and p.text not in local and entry_for(gaz, p.text) is None:
+        whole = _longer_phrase(p.text, phrases)
+        if whole is not None:  # a fragment: part of the longer name, never a name of its own
+            res = _reading_of(whole, local)
+            if res is None:
+                continue
+            res = Resolved(res.kind, res.key, res.name, surfaces=res.surfaces)
+        elif source in ("compound", "headed") and p.text not in local and entry_for(gaz, p.text) is None:
             proposed = trigger_just_before(text, p.start_char) or source == "compound" and _in_title(text, p.text)
             long = f"{p.text} {head}" if head else ""
             verdict = classify(p.text, long, gaz, proposed=proposed, after=text[p.end_char:p.end_char + 120])
-            res = None if verdict == "reject" else Resolved(verdict, slug(p.text), p.text, proposed=proposed and verdict == "method")
+            res = None if verdict == "reject" else Resolved(verdict, compact_key(p.text), p.text, proposed=proposed and verdict == "method")
             if res is not None and long:
                 extra_aliases.setdefault(_eid(res.kind, res.key), []).append(long)
         else:
@@ -132,12 +155,40 @@ def resolve_doc(doc: Doc, gaz: Gazetteer) -> None:
     out = [s for s in out if not (s.label_ == "gazetteer" and inside.get(s.kb_id_))]
 
     out.extend(_repeats(doc, local, out))
-    for sp in doc.spans.get("dataset_patterns", []):
-        out.append(sp)
+    out.extend(_dataset_patterns(doc.spans.get("dataset_patterns", []), local))
     doc.spans["methods"] = [s for s in out if s.kb_id_.startswith("method:")]
     doc.spans["datasets"] = [s for s in out if s.kb_id_.startswith("dataset:")]
     doc.spans["proposed"] = list(proposed_keys.values())
     doc.user_data["kg_aliases"] = extra_aliases
+
+
+def _longer_phrase(name: str, phrases: list[str]) -> str | None:
+    """A longer name or defined long form of the paper that contains ``name`` as whole words."""
+    padded = f" {name} "
+    for phrase in phrases:  # space-delimited: "FooNet" is not a fragment of "FooNet-based Bar Estimation"
+        if len(phrase) > len(name) and padded in f" {phrase} ":
+            return phrase
+    return None
+
+
+def _reading_of(phrase: str, local: dict[str, Resolved | None]) -> Resolved | None:
+    """How the paper's longer phrase (a coined name or a defined long form) was read."""
+    if phrase in local:
+        return local[phrase]
+    return next((res for res in local.values() if res is not None and phrase in res.surfaces), None)
+
+
+def _dataset_patterns(spans: list[Span], local: dict[str, Resolved | None]) -> list[Span]:
+    """Pattern-found datasets, read like the paper defines them ("IQA" defined as a task is dropped)."""
+    out: list[Span] = []
+    for sp in spans:
+        if sp.text not in local:
+            out.append(sp)
+            continue
+        res = local[sp.text]
+        if res is not None:
+            out.append(Span(sp.doc, sp.start, sp.end, label=sp.label_, kb_id=_eid(res.kind, res.key), span_id=res.name))
+    return out
 
 
 def _is_compound_name(gaz: Gazetteer, text: str) -> bool:
@@ -147,17 +198,20 @@ def _is_compound_name(gaz: Gazetteer, text: str) -> bool:
     return bool(known and known.startswith("method:") and gaz.lookup(prefix) is None and gaz.lookup(text) is None)
 
 
-def _resolve_definition(gaz: Gazetteer, text: str, short: str, long: str, s_start: int, l_start: int) -> Resolved | None:
+def _resolve_definition(gaz: Gazetteer, text: str, short: str, long: str, s_start: int, l_start: int,
+                        titled: bool = False) -> Resolved | None:
+    """The reading of one definition; ``titled``: defined by the title ("RECAP: Resistance Capture")."""
     entry = entry_for(gaz, short, long)
     if entry is not None:
         return Resolved(entry.kind, entry.key, entry.name)
     first = min(s_start, l_start)
-    proposed = trigger_just_before(text, first)
+    proposed = titled or trigger_just_before(text, first)
     after = text[max(s_start + len(short), l_start + len(long)) + 1:][:120]
     verdict = classify(short, long, gaz, proposed=proposed, after=after)
     if verdict == "reject":
         return None
-    return Resolved(verdict, slug(short), short, proposed=proposed and verdict == "method")
+    key = long_form_key(long) or compact_key(short)
+    return Resolved(verdict, key, f"{short} ({long})", proposed=proposed and verdict == "method")
 
 
 def _resolve_proposal(gaz: Gazetteer, local: dict[str, Resolved | None], name: str, after: str, source: str) -> Resolved | None:
@@ -167,7 +221,7 @@ def _resolve_proposal(gaz: Gazetteer, local: dict[str, Resolved | None], name: s
             res.proposed = res.kind == "method"
         return res
     for res in local.values():
-        if res is not None and name in res.surfaces:
+        if res is not None and any(_same_name(name, s) for s in res.surfaces):
             return res
     entry = entry_for(gaz, name)
     if entry is not None:
@@ -177,7 +231,16 @@ def _resolve_proposal(gaz: Gazetteer, local: dict[str, Resolved | None], name: s
     verdict = classify(name, "", gaz, proposed=True, after=after)
     if verdict == "reject":
         return None
-    return Resolved(verdict, slug(name), name, proposed=verdict == "method")
+    return Resolved(verdict, compact_key(name), name, proposed=verdict == "method")
+
+
+def _same_name(name: str, surface: str) -> bool:
+    """Equal, or an acronym and its plural ("GFM"/"GFMs"; not "SGR"/"SGRS": a capital S may be a letter)."""
+    if name == surface:
+        return True
+    if not looks_like_acronym(name) or not looks_like_acronym(surface):
+        return False
+    return name == surface + "s" or surface == name + "s"
 
 
 def _in_title(text: str, name: str) -> bool:
@@ -196,7 +259,7 @@ def _repeats(doc: Doc, local: dict[str, Resolved | None], found: list[Span]) -> 
             continue
         seen.add(res.key)
         eid = _eid(res.kind, res.key)
-        for surface in {s for s in res.surfaces if len(s) > 1} or {res.name}:
+        for surface in _with_plurals({s for s in res.surfaces if len(s) > 1} or {res.name}):
             for start in find_word(text, surface):
                 stop = start + len(surface)
                 if any(a <= start < b for a, b in taken):
@@ -206,6 +269,15 @@ def _repeats(doc: Doc, local: dict[str, Resolved | None], found: list[Span]) -> 
                     taken.add((start, stop))
                     out.append(sp)
     return out
+
+
+def _with_plurals(surfaces: set[str]) -> list[str]:
+    """Surfaces plus the plural/singular of acronyms ("GFM" -> "GFMs", "SCMs" -> "SCM"), longest first."""
+    out = set(surfaces)
+    for s in surfaces:
+        if looks_like_acronym(s):
+            out.add(s[:-1] if s.endswith("s") and s[-2:-1].isupper() else s + "s")
+    return sorted(out, key=len, reverse=True)
 
 
 def same_method(a: str, b: str) -> bool:
