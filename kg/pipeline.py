@@ -114,7 +114,7 @@ def build(
         from kg.extract import extract_papers
 
         start = time.perf_counter()
-        extractions = extract_papers(papers, nlp=nlp, n_process=n_process)
+        extractions = extract_papers(papers, nlp=nlp, n_process=n_process, progress=progress)
         timings["extract"] = time.perf_counter() - start
     start = time.perf_counter()
     graph = build_graph(papers, digests, extractions)

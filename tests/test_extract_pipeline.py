@@ -78,8 +78,10 @@ def test_discovered_definition_merges_into_gazetteer_entry(small_nlp):
 def test_new_definition_is_a_method_with_its_long_form_as_alias(small_nlp):
     (e,) = run(small_nlp, "We propose Variance Controlled Policy Optimization (VCPO), a method. VCPO is robust.")
     (m,) = e.methods
-    assert (m.key, m.name, m.proposed) == ("vcpo", "VCPO", True)
-    assert "Variance Controlled Policy Optimization" in m.aliases and m.count >= 2
+    # a defined acronym is keyed by its long form, named "SHORT (long form)"
+    assert (m.key, m.name, m.proposed) == ("variance-controlled-policy-optimization",
+                                           "VCPO (Variance Controlled Policy Optimization)", True)
+    assert {"VCPO", "Variance Controlled Policy Optimization"} <= set(m.aliases) and m.count >= 2
 
 
 def test_proposed_flag_and_title_name(small_nlp):

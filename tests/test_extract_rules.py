@@ -3,14 +3,16 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.acronyms import best_long_form, find_definitions, is_short_form
+from kg.extract.acronyms import best_long_form, find_definitions, is_short_form, title_definition
 from kg.extract.filters import (
     appositive_kind, classify, is_adjective_compound, is_dataset_name, is_entity, is_metric, is_task,
 )
 from kg.extract.gazetteer import build_gazetteer
 from kg.extract.proposed import find_proposals, title_name, trigger_just_before
 from kg.extract.repos import find_repos
-from kg.extract.text import clean_text, hyphen_variants, is_name_like, latin_runs, norm_phrase, plural_forms, slug
+from kg.extract.text import (
+    clean_text, compact_key, hyphen_variants, is_name_like, latin_runs, long_form_key, norm_phrase, plural_forms, slug,
+)
 
 GAZ = build_gazetteer(
     [{"key": "grpo", "name": "Group Relative Policy Optimization", "acronyms": ["GRPO"]}],
@@ -145,3 +147,80 @@ def test_classes_of_models_are_not_methods():
 def test_names_with_markup_are_rejected():
     assert classify("T^\\star", "", GAZ, proposed=True) == "reject"
     assert classify("SymGraph", "", GAZ, proposed=True) == "method"
+
+
+def test_discovered_keys_fold_spellings():
+    assert compact_key("MetricAnything") == compact_key("Metric Anything") == compact_key("metric-anything") == "metricanything"
+    assert long_form_key("Resistance Capture") == "resistance-capture"
+    assert long_form_key("Structural Causal Models") == long_form_key("structural causal model") == "structural-causal-model"
+    assert long_form_key("Gaussian Process") == "gaussian-process" and long_form_key("Policies") == "policy"
+
+
+@pytest.mark.parametrize("title,long", [
+    ("RECAP: Resistance Capture in Text-based Mental Health Counseling", "Resistance Capture"),
+    ("GRACE: Reinforcement Learning for Grounded Response and Abstention under Contextual Evidence",
+     "Grounded Response and Abstention under Contextual Evidence"),
+    ("CRoC: Context Refactoring Contrast for Graph Anomaly Detection", "Context Refactoring Contrast"),
+    ("ICON: Invariant Counterfactual Optimization with Neuro-Symbolic Priors", "Invariant Counterfactual Optimization with Neuro-Symbolic"),
+    ("DART: Diffusion-Inspired Speculative Decoding for Fast LLM Inference", None),   # letters not spelled
+    ("RECAP: A Resource-Efficient Method for Adversarial Prompting", None),
+    ("SymGraph: Symbolic Graph Learning", None),        # a coined word, not an acronym
+    ("Unified Thinker: A General Reasoning Core", None),
+])
+def test_title_definition(title, long):
+    d = title_definition(title)
+    assert (d.long if d else None) == long
+    if d:
+        assert title[d.long_start:d.long_end] == d.long and title[d.short_start:d.short_end] == d.short
+
+
+def test_long_reverse_definition_and_markup_around_long_forms():
+    text = ("we introduce DART (Discovery And Reinforcement of Tool-Integrated Reasoning Chains via Rollout Trees), "
+            "a framework. We add *Emotion-Aware Fusion* (EAF).")
+    defs = {d.short: d for d in find_definitions(text)}
+    assert defs["DART"].long == "Discovery And Reinforcement of Tool-Integrated Reasoning Chains via Rollout Trees"
+    assert defs["EAF"].long == "Emotion-Aware Fusion" and text[defs["EAF"].long_start:defs["EAF"].long_end] == "Emotion-Aware Fusion"
+
+
+@pytest.mark.parametrize("long,expected", [
+    ("Text-Based Person Search", True), ("Named Entity Recognition", True), ("Image Quality Assessment", True),
+    ("Few-Shot Class-Incremental Learning", True), ("Source-Free Domain Adaptation", True),   # settings
+    ("Monte Carlo Tree Search", False), ("Evolutionary Architecture Search", False),           # search algorithms
+    ("Contrastive Learning", False), ("Noise-Aware Training", False), ("Policy Optimization", False),
+])
+def test_task_head_rule(long, expected):
+    assert is_task(long) is expected
+    if expected:  # a task is not a method unless the paper proposes it
+        assert classify("XYZ", long, GAZ, proposed=False) == "reject"
+
+
+def test_fragments_are_not_proposals():
+    names = lambda a: [p.name for p in find_proposals("A title", a, 8)]
+    assert names("This paper addresses Named Entity Recognition (NER) in documents.") == []
+    assert names("a novel language encoder, termed as TriBERT, for text") == ["TriBERT"]
+    assert names("We show the effectiveness of our method HORSE on two datasets.") == ["HORSE"]
+    assert title_name("Finding Needles in Images: Can MLLMs Locate Details?", "akin to Finding Needles in Images") is None
+
+
+def test_appositive_head_is_not_a_hyphenated_modifier():
+    assert appositive_kind(", an meta information guided instruction-tuning dataset containing pairs") == "dataset"
+    assert appositive_kind(", a LoRA-based fine-tuning method") == "method"
+
+
+def test_review_junk_classes_are_rejected():
+    assert clean_text("**H**ierarchical **R**epresentation (HR)") == "Hierarchical Representation (HR)"
+    assert is_entity("NEON", "National Ecological Observatory Network")
+    assert classify("NEON", "National Ecological Observatory Network", GAZ, proposed=False) == "reject"
+    assert is_adjective_compound("AI-ready") and classify("AI-ready", "", GAZ, proposed=True) == "reject"
+    assert title_name("ARC Prize 2025: Technical Report", "ARC Prize 2025 results") is None
+    assert title_name("Agentic RAG: A Survey", "") is None
+    assert classify("TQA", "table question answering", GAZ, proposed=False) == "reject"  # a task, not a *QA dataset
+    assert is_task("VideoQA") and not is_task("HotpotQA")
+    assert is_metric("Human Preference Score v3") and is_dataset_name("Refine-Perception-20K")
+    assert is_dataset_name("FCMBench-V1.0") and is_dataset_name("MMBench-v2")
+    gaz = build_gazetteer([], generic=["representation learning", "neural network"])
+    assert classify("PRL", "Protein Representation Learning", gaz, proposed=False) == "reject"  # a paradigm
+    assert classify("PGNN", "Prototype Graph Neural Network", gaz, proposed=False) == "method"
+    eponyms = [p.name for p in find_proposals("T", "using Schreier-Sims algorithms, a Stochastic Primal-Dual "
+                                                   "algorithm and Multi-Agent methods", 2)]
+    assert "Schreier-Sims" in eponyms and "Primal-Dual" not in eponyms and "Multi-Agent" not in eponyms

@@ -287,3 +287,10 @@ def test_version_suffixes_only_strip_for_versioned_families(method_index: Index)
     assert resolve_versioned(method_index, "ResNet-50") == "resnet"
     assert resolve_versioned(method_index, "Llama-3.1") == "llama"
     assert resolve_versioned(method_index, "CLIP-2") is None  # CLIP is not a versioned family
+
+
+def test_groups_of_entries_moved_by_review(methods: list[dict[str, Any]]) -> None:
+    # ArcFace is a face-recognition training loss, not a vision model (trend report review).
+    by_key = {e["key"]: e for e in methods}
+    assert by_key["arcface"]["group"] == "training-technique"
+    assert {by_key[k]["group"] for k in ("coop", "cocoop", "maple")} == {"peft"}

@@ -102,3 +102,21 @@ def test_build_is_deterministic():
     assert list(a.nodes(data=True)) == list(b.nodes(data=True))
     assert list(a.edges(keys=True, data=True)) == list(b.edges(keys=True, data=True))
     assert [n for n, _ in nodes_of(a, "Paper")] == ["Paper:2601.1", "Paper:2601.2", "Paper:2601.3"]
+
+
+def test_fast_edges_equal_add_edge():
+    """The bulk edge insertion leaves the same graph as networkx's own add_edge."""
+    from kg.graph import _add_edges
+
+    fast = graph()
+    slow = nx.MultiDiGraph()
+    slow.add_nodes_from(fast.nodes(data=True))
+    for u, v, k, d in fast.edges(keys=True, data=True):
+        slow.add_edge(u, v, key=k, **d)
+    assert nx.utils.edges_equal(fast.edges(keys=True, data=True), slow.edges(keys=True, data=True))
+    assert dict(fast.adj) == dict(slow.adj) and dict(fast.pred) == dict(slow.pred)
+    # adding an existing edge updates it, as add_edge does
+    _add_edges(fast, [("Author:ann lee", "Paper:2601.1", "AUTHORED", {"type": "AUTHORED", "position": 9})])
+    slow.add_edge("Author:ann lee", "Paper:2601.1", key="AUTHORED", type="AUTHORED", position=9)
+    assert fast.edges["Author:ann lee", "Paper:2601.1", "AUTHORED"] == slow.edges["Author:ann lee", "Paper:2601.1", "AUTHORED"]
+    assert fast.number_of_edges() == slow.number_of_edges()

@@ -31,7 +31,9 @@ def extract_command(
     papers = merge_records(read.records).papers
     if not papers:
         raise InputError(f"no papers could be read from {' '.join(inputs)}")
-    for e in extract_papers(papers, n_process=n_process):
+    with options.progress() as bar:
+        extractions = extract_papers(papers, n_process=n_process, progress=bar)
+    for e in extractions:
         print(json.dumps(extraction_json(e), ensure_ascii=False) if jsonl else table_row(e))
     skipped = read.report.skipped_by_kind()
     if skipped:

@@ -1,7 +1,7 @@
 """Method, dataset and code-link extraction (spaCy, rule-based on ``spacy.blank("en")``).
 
 ``load_pipeline(config=None) -> Language`` and
-``extract_papers(papers, *, nlp=None, n_process=1, batch_size=256) -> list[PaperExtraction]``
+``extract_papers(papers, *, nlp=None, n_process=1, batch_size=256, progress=SILENT) -> list[PaperExtraction]``
 are the public API; see :mod:`kg.extract.pipeline`.
 """
 from kg.extract.gazetteer import Gazetteer, load_gazetteer

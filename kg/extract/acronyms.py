@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_PAREN = re.compile(r"\(([^()]{1,60})\)")
+_PAREN = re.compile(r"\(([^()]{1,120})\)")
 _SHORT_OK = re.compile(r"^[A-Za-z0-9][\w\-.&+]*(?: [\w\-.&+]+)?$")
 _CLAUSE_BREAK = re.compile(r"[.;:!?](?:\s|$)|\(|\)|\n")
 # "DART (Discovery And Reinforcement of Tool-Integrated Reasoning Chains via Rollout Trees)":
@@ -118,7 +118,9 @@ def _forward(text: str, m: re.Match[str], short: str) -> AcronymDef | None:
     rel = best_long_form(core, cand)
     if rel is None:
         return None
-    long = cand[rel:].strip(" ,\"'“”")
+    raw = cand[rel:]
+    long = raw.strip(_LONG_STRIP)
+    rel += len(raw) - len(raw.lstrip(_LONG_STRIP))  # "*Emotion-Aware Fusion* (EAF)": markup is not the name
     if len(long) <= len(short) or short in long.split() or " " not in long and "-" not in long and len(long) < 6:
         return None
     s0 = m.start(1) + m.group(1).index(short)
@@ -145,6 +147,8 @@ def _reverse(text: str, m: re.Match[str], inner: str) -> AcronymDef | None:
 # Words a title's long form may skip ("Grounded Response and Abstention under Contextual Evidence").
 _LINK_WORDS = frozenset("of for and in with via the a an to on under by from at as".split())
 _TITLE_WORD = re.compile(r"[A-Za-z0-9]+")
+_LONG_STRIP = " ,\"'“”*_~"
+_HYPHEN_TAIL = re.compile(r"(?:-[A-Za-z0-9]+)*")
 
 
 def title_definition(title: str) -> AcronymDef | None:
@@ -177,6 +181,7 @@ def title_definition(title: str) -> AcronymDef | None:
         j = _spell(letters, [w.group(0).casefold() for w in words[i:]])
         if j is not None:
             start, end = offset + first.start(), offset + words[i + j].end()
+            end += len(_HYPHEN_TAIL.match(title, end).group(0))  # "... with Neuro-Symbolic": the whole word
             return AcronymDef(short, title[start:end], 0, len(short), start, end)
     return None
 

@@ -20,7 +20,8 @@ Rules, in order:
    and "MetricAnything" -> ``metricanything``). A coined name that is only part of a
    longer name of the same paper ("Thinker" in "Unified Thinker", "Entity Recognition"
    in "Named Entity Recognition (NER)") joins the longer name, or is dropped when that
-   was rejected; it is never a proposal of its own.
+   was rejected; it is never a proposal of its own. A discovered key that a gazetteer
+   entry owns gets the suffix ``-coined`` (REACT the reward model is not ReAct).
 5. Gazetteer hits keep their entry's key: case, hyphens, plurals and version
    suffixes were already folded by the matcher (Qwen2.5-7B -> ``qwen``).
 """
@@ -31,12 +32,12 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from kg.extract.acronyms import _core
-from kg.extract.filters import classify
+from kg.extract.filters import Verdict, appositive_kind, classify, is_task
 from kg.extract.gazetteer import Entry, Gazetteer
 from kg.extract.matching import char_span, doc_text
 from kg.extract.proposed import trigger_just_before
 from kg.extract.sections import section_ends
-from kg.extract.text import compact_key, find_word, long_form_key, looks_like_acronym, norm_phrase
+from kg.extract.text import compact_key, find_word, is_name_like, long_form_key, looks_like_acronym, norm_phrase
 
 
 @dataclass(slots=True)
@@ -82,6 +83,7 @@ def resolve_doc(doc: Doc, gaz: Gazetteer) -> None:
     """
     text = doc_text(doc)
     local: dict[str, Resolved | None] = {}  # short form / coined name -> its reading here (None: rejected)
+    defined: dict[str, Resolved | None] = {}  # long form -> the reading of its definition
     out: list[Span] = []
     proposed_keys: dict[str, Span] = {}
 
@@ -94,6 +96,7 @@ def resolve_doc(doc: Doc, gaz: Gazetteer) -> None:
             res = _resolve_definition(gaz, text, short, long, s_span.start_char, l_span.start_char,
                                       titled=s_span.label_ == "title")
             local[short] = res
+        defined.setdefault(long, res)
         if res is None:
             continue
         res.surfaces = list(dict.fromkeys([*res.surfaces, short, long]))
@@ -113,7 +116,7 @@ def resolve_doc(doc: Doc, gaz: Gazetteer) -> None:
             continue
         whole = _longer_phrase(p.text, phrases)
         if whole is not None:  # a fragment: part of the longer name, never a name of its own
-            res = _reading_of(whole, local)
+            res = _reading_of(whole, local, defined)
             if res is None:
                 continue
             res = Resolved(res.kind, res.key, res.name, surfaces=res.surfaces)
@@ -121,11 +124,12 @@ def resolve_doc(doc: Doc, gaz: Gazetteer) -> None:
             proposed = trigger_just_before(text, p.start_char) or source == "compound" and _in_title(text, p.text)
             long = f"{p.text} {head}" if head else ""
             verdict = classify(p.text, long, gaz, proposed=proposed, after=text[p.end_char:p.end_char + 120])
-            res = None if verdict == "reject" else Resolved(verdict, compact_key(p.text), p.text, proposed=proposed and verdict == "method")
+            res = None if verdict == "reject" else Resolved(
+                verdict, gaz.unclaimed_key(verdict, compact_key(p.text)), p.text, proposed=proposed and verdict == "method")
             if res is not None and long:
                 extra_aliases.setdefault(_eid(res.kind, res.key), []).append(long)
         else:
-            res = _resolve_proposal(gaz, local, p.text, text[p.end_char:p.end_char + 120], source)
+            res = _resolve_proposal(gaz, local, defined, p.text, text, p.end_char, source)
         if res is None:
             continue
         eid = _eid(res.kind, res.key)
@@ -163,7 +167,13 @@ def resolve_doc(doc: Doc, gaz: Gazetteer) -> None:
 
 
 def _longer_phrase(name: str, phrases: list[str]) -> str | None:
-    """A longer name or defined long form of the paper that contains ``name`` as whole words."""
+    """A longer name or defined long form of the paper that contains ``name`` as whole words.
+
+    Only ordinary words can be fragments ("Thinker", "Entity Recognition"): a coined word
+    ("HiFi") inside a longer phrase ("HiFi Speech Decoder (HSD)") still names itself.
+    """
+    if is_name_like(name):
+        return None
     padded = f" {name} "
     for phrase in phrases:  # space-delimited: "FooNet" is not a fragment of "FooNet-based Bar Estimation"
         if len(phrase) > len(name) and padded in f" {phrase} ":
@@ -171,11 +181,9 @@ def _longer_phrase(name: str, phrases: list[str]) -> str | None:
     return None
 
 
-def _reading_of(phrase: str, local: dict[str, Resolved | None]) -> Resolved | None:
+def _reading_of(phrase: str, local: dict[str, Resolved | None], defined: dict[str, Resolved | None]) -> Resolved | None:
     """How the paper's longer phrase (a coined name or a defined long form) was read."""
-    if phrase in local:
-        return local[phrase]
-    return next((res for res in local.values() if res is not None and phrase in res.surfaces), None)
+    return local[phrase] if phrase in local else defined.get(phrase)
 
 
 def _dataset_patterns(spans: list[Span], local: dict[str, Resolved | None]) -> list[Span]:
@@ -205,16 +213,25 @@ def _resolve_definition(gaz: Gazetteer, text: str, short: str, long: str, s_star
     if entry is not None:
         return Resolved(entry.kind, entry.key, entry.name)
     first = min(s_start, l_start)
-    proposed = titled or trigger_just_before(text, first)
-    after = text[max(s_start + len(short), l_start + len(long)) + 1:][:120]
+    if titled:  # "HyperCOD: The First Benchmark for Hyperspectral Camouflaged Object Detection": a task's name
+        proposed = not is_task(long)
+        after = text[s_start + len(short):][:120]
+    else:
+        proposed = trigger_just_before(text, first)
+        after = text[max(s_start + len(short), l_start + len(long)) + 1:][:120]
     verdict = classify(short, long, gaz, proposed=proposed, after=after)
     if verdict == "reject":
         return None
-    key = long_form_key(long) or compact_key(short)
+    key = gaz.unclaimed_key(verdict, long_form_key(long) or compact_key(short))
     return Resolved(verdict, key, f"{short} ({long})", proposed=proposed and verdict == "method")
 
 
-def _resolve_proposal(gaz: Gazetteer, local: dict[str, Resolved | None], name: str, after: str, source: str) -> Resolved | None:
+def _resolve_proposal(gaz: Gazetteer, local: dict[str, Resolved | None], defined: dict[str, Resolved | None],
+                      name: str, text: str, end: int, source: str) -> Resolved | None:
+    """The reading of a coined name found at ``text[:end]`` by ``source`` ("title", "trigger", ...)."""
+    after = text[end:end + 120]
+    if name not in local and name in defined:  # a title that is a defined long form ("Finding Needles in Images")
+        return defined[name]
     if name in local:
         res = local[name]
         if res is not None and not gaz.entries.get(_eid(res.kind, res.key)):
@@ -229,9 +246,21 @@ def _resolve_proposal(gaz: Gazetteer, local: dict[str, Resolved | None], name: s
     if source == "title":  # "X: A Benchmark for ..." -> look at the subtitle's head
         after = ": " + after.lstrip(": ")
     verdict = classify(name, "", gaz, proposed=True, after=after)
+    if verdict == "method" and source == "title":  # "MedRedFlag: Investigating ..." then "MedRedFlag, a dataset of"
+        verdict = _abstract_says(name, text, verdict)
     if verdict == "reject":
         return None
-    return Resolved(verdict, compact_key(name), name, proposed=verdict == "method")
+    return Resolved(verdict, gaz.unclaimed_key(verdict, compact_key(name)), name, proposed=verdict == "method")
+
+
+def _abstract_says(name: str, text: str, verdict: Verdict) -> Verdict:
+    """What an appositive after the name in the abstract says it is ("X, a dataset of ..."), else ``verdict``."""
+    start = section_ends(text)[0]
+    for pos in find_word(text, name, start, section_ends(text)[1]):
+        kind = appositive_kind(text[pos + len(name):pos + len(name) + 120])
+        if kind in ("dataset", "metric"):
+            return "dataset" if kind == "dataset" else "reject"
+    return verdict
 
 
 def _same_name(name: str, surface: str) -> bool:

@@ -94,7 +94,7 @@ _DATASET_PATTERN = re.compile(
 
 
 # Benchmark-looking names: "MMBench", "VideoEval-2", "HotpotQA" (checked by is_dataset_name).
-_BENCH_NAME = re.compile(r"(?<![\w-])[A-Z][\w\-]*(?:Bench|BENCH|-bench|Eval|QA|Arena)[\d.\-]*(?![\w-])")
+_BENCH_NAME = re.compile(r"(?<![\w-])[A-Z][\w\-]*(?:Bench|BENCH|-bench|Eval|QA|Arena)(?:[\d.\-]*\d)?(?![\w-])")
 
 
 class DatasetComponent:
@@ -118,7 +118,7 @@ class DatasetComponent:
                 entry = self.gaz.lookup(name)
                 if entry is not None and entry.kind == "method":
                     continue
-                key = entry.key if entry is not None else compact_key(name)
+                key = entry.key if entry is not None else self.gaz.unclaimed_key("dataset", compact_key(name))
                 start = m.start(1) + name_m.start()
                 span = char_span(doc, start, start + len(name))
                 if span is not None:
@@ -127,9 +127,13 @@ class DatasetComponent:
         has_bench = any(h in main for h in ("Bench", "BENCH", "-bench", "Eval", "QA", "Arena"))
         for m in _BENCH_NAME.finditer(text, 0, end) if has_bench else ():
             name = m.group(0)
+            entry = self.gaz.lookup(name)
+            if entry is not None and entry.kind == "method":
+                continue
             span = char_span(doc, m.start(), m.end())
             if span is not None and is_name_like(name) and is_dataset_name(name) and not self._not_a_dataset(name):
-                spans.append(Span(doc, span.start, span.end, label="pattern", kb_id=f"dataset:{compact_key(name)}", span_id=name))
+                key, shown = (entry.key, entry.name) if entry is not None else (self.gaz.unclaimed_key("dataset", compact_key(name)), name)
+                spans.append(Span(doc, span.start, span.end, label="pattern", kb_id=f"dataset:{key}", span_id=shown))
         doc.spans["dataset_patterns"] = spans
         return doc
 

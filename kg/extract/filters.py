@@ -16,8 +16,8 @@ Verdict = Literal["method", "dataset", "reject"]
 # Last word of a long form that names a dataset or benchmark.
 DATASET_HEADS = frozenset("""dataset datasets benchmark benchmarks corpus corpora suite testbed
 collection database bank leaderboard arena""".split())
-# A name ending like this is a benchmark (MMBench, VideoBench, FooBench, Bench-X).
-_DATASET_NAME = re.compile(r"(?:Bench|BENCH|-bench|Eval|QA|Set|Arena)(?:[-\d.]*)$")
+# A name ending like this is a benchmark (MMBench, VideoBench, FooBench-V1.0, Foo-20K).
+_DATASET_NAME = re.compile(r"(?:(?:Bench|BENCH|-bench|Eval|QA|Set|Arena)(?:-?[vV]?[\d.]*)|[\d.]+K)$")  # "...-20K": a count of examples
 # Last word of a long form that names a measurement, not a method.
 METRIC_HEADS = frozenset("""score scores rate rates ratio ratios error errors accuracy index metric metrics
 coefficient coefficients distance precision recall measure measures criterion percentage level levels
@@ -69,7 +69,8 @@ merging scheme strategy technique heuristic kernel perceptron simulation beamfor
 coding controller diffusion flow gan vae rnn cnn lstm distribution-matching guidance thought chain
 reranking retrieval-augmented bandit bandits game-theoretic""".split())
 # A name that is an adjective compound, not a name ("LLM-based", "SAM-guided").
-_ADJ_COMPOUND = re.compile(r"-(?:based|driven|guided|aware|like|style|free|specific|level|wise|enhanced|powered|assisted|centric|oriented|conditioned|inspired|augmented|generated)$", re.I)
+_ADJ_COMPOUND = re.compile(r"-(?:based|driven|guided|aware|like|style|free|specific|level|wise|enhanced|powered|assisted|centric|oriented|conditioned|inspired|augmented|generated|ready|compatible|agnostic|friendly|native|capable"
+                           r"|preserving|sensitive|intensive)$", re.I)
 # The phrase after a name that says what it is: "X (..), a calibrated metric", "X: A New Benchmark".
 _APPOSITIVE = re.compile(r"^\s*(?:\([^()]*\))?\s*(?:,|:)\s*(?:a|an|the)\s+((?:[\w\-]+,?\s+){0,6}[\w\-]+)\b", re.I)
 
@@ -93,7 +94,8 @@ def appositive_kind(after: str) -> str | None:
     m = _APPOSITIVE.match(after)
     if not m:
         return None
-    for word in re.split(r"[\s\-,]+", m.group(1).casefold()):
+    # hyphenated words are modifiers ("an instruction-tuning dataset", "a LoRA-based method")
+    for word in (w for w in re.split(r"[\s,]+", m.group(1).casefold()) if "-" not in w):
         word = word[:-1] if word.endswith("s") and word[:-1] in DATASET_HEADS | METRIC_HEADS | METHOD_HEADS else word
         if word in DATASET_HEADS:
             return "dataset"
@@ -135,9 +137,17 @@ learning exploring evaluating benchmarking improving enhancing scaling unlocking
 measuring mitigating a-b and or not no yes do you your it its one two three case position""".split())
 
 
+_VERSION_WORD = re.compile(r"^v?\d+(?:\.\d+)*$", re.I)
+
+
 def last_word(text: str) -> str:
-    """The last word of a phrase, lower-cased, hyphen parts included ("Time-series Ensembles" -> "ensembles")."""
-    words = re.split(r"[\s\-]+", text.strip())
+    """The last word of a phrase, lower-cased, hyphen parts included, a version skipped.
+
+    "Time-series Ensembles" -> "ensembles"; "Human Preference Score v3" -> "score".
+    """
+    words = [w for w in re.split(r"[\s\-]+", text.strip()) if w]
+    while len(words) > 1 and _VERSION_WORD.match(words[-1]):
+        words.pop()
     return words[-1].casefold() if words else ""
 
 
@@ -155,14 +165,20 @@ def _words(text: str) -> list[str]:
     return [w for w in re.split(r"[\s\-]+", text.strip().casefold()) if w]
 
 
+# Question answering over a modality is a task, not a benchmark ("VideoQA", "Visual-QA").
+_TASK_QA = re.compile(r"^(?:Video|Visual|Image|Table|Audio|Speech)-?QA$")
+
+
 def is_task(long: str) -> bool:
     """A problem, task or learning setting rather than a method.
 
     The head noun (last word) is a task word (detection, segmentation, search, ...; a
     search is an algorithm when the word before says how: "Tree Search"), or the long
     form is a setting ("Few-Shot Class-Incremental Learning": only setting words
-    before "learning"/"adaptation").
+    before "learning"/"adaptation"), or it is question answering over a modality ("VideoQA").
     """
+    if _TASK_QA.match(long):
+        return True
     words = _words(long)
     if not words:
         return False
@@ -174,10 +190,17 @@ def is_task(long: str) -> bool:
     return head in SETTING_HEADS and len(words) > 1 and all(w in SETTING_WORDS for w in words[:-1])
 
 
+# Words that make a long form an organisation wherever they stand ("National Ecological
+# Observatory Network (NEON)", "Institute of ... (IEEE)").
+ORGANISATION_WORDS = frozenset("""national international institute university observatory agency administration
+consortium ministry laboratory association federation""".split())
+
+
 def is_entity(name: str, long: str = "") -> bool:
     """An organisation, place, device or other thing: university, vehicle, country, unit ..."""
     return (name in UNITS or name in COUNTRIES or long in COUNTRIES
-            or last_word(long or name) in ENTITY_HEADS)
+            or last_word(long or name) in ENTITY_HEADS
+            or bool(long) and not ORGANISATION_WORDS.isdisjoint(_words(long)))
 
 
 _CLASS_OF_MODELS = re.compile(r"(?:language|foundation|reasoning|vision|multimodal|generative|base|world) models?$", re.I)
@@ -190,6 +213,18 @@ def is_model_class(short: str, long: str) -> bool:
     """
     plural = len(short) > 2 and short.endswith("s") and short[-2].isupper()
     return plural or bool(long and _CLASS_OF_MODELS.search(long))
+
+
+def has_generic_tail(long: str, gaz: Gazetteer) -> bool:
+    """A learning paradigm narrowed by a modifier: "Protein Representation Learning", "Multimodal Deep Learning".
+
+    Only "... learning" tails: "Prototype Graph Neural Network" is a named network although
+    "neural network" is generic.
+    """
+    words = long.split()
+    if last_word(long) != "learning":
+        return False
+    return any(gaz.is_generic(" ".join(words[-n:])) for n in (2, 3) if len(words) > n)
 
 
 def is_generic_word(name: str) -> bool:
@@ -217,7 +252,8 @@ def classify(name: str, long: str, gaz: Gazetteer, *, proposed: bool, after: str
     if is_adjective_compound(name) or has_markup(name):
         return "reject"
     kind = appositive_kind(after) if after else None
-    if is_dataset_name(name, long) or kind == "dataset":
+    # "TQA (table question answering)": a task, although the short form ends like a benchmark
+    if is_dataset_name(name, long) and not is_task(long or name) or kind == "dataset":
         return "dataset"
     if kind == "metric":
         return "reject"
@@ -226,6 +262,8 @@ def classify(name: str, long: str, gaz: Gazetteer, *, proposed: bool, after: str
     if long and is_generic_word(long) and not proposed:
         return "reject"
     if not proposed and is_model_class(name, long):
+        return "reject"
+    if not proposed and long and has_generic_tail(long, gaz):
         return "reject"
     if is_task(long or name) and not proposed:
         return "reject"

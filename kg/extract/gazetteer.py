@@ -85,6 +85,14 @@ class Gazetteer:
         eid = self.by_acronym.get(surface) or self.by_norm.get(norm_phrase(surface))
         return self.entries.get(eid) if eid else None
 
+    def unclaimed_key(self, kind: Kind, key: str) -> str:
+        """A key for a discovered name that no gazetteer entry of that kind owns.
+
+        A coined "REACT" reward model must not land on the gazetteer's ``react`` (ReAct)
+        node: a taken key gets the suffix ``-coined``.
+        """
+        return key if f"{kind}:{key}" not in self.entries else f"{key}-coined"
+
     def is_generic(self, surface: str) -> bool:
         """True for broad paradigms the rules never output (LLM, deep learning, ...)."""
         n = norm_phrase(surface)

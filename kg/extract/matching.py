@@ -16,7 +16,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from kg.extract.gazetteer import Entry, Gazetteer
-from kg.extract.text import hyphen_variants, looks_like_acronym, plural_forms
+from kg.extract.text import hyphen_variants, looks_like_acronym, norm_phrase, plural_forms
 
 # A token that continues a model name: "3.1", "8B", "R1", "v2", "-", "8x7B".
 _VERSION_TOKEN = re.compile(r"^(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[BMKT]|[A-Z]\d+(?:\.\d+)*|\d+x\d+[BM]?|V\d+(?:\.\d+)*)$")
@@ -70,6 +70,7 @@ class GazetteerMatcher:
 
     def __init__(self, nlp: Language, gaz: Gazetteer) -> None:
         self.gaz = gaz
+        self._listed_cache: dict[str, str | None] = {}
         self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         for eid, entry in gaz.entries.items():
@@ -84,7 +85,23 @@ class GazetteerMatcher:
         spans = [self._extend(s) if self.gaz.entries[s.label_].versioned else s for s in spans]
         if self.gaz.versioned:
             spans.extend(self._versioned(doc))
-        return spans
+        return [self._listed(s) if self.gaz.entries[s.label_].versioned else s for s in spans]
+
+    def _listed(self, span: Span) -> Span:
+        """A folded model name whose listed spelling belongs to another entry takes that entry.
+
+        Exact listed spellings win over family folding: "GPT-4o" is ``gpt-4o``, not ``gpt``;
+        "DeepSeek R1" is ``deepseek-r1``; "Qwen3-VL-235B" and "Qwen2.5VL" are ``qwen-vl``.
+        """
+        text = span.text
+        eid = self._listed_cache.get(text, "")
+        if eid == "":  # model names repeat across papers: look each spelling up once
+            if len(self._listed_cache) > 100_000:
+                self._listed_cache.clear()
+            eid = self._listed_cache[text] = listed_entry(self.gaz, text)
+        if eid is None or eid == span.label_:
+            return span
+        return Span(span.doc, span.start, span.end, label=eid)
 
     def _extend(self, span: Span) -> Span:
         """Grow a model-family match over its version tokens ("Llama" "3.1" "8B", "DeepSeek" "-" "R1")."""
@@ -102,7 +119,7 @@ class GazetteerMatcher:
     def _versioned(self, doc: Doc) -> Iterator[Span]:
         """Model names glued to their version: one cheap regex for words with a digit, then a dict lookup."""
         for m in _DIGIT_WORD.finditer(doc_text(doc)):
-            hit = _FAMILY_VERSION.match(m.group(0))
+            hit = _FAMILY_VERSION.match(m.group(0)) or _glued_variant(self.gaz, m.group(0))
             if hit is None:
                 continue
             family = hit.group(1)
@@ -115,13 +132,49 @@ class GazetteerMatcher:
 
 
 # Words with a letter first and a digit inside: candidates for "<family><version>".
-_DIGIT_WORD = re.compile(r"(?<![\w\-])[A-Za-z][A-Za-z\-]*\d[\w.\-]*")
+_DIGIT_WORD = re.compile(r"(?<![\w\-])[A-Za-z][A-Za-z\-]*\d[\w.\-]*(?<![.\-])")  # not the full stop of "YOLOv8n."
 # "Qwen2.5-7B-Instruct", "GPT-4o", "YOLOv8n", "ResNet-50": family, version, size/variant suffixes.
 _FAMILY_VERSION = re.compile(
     r"([A-Za-z][A-Za-z\-]*?)-?(v?\d+(?:\.\d+)*[a-z]?)"
     r"((?:-(?:\d+(?:\.\d+)?[BMKbmk]|\d+x\d+[BM]?|[A-Z][A-Za-z]{0,7}\d*"
     r"|(?i:mini|small|base|large|chat|instruct|xl|tiny|nano|turbo|pro|max|flash|plus)))*)(?=$|-)"
 )
+
+
+# "Qwen2.5VL": a variant glued to the version (accepted only when "QwenVL" is listed).
+_GLUED_VARIANT = re.compile(r"([A-Za-z][A-Za-z\-]*?)(\d+(?:\.\d+)*)([A-Z]{1,4})$")
+_VERSION_PART = re.compile(r"^(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[BMKTbmk]|\d+x\d+[BM]?|[A-Z]\d+[A-Z]?\d*[BM]?)$")
+_TRAILING_VERSION = re.compile(r"(?<=[A-Za-z])v?\d+(?:\.\d+)*[a-z]?(?=[A-Z]|$)")
+
+
+def _glued_variant(gaz: Gazetteer, word: str) -> re.Match[str] | None:
+    hit = _GLUED_VARIANT.match(word)
+    return hit if hit is not None and hit.group(1) + hit.group(3) in gaz.by_acronym else None
+
+
+def listed_entry(gaz: Gazetteer, text: str) -> str | None:
+    """The entry whose listed spelling is the longest prefix of a model name, versions tried kept then dropped.
+
+    "Qwen2.5-VL-7B-Instruct" -> "Qwen2.5-VL" (``qwen-vl``); "Qwen-2.5-VL" -> "Qwen-VL";
+    "GPT 4o" -> "GPT-4o"; "Llama-3.1-8B" -> "Llama".
+
+    Args:
+        gaz: the gazetteer.
+        text: a matched model name with its version and size suffixes.
+
+    Returns:
+        The entry id ("method:qwen-vl"), or None when no prefix is listed.
+    """
+    parts = [p for p in re.split(r"[\s\-]+", text) if p]
+    for k in range(len(parts), 0, -1):
+        head = parts[:k]
+        bare = [_TRAILING_VERSION.sub("", head[0]), *(p for p in head[1:] if not _VERSION_PART.match(p))]
+        forms = ["-".join(head), "-".join(bare), "".join(bare)]
+        for form in forms:
+            eid = gaz.by_acronym.get(form) or gaz.by_norm.get(norm_phrase(form))
+            if eid is not None:
+                return eid
+    return None
 
 
 def _inside_compound(span: Span) -> bool:

@@ -18,6 +18,7 @@ from kg.extract.matching import doc_text
 from kg.extract.repos import find_repos
 from kg.extract.tokenizer import RegexTokenizer
 from kg.extract.sections import paper_text, section_ends, section_of
+from kg.progress import SILENT, Progress
 from kg.records import DatasetMention, MethodMention, Paper, PaperExtraction
 
 COMPONENTS = ("kg_gazetteer", "kg_acronyms", "kg_proposed", "kg_datasets", "kg_canonical")
@@ -57,7 +58,7 @@ def _data_dir(nlp: Language) -> str | None:
 
 
 def extract_papers(papers: Iterable[Paper], *, nlp: Language | None = None, n_process: int = 1,
-                   batch_size: int = 256) -> list[PaperExtraction]:
+                   batch_size: int = 256, progress: Progress = SILENT) -> list[PaperExtraction]:
     """Methods, datasets and code links of each paper, in input order.
 
     With ``n_process > 1`` the papers are split into chunks handled by forked workers
@@ -69,6 +70,8 @@ def extract_papers(papers: Iterable[Paper], *, nlp: Language | None = None, n_pr
         nlp: a pipeline from :func:`load_pipeline` (default: the packaged one).
         n_process: worker processes.
         batch_size: documents per ``nlp.pipe`` batch.
+        progress: reports papers done ("extracting", unit "papers"): each paper in one
+            process, each finished chunk's papers with workers.
 
     Returns:
         One :class:`PaperExtraction` per paper.
@@ -77,19 +80,21 @@ def extract_papers(papers: Iterable[Paper], *, nlp: Language | None = None, n_pr
     papers = list(papers)
     texts = [paper_text(p) for p in papers]
     if n_process > 1 and len(papers) >= 2 * n_process:
-        found = _parallel(nlp, texts, n_process, batch_size)
+        found = _parallel(nlp, texts, n_process, batch_size, progress)
     else:
-        found = _mentions(nlp, texts, batch_size)
+        found = _mentions(nlp, texts, batch_size, progress)
     return [PaperExtraction(p.arxiv_id, m, d, find_repos(p.abstract, p.comment)) for p, (m, d) in zip(papers, found)]
 
 
 Found = tuple[tuple[MethodMention, ...], tuple[DatasetMention, ...]]
 _WORKER: dict[str, Language] = {}
+_DESCRIPTION, _UNIT = "extracting", "papers"
 
 
-def _mentions(nlp: Language, texts: Sequence[str], batch_size: int) -> list[Found]:
+def _mentions(nlp: Language, texts: Sequence[str], batch_size: int, progress: Progress = SILENT) -> list[Found]:
     gaz = load_gazetteer(_data_dir(nlp))
-    return [doc_mentions(doc, gaz) for doc in nlp.pipe(texts, batch_size=batch_size)]
+    docs = progress.track(nlp.pipe(texts, batch_size=batch_size), total=len(texts), description=_DESCRIPTION, unit=_UNIT)
+    return [doc_mentions(doc, gaz) for doc in docs]
 
 
 def _worker_chunk(args: tuple[Sequence[str], int]) -> list[Found]:
@@ -97,21 +102,22 @@ def _worker_chunk(args: tuple[Sequence[str], int]) -> list[Found]:
     return _mentions(_WORKER["nlp"], texts, batch_size)
 
 
-def _parallel(nlp: Language, texts: list[str], n_process: int, batch_size: int) -> list[Found]:
+def _parallel(nlp: Language, texts: list[str], n_process: int, batch_size: int, progress: Progress = SILENT) -> list[Found]:
     import multiprocessing as mp
 
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
     if ctx is None:  # no fork (Windows/macOS spawn): one process is faster than rebuilding pipelines
-        return _mentions(nlp, texts, batch_size)
+        return _mentions(nlp, texts, batch_size, progress)
     _WORKER["nlp"] = nlp
     size = max(1, -(-len(texts) // (n_process * 4)))
     chunks = [(texts[i:i + size], batch_size) for i in range(0, len(texts), size)]
     try:
         with ctx.Pool(n_process) as pool:
-            parts = pool.map(_worker_chunk, chunks)
+            # imap keeps chunk order; the bar advances by a chunk's papers as each one finishes
+            found = (f for part in pool.imap(_worker_chunk, chunks) for f in part)
+            return list(progress.track(found, total=len(texts), description=_DESCRIPTION, unit=_UNIT))
     finally:
         _WORKER.clear()
-    return [f for part in parts for f in part]
 
 
 def extract_text(text: str, *, nlp: Language | None = None) -> tuple[tuple[MethodMention, ...], tuple[DatasetMention, ...]]:

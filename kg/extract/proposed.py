@@ -20,7 +20,8 @@ _TRIGGER = re.compile(
     r"|\b(?:named|called|dubbed|termed|coined)\b"
     r"|\bproposed (?:method|framework|model|approach|algorithm|system|architecture)\b"
     r"|\b(?:a|an) (?:novel|new)\b|\b(?:the|our) proposed\b"
-    r"|\b(?:framework|method|algorithm|approach|architecture|module|technique|strategy),(?=\s)",
+    r"|\b(?:framework|method|algorithm|approach|architecture|module|technique|strategy),(?=\s)"
+    r"|\bour (?:method|framework|model|approach|algorithm|system|architecture)\b(?=\s)",
     re.IGNORECASE,
 )
 # The same pattern, case-sensitive, run on lower-cased text: twice as fast as IGNORECASE.
@@ -45,7 +46,7 @@ _NAMING_WORDS = frozenset("named called dubbed termed coined".split())
 _WORD = re.compile(r"[A-Za-z0-9][\w\-.'+]*[\w+]|[A-Za-z0-9]")
 # Words that may stand between a trigger and the name: determiners and the usual adjectives.
 _SKIP = frozenset("""a an the novel new simple general unified lightweight efficient effective
-scalable principled generic first our two three dedicated""".split())
+scalable principled generic first our two three dedicated as""".split())  # "termed as X"
 # Nouns a coined name is followed by ("a Structural Distillation method").
 HEAD_NOUNS = frozenset("""framework method model approach algorithm architecture network system pipeline
 mechanism technique strategy paradigm module agent scheme procedure variant loss estimator
@@ -69,19 +70,25 @@ def title_name(title: str, abstract: str) -> str | None:
     """The coined name before a title's colon ("InfiniDepth: Arbitrary-Resolution ...").
 
     The part before the first ": " counts when it has at most four words, no comma,
-    does not start like a sentence ("Beyond", "Towards", "The") and is either one
+    does not start like a sentence ("Beyond", "Towards", "The", a gerund) and is either one
     name-like word or appears again in the abstract ("Goal Force", "Project Synapse").
     """
-    head, sep, _ = title.partition(": ")
+    head, sep, rest = title.partition(": ")
     head = head.strip()
-    if not sep or not head or "," in head or "?" in head or len(head.split()) > 4:
+    if not sep or not head or "," in head or "?" in head or len(head.split()) > 4 or _REPORT.match(rest):
         return None
     words = head.split()
     if words[0].casefold() in NAME_STOPWORDS or not words[0][:1].isupper() and not words[0][:1].isdigit():
         return None
     if len(words) == 1 and is_name_like(head):
         return head
+    if words[0].casefold().endswith("ing") and not is_name_like(words[0]):
+        return None  # "Finding Needles in Images: ...": a phrase that starts like a sentence
     return head if _in_text(head, abstract) else None
+
+
+# "ARC Prize 2025: Technical Report", "Agentic RAG: A Survey": the head names a topic, not a method.
+_REPORT = re.compile(r"(?:an? |the )?(?:technical report|survey|review|report|tutorial|position paper|primer)\b", re.I)
 
 
 def _in_text(name: str, text: str) -> bool:
@@ -161,6 +168,8 @@ def find_proposals(title: str, abstract: str, abstract_offset: int) -> list[Prop
             out.append(Proposal(m.group(1), abstract_offset + m.start(1), abstract_offset + m.end(1), "headed:" + m.group(2)))
     for m in _COMPOUND.finditer(abstract):
         out.append(Proposal(m.group(0), abstract_offset + m.start(), abstract_offset + m.end(), "compound"))
+    for name, head, start in eponyms(abstract):
+        out.append(Proposal(name, abstract_offset + start, abstract_offset + start + len(name), "headed:" + head))
     return out
 
 
@@ -174,6 +183,32 @@ _TITLED_HEAD = re.compile(
 )
 # "SPADE-LDM", "EWC-LoRA", "HSC-SAM": a coined prefix joined to a known acronym.
 _COMPOUND = re.compile(r"(?<![\w\-])[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*-[A-Z][A-Za-z0-9]*(?![\w\-])")
+
+
+# "Schreier-Sims algorithms", "Blahut-Arimoto algorithm": classical methods named after their
+# authors (a mention, not a proposal: the "headed" reading needs a cue to be proposed).
+_EPONYM_HEAD = re.compile(r" (algorithm|method|procedure|sampler|estimator|decomposition|transform)s?\b")
+_EPONYM = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)+")
+_PREFIX_WORDS = frozenset("""multi cross self semi non pre post co inter intra sub super meta bi tri pro
+maximum minimum vision language text image video audio graph data model deep low high long short real""".split()) | NAME_STOPWORDS
+
+
+def eponyms(text: str) -> Iterator[tuple[str, str, int]]:
+    """``(name, head noun, start)`` of "Name-Name algorithm" phrases in ``text``.
+
+    The word before the head noun must be capitalised words joined by hyphens, not a
+    common prefix ("Multi-Agent", "Cross-Modal") and not the end of a longer name
+    ("a Stochastic Primal-Dual algorithm").
+    """
+    for h in _EPONYM_HEAD.finditer(text):  # the head nouns first: cheaper than scanning every capital
+        start = text.rfind(" ", 0, h.start()) + 1
+        name = text[start:h.start()]
+        if not _EPONYM.fullmatch(name) or name.split("-")[0].casefold() in _PREFIX_WORDS:
+            continue
+        before = text[max(0, start - 40):start].split()
+        if before and before[-1][:1].isupper():
+            continue
+        yield name, h.group(1), start
 
 
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")

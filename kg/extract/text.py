@@ -21,7 +21,7 @@ _SLUG_SEP = re.compile(r"[^a-z0-9.+]+")
 
 
 def clean_text(text: str) -> str:
-    """Flatten a title/abstract to one line and drop LaTeX markup around names.
+    """Flatten a title/abstract to one line and drop LaTeX and markdown markup around names.
 
     ``\\textbf{V}ariance`` becomes ``Variance`` and ``D$^3$R`` becomes ``D3R`` so that
     acronym definitions typeset with LaTeX are found like plain ones.
@@ -32,6 +32,8 @@ def clean_text(text: str) -> str:
     Returns:
         The text on one line, with single spaces.
     """
+    if "**" in text:  # markdown bold: "**H**ierarchical **R**epresentation"
+        text = text.replace("**", "")
     if "``" in text:  # LaTeX quotes: ``Less is Less''
         text = text.replace("``", '"').replace("''", '"')
     if "\\" in text or "$" in text:
