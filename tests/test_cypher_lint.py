@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import os
 import shutil
 import subprocess
@@ -79,6 +80,18 @@ def library_queries() -> list[dict[str, Any]]:
     return [{"name": f"queries/{q.name}", "text": q.text, "parameters": q.defaults} for q in query_files().values()]
 
 
+def documented_queries() -> list[dict[str, Any]]:
+    """The ```cypher examples of README.md and docs/*.md (Browser commands such as :params dropped)."""
+    out = []
+    for doc in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:
+        blocks = re.findall(r"```cypher\n(.*?)```", doc.read_text(encoding="utf-8"), flags=re.S)
+        for i, block in enumerate(blocks, 1):
+            text = "\n".join(line for line in block.splitlines() if not line.lstrip().startswith(":"))
+            params = {name: "x" for name in re.findall(r"\$(\w+)", text)}
+            out.append({"name": f"{doc.name} example #{i}", "text": text, "parameters": params})
+    return out
+
+
 MISSPELLINGS = [
     ("(p:Paper)-[:MENTIONS]->(m:Method)", "(p:Papr)-[:MENTIONS]->(m:Method)", "Label Papr is not present"),
     ("(p:Paper)-[:MENTIONS]->(m:Method)", "(p:Paper)-[:MENTION]->(m:Method)", "Relationship type MENTION is not present"),
@@ -106,7 +119,7 @@ def _misspelt_queries() -> list[dict[str, Any]]:
 @pytest.fixture(scope="module")
 def diagnostics() -> dict[str, list[dict[str, Any]]]:
     """One node process lints everything (starting node costs seconds)."""
-    return lint(sent_statements() + library_queries() + _misspelt_queries())
+    return lint(sent_statements() + library_queries() + documented_queries() + _misspelt_queries())
 
 
 def test_every_cypher_file_is_covered() -> None:
@@ -139,3 +152,9 @@ def test_misspellings_fail_the_lint(diagnostics: dict[str, list[dict[str, Any]]]
 
 def test_a_syntax_error_fails_the_lint(diagnostics: dict[str, list[dict[str, Any]]]) -> None:
     assert any(d["severity"] == "error" for d in diagnostics["syntax error"])
+
+
+def test_documented_examples_have_no_errors_or_warnings(diagnostics: dict[str, list[dict[str, Any]]]) -> None:
+    names = [q["name"] for q in documented_queries()]
+    assert "README.md example #1" in names
+    assert {n: diagnostics[n] for n in names if diagnostics[n]} == {}
