@@ -131,17 +131,39 @@ def _reverse(text: str, m: re.Match[str], inner: str) -> AcronymDef | None:
     """ "FATE (Forecasting Anomalies ...)": the word before the parenthesis is the short form."""
     if " " not in inner or len(inner.split()) > _MAX_REVERSE_WORDS:
         return None
-    word = re.search(r"([A-Za-z0-9][\w\-]*)\s*$", text[:m.start()])
-    if word is None or not is_short_form(word.group(1)):
+    word = word_before(text, m.start())
+    if word is None or not is_short_form(text[word[0]:word[1]]):
         return None
-    short = word.group(1)
+    short = text[word[0]:word[1]]
     core = _core(short)
     rel = best_long_form(core, inner)
     if rel is None or rel != 0:  # the parenthesis must be the long form, nothing else
         return None
     if sum(c.isupper() for c in short) < 2:
         return None
-    return AcronymDef(short, inner, word.start(1), word.end(1), m.start(1), m.start(1) + len(inner))
+    return AcronymDef(short, inner, word[0], word[1], m.start(1), m.start(1) + len(inner))
+
+
+_ASCII_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+
+
+def word_before(text: str, end: int) -> tuple[int, int] | None:
+    """Offsets of the word ending ``text[:end]`` (trailing whitespace skipped), or None.
+
+    The same answer as ``re.search(r"([A-Za-z0-9][\\w\\-]*)\\s*$", text[:end])`` (group 1),
+    but walking back from ``end``: that search tries every start offset of the prefix,
+    which costs the whole text for every parenthesis.
+    """
+    stop = end
+    while stop > 0 and text[stop - 1].isspace():  # str.isspace is the \s of re
+        stop -= 1
+    first = stop
+    while first > 0 and (text[first - 1].isalnum() or text[first - 1] in "_-"):  # \w and "-"
+        first -= 1
+    for i in range(first, stop):  # the leftmost ASCII letter or digit starts the match
+        if text[i] in _ASCII_ALNUM:
+            return i, stop
+    return None
 
 
 # Words a title's long form may skip ("Grounded Response and Abstention under Contextual Evidence").

@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span
 from kg.extract.acronyms import _core
 from kg.extract.filters import Verdict, appositive_kind, classify, is_task
 from kg.extract.gazetteer import Entry, Gazetteer
-from kg.extract.matching import char_span, doc_text
+from kg.extract.matching import char_span, doc_text, span_text
 from kg.extract.proposed import trigger_just_before
 from kg.extract.sections import section_ends
 from kg.extract.text import compact_key, find_word, is_name_like, long_form_key, looks_like_acronym, norm_phrase
@@ -66,10 +66,7 @@ def _eid(kind: str, key: str) -> str:
 
 
 def _span(doc: Doc, start: int, end: int, eid: str, origin: str, name: str) -> Span | None:
-    span = char_span(doc, start, end)
-    if span is None:
-        return None
-    return Span(doc, span.start, span.end, label=origin, kb_id=eid, span_id=name)
+    return char_span(doc, start, end, label=origin, kb_id=eid, span_id=name)
 
 
 def resolve_doc(doc: Doc, gaz: Gazetteer) -> None:
@@ -89,7 +86,7 @@ def resolve_doc(doc: Doc, gaz: Gazetteer) -> None:
 
     shorts, longs = doc.spans.get("acronym_short", []), doc.spans.get("acronym_long", [])
     for s_span, l_span in zip(shorts, longs):
-        short, long = s_span.text, l_span.text
+        short, long = span_text(s_span, text), span_text(l_span, text)
         if short in local:  # defined twice: the first definition keys the paper's method
             res = local[short]
         else:
@@ -108,28 +105,28 @@ def resolve_doc(doc: Doc, gaz: Gazetteer) -> None:
             proposed_keys.setdefault(_eid(res.kind, res.key), out[-1])
 
     proposals = list(doc.spans.get("proposed", []))
-    phrases = [*(sp.text for sp in longs), *(p.text for p in proposals)]
+    phrases = [*(span_text(sp, text) for sp in longs), *(span_text(p, text) for p in proposals)]
     extra_aliases: dict[str, list[str]] = {}
-    for p in proposals:
+    for p, p_text in zip(proposals, phrases[len(longs):]):
         source, _, head = p.label_.partition(":")
-        if source == "compound" and not _is_compound_name(gaz, p.text):
+        if source == "compound" and not _is_compound_name(gaz, p_text):
             continue
-        whole = _longer_phrase(p.text, phrases)
+        whole = _longer_phrase(p_text, phrases)
         if whole is not None:  # a fragment: part of the longer name, never a name of its own
             res = _reading_of(whole, local, defined)
             if res is None:
                 continue
             res = Resolved(res.kind, res.key, res.name, surfaces=res.surfaces)
-        elif source in ("compound", "headed") and p.text not in local and entry_for(gaz, p.text) is None:
-            proposed = trigger_just_before(text, p.start_char) or source == "compound" and _in_title(text, p.text)
-            long = f"{p.text} {head}" if head else ""
-            verdict = classify(p.text, long, gaz, proposed=proposed, after=text[p.end_char:p.end_char + 120])
+        elif source in ("compound", "headed") and p_text not in local and entry_for(gaz, p_text) is None:
+            proposed = trigger_just_before(text, p.start_char) or source == "compound" and _in_title(text, p_text)
+            long = f"{p_text} {head}" if head else ""
+            verdict = classify(p_text, long, gaz, proposed=proposed, after=text[p.end_char:p.end_char + 120])
             res = None if verdict == "reject" else Resolved(
-                verdict, gaz.unclaimed_key(verdict, compact_key(p.text)), p.text, proposed=proposed and verdict == "method")
+                verdict, gaz.unclaimed_key(verdict, compact_key(p_text)), p_text, proposed=proposed and verdict == "method")
             if res is not None and long:
                 extra_aliases.setdefault(_eid(res.kind, res.key), []).append(long)
         else:
-            res = _resolve_proposal(gaz, local, defined, p.text, text, p.end_char, source)
+            res = _resolve_proposal(gaz, local, defined, p_text, text, p.end_char, source)
         if res is None:
             continue
         eid = _eid(res.kind, res.key)
@@ -138,19 +135,20 @@ def resolve_doc(doc: Doc, gaz: Gazetteer) -> None:
             out.append(new)
             if res.proposed:
                 proposed_keys.setdefault(eid, new)
-            local.setdefault(p.text, res)
+            local.setdefault(p_text, res)
 
     discovered = [(s.start, s.end) for s in out if s.kb_id_ not in gaz.entries]
     inside: dict[str, bool] = {}  # gazetteer key -> every hit lies inside a discovered name
     for sp in doc.spans.get("gazetteer", []):
         eid = sp.label_
-        res = local.get(sp.text, False)
+        sp_text = span_text(sp, text)
+        res = local.get(sp_text, False)
         if res is None:  # locally defined as something we reject
             continue
         if isinstance(res, Resolved):
             eid = _eid(res.kind, res.key)
         entry = gaz.entries.get(eid)
-        name = entry.name if entry else res.name if isinstance(res, Resolved) else sp.text
+        name = entry.name if entry else res.name if isinstance(res, Resolved) else sp_text
         within = any(a <= sp.start and sp.end <= b and (a, b) != (sp.start, sp.end) for a, b in discovered)
         inside[eid] = inside.get(eid, True) and within
         out.append(Span(doc, sp.start, sp.end, label="gazetteer", kb_id=eid, span_id=name))
@@ -159,7 +157,7 @@ def resolve_doc(doc: Doc, gaz: Gazetteer) -> None:
     out = [s for s in out if not (s.label_ == "gazetteer" and inside.get(s.kb_id_))]
 
     out.extend(_repeats(doc, local, out))
-    out.extend(_dataset_patterns(doc.spans.get("dataset_patterns", []), local))
+    out.extend(_dataset_patterns(doc.spans.get("dataset_patterns", []), local, text))
     doc.spans["methods"] = [s for s in out if s.kb_id_.startswith("method:")]
     doc.spans["datasets"] = [s for s in out if s.kb_id_.startswith("dataset:")]
     doc.spans["proposed"] = list(proposed_keys.values())
@@ -186,14 +184,18 @@ def _reading_of(phrase: str, local: dict[str, Resolved | None], defined: dict[st
     return local[phrase] if phrase in local else defined.get(phrase)
 
 
-def _dataset_patterns(spans: list[Span], local: dict[str, Resolved | None]) -> list[Span]:
-    """Pattern-found datasets, read like the paper defines them ("IQA" defined as a task is dropped)."""
+def _dataset_patterns(spans: list[Span], local: dict[str, Resolved | None], text: str) -> list[Span]:
+    """Pattern-found datasets, read like the paper defines them ("IQA" defined as a task is dropped).
+
+    ``text`` is the Doc's text (span texts are sliced from it).
+    """
     out: list[Span] = []
     for sp in spans:
-        if sp.text not in local:
+        sp_text = span_text(sp, text)
+        if sp_text not in local:
             out.append(sp)
             continue
-        res = local[sp.text]
+        res = local[sp_text]
         if res is not None:
             out.append(Span(sp.doc, sp.start, sp.end, label=sp.label_, kb_id=_eid(res.kind, res.key), span_id=res.name))
     return out

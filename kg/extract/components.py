@@ -61,11 +61,11 @@ class AcronymComponent:
         if titled is not None and all(d.short != titled.short for d, _ in found):
             found.insert(0, (titled, "title"))  # an explicit definition in the abstract wins
         for d, label in found:
-            s = char_span(doc, d.short_start, d.short_end)
-            lf = char_span(doc, d.long_start, d.long_end)
+            s = char_span(doc, d.short_start, d.short_end, label=label)
+            lf = char_span(doc, d.long_start, d.long_end, label=label)
             if s is not None and lf is not None:
-                shorts.append(Span(doc, s.start, s.end, label=label))
-                longs.append(Span(doc, lf.start, lf.end, label=label))
+                shorts.append(s)
+                longs.append(lf)
         doc.spans["acronym_short"] = shorts
         doc.spans["acronym_long"] = longs
         return doc
@@ -80,9 +80,9 @@ class ProposedComponent:
         title, abstract = text[: ends[0]], text[ends[0] + 1: ends[1]] if ends[0] < ends[1] else ""
         spans = []
         for p in find_proposals(title, abstract, ends[0] + 1 if ends[0] < ends[1] else 0):
-            span = char_span(doc, p.start, p.end)
+            span = char_span(doc, p.start, p.end, label=p.source)
             if span is not None:
-                spans.append(Span(doc, span.start, span.end, label=p.source))
+                spans.append(span)
         doc.spans["proposed"] = spans
         return doc
 
@@ -94,7 +94,8 @@ _DATASET_PATTERN = re.compile(
 
 
 # Benchmark-looking names: "MMBench", "VideoEval-2", "HotpotQA" (checked by is_dataset_name).
-_BENCH_NAME = re.compile(r"(?<![\w-])[A-Z][\w\-]*(?:Bench|BENCH|-bench|Eval|QA|Arena)(?:[\d.\-]*\d)?(?![\w-])")
+# (The lookbehind follows the first capital so the regex starts with a character set: faster, same matches.)
+_BENCH_NAME = re.compile(r"[A-Z](?<![\w-].)[\w\-]*(?:Bench|BENCH|-bench|Eval|QA|Arena)(?:[\d.\-]*\d)?(?![\w-])")
 
 
 class DatasetComponent:
@@ -120,20 +121,22 @@ class DatasetComponent:
                     continue
                 key = entry.key if entry is not None else self.gaz.unclaimed_key("dataset", compact_key(name))
                 start = m.start(1) + name_m.start()
-                span = char_span(doc, start, start + len(name))
+                span = char_span(doc, start, start + len(name), label="pattern", kb_id=f"dataset:{key}",
+                                 span_id=entry.name if entry is not None else name)
                 if span is not None:
-                    spans.append(Span(doc, span.start, span.end, label="pattern", kb_id=f"dataset:{key}",
-                                      span_id=entry.name if entry is not None else name))
+                    spans.append(span)
         has_bench = any(h in main for h in ("Bench", "BENCH", "-bench", "Eval", "QA", "Arena"))
         for m in _BENCH_NAME.finditer(text, 0, end) if has_bench else ():
             name = m.group(0)
             entry = self.gaz.lookup(name)
             if entry is not None and entry.kind == "method":
                 continue
-            span = char_span(doc, m.start(), m.end())
-            if span is not None and is_name_like(name) and is_dataset_name(name) and not self._not_a_dataset(name):
-                key, shown = (entry.key, entry.name) if entry is not None else (self.gaz.unclaimed_key("dataset", compact_key(name)), name)
-                spans.append(Span(doc, span.start, span.end, label="pattern", kb_id=f"dataset:{key}", span_id=shown))
+            if not (is_name_like(name) and is_dataset_name(name) and not self._not_a_dataset(name)):
+                continue
+            key, shown = (entry.key, entry.name) if entry is not None else (self.gaz.unclaimed_key("dataset", compact_key(name)), name)
+            span = char_span(doc, m.start(), m.end(), label="pattern", kb_id=f"dataset:{key}", span_id=shown)
+            if span is not None:
+                spans.append(span)
         doc.spans["dataset_patterns"] = spans
         return doc
 

@@ -30,6 +30,11 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def span_text(span: Span, text: str) -> str:
+    """``span.text`` as a slice of the Doc's text (``Span.text`` builds a Token per token)."""
+    return text[span.start_char:span.end_char]
+
+
 def char_span(doc: Doc, start: int, end: int, **kwargs: object) -> Span | None:
     """``doc.char_span`` that tries the fast strict alignment first, then snaps to tokens.
 
@@ -93,7 +98,7 @@ class GazetteerMatcher:
         Exact listed spellings win over family folding: "GPT-4o" is ``gpt-4o``, not ``gpt``;
         "DeepSeek R1" is ``deepseek-r1``; "Qwen3-VL-235B" and "Qwen2.5VL" are ``qwen-vl``.
         """
-        text = span.text
+        text = span_text(span, doc_text(span.doc))
         eid = self._listed_cache.get(text, "")
         if eid == "":  # model names repeat across papers: look each spelling up once
             if len(self._listed_cache) > 100_000:
@@ -118,7 +123,7 @@ class GazetteerMatcher:
 
     def _versioned(self, doc: Doc) -> Iterator[Span]:
         """Model names glued to their version: one cheap regex for words with a digit, then a dict lookup."""
-        for m in _DIGIT_WORD.finditer(doc_text(doc)):
+        for m in digit_words(doc_text(doc)):
             hit = _FAMILY_VERSION.match(m.group(0)) or _glued_variant(self.gaz, m.group(0))
             if hit is None:
                 continue
@@ -133,6 +138,34 @@ class GazetteerMatcher:
 
 # Words with a letter first and a digit inside: candidates for "<family><version>".
 _DIGIT_WORD = re.compile(r"(?<![\w\-])[A-Za-z][A-Za-z\-]*\d[\w.\-]*(?<![.\-])")  # not the full stop of "YOLOv8n."
+_DIGITS = re.compile(r"\d+")
+_WORD_HEAD = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-")
+
+
+def digit_words(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_DIGIT_WORD.finditer(text)``, found from the digits.
+
+    Letters are everywhere, so a scan that tries ``_DIGIT_WORD`` at every letter is slow;
+    digits are rare and the regex engine skips to them fast. A match can only start
+    where the run of letters and hyphens before its first digit starts, so the regex is
+    tried there alone (it checks the rest, its lookbehind included).
+    """
+    pos = 0  # the end of the last match: matches do not overlap
+    for d in _DIGITS.finditer(text):
+        digit = d.start()
+        if digit < pos:
+            continue
+        start = digit
+        while start > pos and text[start - 1] in _WORD_HEAD:
+            start -= 1
+        if start == digit or start == pos and pos > 0 and text[pos - 1] in _WORD_HEAD:
+            continue  # no letter before the digit, or the run goes on inside the last match
+        m = _DIGIT_WORD.match(text, start)
+        if m is not None:
+            pos = m.end()
+            yield m
+
+
 # "Qwen2.5-7B-Instruct", "GPT-4o", "YOLOv8n", "ResNet-50": family, version, size/variant suffixes.
 _FAMILY_VERSION = re.compile(
     r"([A-Za-z][A-Za-z\-]*?)-?(v?\d+(?:\.\d+)*[a-z]?)"

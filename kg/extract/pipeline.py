@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 import kg.extract.components  # noqa: F401  (registers the factories)
 from kg.extract.gazetteer import Gazetteer, load_gazetteer
-from kg.extract.matching import doc_text
+from kg.extract.matching import doc_text, span_text
 from kg.extract.repos import find_repos
 from kg.extract.tokenizer import RegexTokenizer
 from kg.extract.sections import paper_text, section_ends, section_of
@@ -128,12 +128,13 @@ def extract_text(text: str, *, nlp: Language | None = None) -> tuple[tuple[Metho
 
 def doc_mentions(doc: Doc, gaz: Gazetteer) -> tuple[tuple[MethodMention, ...], tuple[DatasetMention, ...]]:
     """Aggregate a processed Doc into one mention per canonical key (first-seen order)."""
-    ends = section_ends(doc_text(doc))
+    text = doc_text(doc)
+    ends = section_ends(text)
     proposed = {s.kb_id_ for s in doc.spans.get("proposed", [])}
     extra = doc.user_data.get("kg_aliases", {})
-    methods = tuple(_method(eid, spans, gaz, ends, eid in proposed, extra.get(eid, ()))
+    methods = tuple(_method(eid, spans, gaz, ends, eid in proposed, extra.get(eid, ()), text)
                     for eid, spans in _by_key(doc.spans.get("methods", [])).items())
-    datasets = tuple(_dataset(eid, spans, gaz) for eid, spans in _by_key(doc.spans.get("datasets", [])).items())
+    datasets = tuple(_dataset(eid, spans, gaz, text) for eid, spans in _by_key(doc.spans.get("datasets", [])).items())
     return methods, datasets
 
 
@@ -149,9 +150,9 @@ def _by_key(spans: Iterable[Span]) -> dict[str, list[Span]]:
 
 
 def _method(eid: str, spans: Sequence[Span], gaz: Gazetteer, ends: tuple[int, ...], proposed: bool,
-            extra_aliases: Sequence[str] = ()) -> MethodMention:
+            extra_aliases: Sequence[str], text: str) -> MethodMention:
     entry = gaz.entries.get(eid)
-    surfaces = tuple(dict.fromkeys(s.text for s in spans))
+    surfaces = tuple(dict.fromkeys(span_text(s, text) for s in spans))
     sources = tuple(dict.fromkeys(section_of(s.start_char, ends) for s in spans))
     key = eid.split(":", 1)[1]
     name = entry.name if entry else spans[0].id_ or surfaces[0]
@@ -164,9 +165,9 @@ def _method(eid: str, spans: Sequence[Span], gaz: Gazetteer, ends: tuple[int, ..
     )
 
 
-def _dataset(eid: str, spans: Sequence[Span], gaz: Gazetteer) -> DatasetMention:
+def _dataset(eid: str, spans: Sequence[Span], gaz: Gazetteer, text: str) -> DatasetMention:
     entry = gaz.entries.get(eid)
-    surfaces = tuple(dict.fromkeys(s.text for s in spans))
+    surfaces = tuple(dict.fromkeys(span_text(s, text) for s in spans))
     name = entry.name if entry else spans[0].id_ or surfaces[0]
     aliases = tuple(dict.fromkeys(a for a in (*(entry.surfaces if entry else ()), *surfaces) if a != name))
     return DatasetMention(key=eid.split(":", 1)[1], name=name, surface=surfaces[0], aliases=aliases)

@@ -175,14 +175,18 @@ def find_proposals(title: str, abstract: str, abstract_offset: int) -> list[Prop
 
 # "a Structural Distillation method", "the Deep Cross-Entropy RL method", "an Omni-Full
 # Attention mechanism": two to five capitalised words between a determiner and a head noun.
+# (The determiner's first letter comes before the word-boundary check so that the regex starts
+# with a character set, which the engine skips to fast; the matches are those of "\b(?:[Aa]n?|[Tt]he|[Oo]ur)".)
 _TITLED_HEAD = re.compile(
-    r"\b(?:[Aa]n?|[Tt]he|[Oo]ur)\s+(?:(?:novel|new|scalable|simple|lightweight|dedicated|unified|proposed)\s+)?"
+    r"[AaTtOo](?<!\w.)(?:(?<=[Aa])n?|(?<=[Tt])he|(?<=[Oo])ur)\s+(?:(?:novel|new|scalable|simple|lightweight|dedicated|unified|proposed)\s+)?"
     r"((?:[A-Z][\w\-]*\s+){1,4}[A-Z][\w\-]*)\s+"
     r"(method|algorithm|framework|module|mechanism|architecture|strategy|technique|network|variant|approach|paradigm"
     r"|scheme|estimator|encoder|decoder|block|adapter)s?\b"
 )
 # "SPADE-LDM", "EWC-LoRA", "HSC-SAM": a coined prefix joined to a known acronym.
-_COMPOUND = re.compile(r"(?<![\w\-])[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*-[A-Z][A-Za-z0-9]*(?![\w\-])")
+# The lookbehind ("not glued to a word") stands after the first capital so that the regex
+# starts with a character set, which the engine skips to fast (same matches as in front).
+_COMPOUND = re.compile(r"[A-Z](?<![\w\-].)[A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*-[A-Z][A-Za-z0-9]*(?![\w\-])")
 
 
 # "Schreier-Sims algorithms", "Blahut-Arimoto algorithm": classical methods named after their
