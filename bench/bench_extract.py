@@ -2,7 +2,7 @@
 
 Usage: python bench/bench_extract.py [INPUTS...]   (default: /work/shared/corpus when present)
 Reading and merging are timed apart; only ``extract_papers`` counts for papers/s
-(best and median of three runs). ``nproc`` and the load average are printed because the
+(best and median of five runs). ``nproc`` and the load average are printed because the
 figures depend on them.
 """
 from __future__ import annotations
@@ -18,7 +18,7 @@ from kg.ingest import read_inputs
 from kg.merge import merge_records
 
 DEFAULT = Path("/work/shared/corpus")
-REPEATS = 3
+REPEATS = 5  # the machine is shared and noisy: best of five, median shown beside it
 
 
 def peak_rss_mb() -> float:

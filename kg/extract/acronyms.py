@@ -13,6 +13,7 @@ from dataclasses import dataclass
 _PAREN = re.compile(r"\(([^()]{1,120})\)")
 _SHORT_OK = re.compile(r"^[A-Za-z0-9][\w\-.&+]*(?: [\w\-.&+]+)?$")
 _CLAUSE_BREAK = re.compile(r"[.;:!?](?:\s|$)|\(|\)|\n")
+_NON_SPACE = re.compile(r"\S+")
 # "DART (Discovery And Reinforcement of Tool-Integrated Reasoning Chains via Rollout Trees)":
 # the parenthesis must spell the acronym from its first word, so a long one is still safe.
 _MAX_REVERSE_WORDS = 14
@@ -79,8 +80,8 @@ def _window(text: str, end: int, n_words: int) -> int:
     for m in _CLAUSE_BREAK.finditer(text, max(0, end - 300), end):
         start = m.end()
     start = max(start if start != end else max(0, end - 300), 0)
-    words = [m.start() for m in re.finditer(r"\S+", text[start:end])]
-    return start + words[-n_words] if len(words) >= n_words else start + (words[0] if words else 0)
+    words = [m.start() for m in _NON_SPACE.finditer(text, start, end)]
+    return words[-n_words] if len(words) >= n_words else (words[0] if words else start)
 
 
 def find_definitions(text: str, end: int | None = None) -> list[AcronymDef]:

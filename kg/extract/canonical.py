@@ -139,7 +139,9 @@ def resolve_doc(doc: Doc, gaz: Gazetteer) -> None:
 
     discovered = [(s.start, s.end) for s in out if s.kb_id_ not in gaz.entries]
     inside: dict[str, bool] = {}  # gazetteer key -> every hit lies inside a discovered name
+    known: list[tuple[Span, str]] = []  # the gazetteer's mentions and their keys
     for sp in doc.spans.get("gazetteer", []):
+        start, end = sp.start, sp.end
         eid = sp.label_
         sp_text = span_text(sp, text)
         res = local.get(sp_text, False)
@@ -149,12 +151,12 @@ def resolve_doc(doc: Doc, gaz: Gazetteer) -> None:
             eid = _eid(res.kind, res.key)
         entry = gaz.entries.get(eid)
         name = entry.name if entry else res.name if isinstance(res, Resolved) else sp_text
-        within = any(a <= sp.start and sp.end <= b and (a, b) != (sp.start, sp.end) for a, b in discovered)
+        within = bool(discovered) and any(a <= start and end <= b and (a, b) != (start, end) for a, b in discovered)
         inside[eid] = inside.get(eid, True) and within
-        out.append(Span(doc, sp.start, sp.end, label="gazetteer", kb_id=eid, span_id=name))
+        known.append((Span(doc, start, end, label="gazetteer", kb_id=eid, span_id=name), eid))
     # "mix-integer linear programming (MILP)": a known term only inside a longer discovered
     # name is part of that name, not a mention of its own.
-    out = [s for s in out if not (s.label_ == "gazetteer" and inside.get(s.kb_id_))]
+    out.extend(s for s, eid in known if not inside.get(eid))
 
     out.extend(_repeats(doc, local, out))
     out.extend(_dataset_patterns(doc.spans.get("dataset_patterns", []), local, text))

@@ -6,6 +6,7 @@ predicate with its own test; :func:`classify` applies them in order.
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import Literal
 
@@ -140,6 +141,7 @@ measuring mitigating a-b and or not no yes do you your it its one two three case
 _VERSION_WORD = re.compile(r"^v?\d+(?:\.\d+)*$", re.I)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # pure; the words of phrases are judged again and again
 def last_word(text: str) -> str:
     """The last word of a phrase, lower-cased, hyphen parts included, a version skipped.
 
@@ -169,6 +171,7 @@ def _words(text: str) -> list[str]:
 _TASK_QA = re.compile(r"^(?:Video|Visual|Image|Table|Audio|Speech)-?QA$")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def is_task(long: str) -> bool:
     """A problem, task or learning setting rather than a method.
 

@@ -76,6 +76,7 @@ class GazetteerMatcher:
     def __init__(self, nlp: Language, gaz: Gazetteer) -> None:
         self.gaz = gaz
         self._listed_cache: dict[str, str | None] = {}
+        self._version_cache: dict[str, tuple[int, str] | None] = {}
         self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         for eid, entry in gaz.entries.items():
@@ -124,21 +125,39 @@ class GazetteerMatcher:
     def _versioned(self, doc: Doc) -> Iterator[Span]:
         """Model names glued to their version: one cheap regex for words with a digit, then a dict lookup."""
         for m in digit_words(doc_text(doc)):
-            hit = _FAMILY_VERSION.match(m.group(0)) or _glued_variant(self.gaz, m.group(0))
-            if hit is None:
+            found = self._version_hit(m.group(0))
+            if found is None:
                 continue
-            family = hit.group(1)
-            eid = self.gaz.versioned.get(family.casefold())
-            if eid is None or self.gaz.entries[eid].ambiguous and family not in self.gaz.entries[eid].surfaces:
-                continue
-            span = char_span(doc, m.start(), m.start() + hit.end(), label=eid)
+            length, eid = found
+            span = char_span(doc, m.start(), m.start() + length, label=eid)
             if span is not None:
                 yield self._extend(span)
+
+    def _version_hit(self, word: str) -> tuple[int, str] | None:
+        """``(length of "<family><version>", entry id)`` of a word with a digit, or None.
+
+        A pure function of the spelling, remembered: the same model names recur in paper after paper.
+        """
+        cache = self._version_cache
+        if word in cache:
+            return cache[word]
+        if len(cache) > 100_000:
+            cache.clear()
+        found = None
+        hit = _FAMILY_VERSION.match(word) or _glued_variant(self.gaz, word)
+        if hit is not None:
+            family = hit.group(1)
+            eid = self.gaz.versioned.get(family.casefold())
+            if eid is not None and not (self.gaz.entries[eid].ambiguous and family not in self.gaz.entries[eid].surfaces):
+                found = (hit.end(), eid)
+        cache[word] = found
+        return found
 
 
 # Words with a letter first and a digit inside: candidates for "<family><version>".
 _DIGIT_WORD = re.compile(r"(?<![\w\-])[A-Za-z][A-Za-z\-]*\d[\w.\-]*(?<![.\-])")  # not the full stop of "YOLOv8n."
-_DIGITS = re.compile(r"\d+")
+# A digit right after a letter or hyphen: where a "<family><version>" word can have its first digit.
+_DIGITS = re.compile(r"\d(?<=[A-Za-z\-]\d)")
 _WORD_HEAD = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-")
 
 

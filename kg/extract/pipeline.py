@@ -61,9 +61,10 @@ def extract_papers(papers: Iterable[Paper], *, nlp: Language | None = None, n_pr
                    batch_size: int = 256, progress: Progress = SILENT) -> list[PaperExtraction]:
     """Methods, datasets and code links of each paper, in input order.
 
-    With ``n_process > 1`` the papers are split into chunks handled by forked workers
-    that inherit the built pipeline and send back plain records (cheaper than
-    spaCy's own multiprocessing, which ships every Doc back to the parent).
+    With ``n_process > 1`` the papers are split into ranges handled by forked workers
+    that inherit the built pipeline and the papers (only the range is sent) and send
+    back plain records (cheaper than spaCy's own multiprocessing, which ships every
+    Doc back to the parent); the parent does no per-paper work but collecting.
 
     Args:
         papers: merged papers (title and abstract in English; summary and keywords optional).
@@ -78,45 +79,52 @@ def extract_papers(papers: Iterable[Paper], *, nlp: Language | None = None, n_pr
     """
     nlp = nlp or load_pipeline()
     papers = list(papers)
-    texts = [paper_text(p) for p in papers]
     if n_process > 1 and len(papers) >= 2 * n_process:
-        found = _parallel(nlp, texts, n_process, batch_size, progress)
-    else:
-        found = _mentions(nlp, texts, batch_size, progress)
-    return [PaperExtraction(p.arxiv_id, m, d, find_repos(p.abstract, p.comment)) for p, (m, d) in zip(papers, found)]
+        return _parallel(nlp, papers, n_process, batch_size, progress)
+    return _extract(nlp, papers, batch_size, progress)
 
 
-Found = tuple[tuple[MethodMention, ...], tuple[DatasetMention, ...]]
-_WORKER: dict[str, Language] = {}
+_WORKER: dict[str, Any] = {}
 _DESCRIPTION, _UNIT = "extracting", "papers"
+# Ranges per worker: small enough that no worker idles long at the end, big enough to keep the
+# per-range cost (one message each way) negligible.
+_CHUNKS_PER_PROCESS = 16
 
 
-def _mentions(nlp: Language, texts: Sequence[str], batch_size: int, progress: Progress = SILENT) -> list[Found]:
+def _extract(nlp: Language, papers: Sequence[Paper], batch_size: int, progress: Progress = SILENT) -> list[PaperExtraction]:
+    """The extractions of ``papers`` in this process."""
     gaz = load_gazetteer(_data_dir(nlp))
-    docs = progress.track(nlp.pipe(texts, batch_size=batch_size), total=len(texts), description=_DESCRIPTION, unit=_UNIT)
-    return [doc_mentions(doc, gaz) for doc in docs]
+    texts = (paper_text(p) for p in papers)  # made as nlp.pipe asks for them
+    docs = progress.track(nlp.pipe(texts, batch_size=batch_size), total=len(papers), description=_DESCRIPTION, unit=_UNIT)
+    return [PaperExtraction(p.arxiv_id, *doc_mentions(doc, gaz), find_repos(p.abstract, p.comment))
+            for p, doc in zip(papers, docs)]
 
 
-def _worker_chunk(args: tuple[Sequence[str], int]) -> list[Found]:
-    texts, batch_size = args
-    return _mentions(_WORKER["nlp"], texts, batch_size)
+def _worker_range(args: tuple[int, int, int]) -> list[PaperExtraction]:
+    """A worker's share: papers ``start:stop`` of the list the parent forked with."""
+    start, stop, batch_size = args
+    return _extract(_WORKER["nlp"], _WORKER["papers"][start:stop], batch_size)
 
 
-def _parallel(nlp: Language, texts: list[str], n_process: int, batch_size: int, progress: Progress = SILENT) -> list[Found]:
+def _parallel(nlp: Language, papers: list[Paper], n_process: int, batch_size: int,
+              progress: Progress = SILENT) -> list[PaperExtraction]:
+    import gc
     import multiprocessing as mp
 
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
     if ctx is None:  # no fork (Windows/macOS spawn): one process is faster than rebuilding pipelines
-        return _mentions(nlp, texts, batch_size, progress)
-    _WORKER["nlp"] = nlp
-    size = max(1, -(-len(texts) // (n_process * 4)))
-    chunks = [(texts[i:i + size], batch_size) for i in range(0, len(texts), size)]
+        return _extract(nlp, papers, batch_size, progress)
+    _WORKER.update(nlp=nlp, papers=papers)  # inherited by the forked workers, never pickled
+    size = max(1, -(-len(papers) // (n_process * _CHUNKS_PER_PROCESS)))
+    ranges = [(i, min(i + size, len(papers)), batch_size) for i in range(0, len(papers), size)]
+    gc.freeze()  # the workers' collections then skip (and do not copy-on-write) the parent's objects
     try:
         with ctx.Pool(n_process) as pool:
-            # imap keeps chunk order; the bar advances by a chunk's papers as each one finishes
-            found = (f for part in pool.imap(_worker_chunk, chunks) for f in part)
-            return list(progress.track(found, total=len(texts), description=_DESCRIPTION, unit=_UNIT))
+            # imap keeps range order; the bar advances by a range's papers as each one finishes
+            found = (e for part in pool.imap(_worker_range, ranges) for e in part)
+            return list(progress.track(found, total=len(papers), description=_DESCRIPTION, unit=_UNIT))
     finally:
+        gc.unfreeze()
         _WORKER.clear()
 
 
@@ -140,12 +148,17 @@ def doc_mentions(doc: Doc, gaz: Gazetteer) -> tuple[tuple[MethodMention, ...], t
 
 def _by_key(spans: Iterable[Span]) -> dict[str, list[Span]]:
     """Spans grouped by key, in text order, overlapping repeats of one key dropped."""
+    # (start, -end, position, key, span): Span attributes are read once (each read is a call);
+    # the position keeps the sort stable, as sorting by (start, -end) alone was.
+    rows = sorted((s.start, -s.end, i, s.kb_id_, s) for i, s in enumerate(spans))
     groups: dict[str, list[Span]] = {}
-    for s in sorted(spans, key=lambda s: (s.start, -s.end)):
-        group = groups.setdefault(s.kb_id_, [])
-        if group and s.start < max(g.end for g in group[-3:]):
+    group_ends: dict[str, list[int]] = {}
+    for start, neg_end, _, key, s in rows:
+        group, ends = groups.setdefault(key, []), group_ends.setdefault(key, [])
+        if ends and start < max(ends[-3:]):
             continue
         group.append(s)
+        ends.append(-neg_end)
     return dict(sorted(groups.items(), key=lambda kv: kv[1][0].start))
 
 

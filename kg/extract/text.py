@@ -54,7 +54,7 @@ def latin_runs(text: str) -> list[str]:
     Returns:
         The runs in order, e.g. ``["SymGraph", "GNN", "10-100"]``.
     """
-    return [m.group(0).strip(" -.") for m in _LATIN_RUN.finditer(text)]
+    return [run.strip(" -.") for run in _LATIN_RUN.findall(text)]  # (the pattern has no groups)
 
 
 @functools.lru_cache(maxsize=1 << 16)  # pure, and the same names are looked up in paper after paper
@@ -145,6 +145,7 @@ def hyphen_variants(phrase: str, limit: int = 4) -> list[str]:
     return sorted(out)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def looks_like_acronym(text: str) -> bool:
     """True for acronym-like forms that must match case-sensitively (GRPO, LoRA, ResNet, GPT-4o).
 
@@ -157,6 +158,7 @@ def looks_like_acronym(text: str) -> bool:
     return caps >= 2 or (caps == 1 and any(c.isdigit() for c in text))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def is_name_like(token: str) -> bool:
     """Whether one word looks like a coined name rather than an English word.
 

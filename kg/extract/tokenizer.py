@@ -16,6 +16,8 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 _TOKEN = re.compile(r"([^\W_]+(?:\.[^\W_]+)*|\S|\s)( ?)")
+# Distinct token strings remembered (their StringStore ids); past this the memo starts afresh.
+_MAX_MEMO = 500_000
 
 
 class RegexTokenizer:
@@ -23,13 +25,20 @@ class RegexTokenizer:
 
     def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
+        # word -> its StringStore id: a Doc made from ids skips hashing every word again
+        # (the same Doc as from the strings; most words recur in paper after paper)
+        self._ids: dict[str, int] = {}
 
     def __call__(self, text: str) -> Doc:
         pairs = _TOKEN.findall(text)
         if not pairs:
             return Doc(self.vocab, words=[], spaces=[])
-        words, spaces = zip(*pairs)
-        doc = Doc(self.vocab, words=list(words), spaces=[s == " " for s in spaces])
+        ids = self._ids
+        if len(ids) > _MAX_MEMO:
+            ids.clear()
+        get, add = ids.get, self.vocab.strings.add
+        words = [get(w) or ids.setdefault(w, add(w)) for w, _ in pairs]  # tokens are never "" (id 0)
+        doc = Doc(self.vocab, words=words, spaces=[s == " " for _, s in pairs])
         doc.user_data["kg_text"] = text  # spaCy rebuilds doc.text from tokens on each access
         return doc
 

@@ -1,0 +1,80 @@
+"""The fast forms of the extractor's text scans find exactly what the plain forms they replace find."""
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.extract import load_pipeline
+from kg.extract.acronyms import word_before
+from kg.extract.components import _BENCH_NAME
+from kg.extract.matching import _DIGIT_WORD, digit_words
+from kg.extract.proposed import _COMPOUND, _TITLED_HEAD
+from kg.extract.text import clean_text
+
+# Characters that exercise the edges: ASCII and non-ASCII letters and digits, "_", "-", ".",
+# Unicode spaces, and the letters the patterns start with.
+_ALPHABET = "aAbTtOoZz09_-. \t\n\u2003\x1c\u00e9\u0663(xQwenBenchQAEval"
+texts = st.text(alphabet=_ALPHABET, max_size=30)
+
+# The plain forms: a lookbehind in front (the fast forms put it after the first character).
+_PLAIN_WORD_BEFORE = re.compile(r"([A-Za-z0-9][\w\-]*)\s*$")
+_FAST_DETERMINER = r"[AaTtOo](?<!\w.)(?:(?<=[Aa])n?|(?<=[Tt])he|(?<=[Oo])ur)"
+_PLAIN_TITLED_HEAD = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Oo]ur)" + _TITLED_HEAD.pattern.removeprefix(_FAST_DETERMINER))
+_PLAIN_COMPOUND = re.compile(r"(?<![\w\-])[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*-[A-Z][A-Za-z0-9]*(?![\w\-])")
+_PLAIN_BENCH = re.compile(r"(?<![\w-])[A-Z][\w\-]*(?:Bench|BENCH|-bench|Eval|QA|Arena)(?:[\d.\-]*\d)?(?![\w-])")
+
+
+def test_plain_titled_head_is_the_fast_one_with_the_plain_determiner():
+    assert _TITLED_HEAD.pattern.startswith(_FAST_DETERMINER)
+
+
+def _spans(matches):
+    return [(m.span(), m.groups()) for m in matches]
+
+
+@settings(max_examples=500)
+@given(texts)
+def test_word_before_is_the_anchored_search(text):
+    m = _PLAIN_WORD_BEFORE.search(text)
+    assert word_before(text, len(text)) == (None if m is None else m.span(1))
+
+
+@settings(max_examples=500)
+@given(texts)
+def test_digit_words_are_the_regex_matches(text):
+    assert [m.span() for m in digit_words(text)] == [m.span() for m in _DIGIT_WORD.finditer(text)]
+
+
+@settings(max_examples=300)
+@given(texts, st.integers(0, 30), st.integers(0, 30))
+def test_reordered_lookbehinds_match_the_same(text, pos, endpos):
+    for fast, plain in ((_TITLED_HEAD, _PLAIN_TITLED_HEAD), (_COMPOUND, _PLAIN_COMPOUND), (_BENCH_NAME, _PLAIN_BENCH)):
+        assert _spans(fast.finditer(text, pos, endpos)) == _spans(plain.finditer(text, pos, endpos))
+
+
+def test_reordered_lookbehinds_on_sentences():
+    text = ("We use the Deep Cross-Entropy RL method, an Omni-Full Attention mechanism and EWC-LoRA; "
+            "xEWC-LoRA is glued. Results on MMBench, Video-QA and the-MMBench. Our Graph Fusion Model network.")
+    for fast, plain in ((_TITLED_HEAD, _PLAIN_TITLED_HEAD), (_COMPOUND, _PLAIN_COMPOUND), (_BENCH_NAME, _PLAIN_BENCH)):
+        found = _spans(fast.finditer(text))
+        assert found and found == _spans(plain.finditer(text))
+
+
+@settings(max_examples=300)
+@given(texts)
+def test_clean_text_collapses_whitespace_like_the_regex(text):
+    plain = "".join(c for c in text if c not in "*`\\$'")  # no markup: only the whitespace rule applies
+    assert clean_text(plain) == re.sub(r"\s+", " ", plain).strip()
+
+
+def test_tokenizer_docs_equal_docs_from_strings():
+    nlp = load_pipeline()
+    text = "Qwen2.5-VL  uses\u2003LoRA (low-rank adaptation) and LoRA again.\nSecond  line "
+    for _ in range(2):  # the second time the word ids come from the tokenizer's memo
+        doc = nlp.make_doc(text)
+        assert doc.text == text
+        words = [t.text for t in doc]
+        assert words[:4] == ["Qwen2.5", "-", "VL", " "]
+        assert [t.orth for t in doc] == [nlp.vocab.strings[w] for w in words]
