@@ -24,11 +24,12 @@ strings keep their ``;``.
 """
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import re
 import shlex
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -101,6 +102,23 @@ def _writer(path: Path) -> tuple[Any, Any]:
     return handle, csv.writer(handle, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
 
 
+def _open_tables(
+    files: contextlib.ExitStack, folder: Path, names: Iterable[str], header: Callable[[str], list[str]], paths: dict[str, Path]
+) -> dict[str, Any]:
+    """Open ``<folder>/<name>.csv`` for each name with its header row written; closed with ``files``.
+
+    Records each file in ``paths``; returns the CSV writers by name.
+    """
+    writers = {}
+    for name in names:
+        path = folder / f"{name}.csv"
+        handle, writers[name] = _writer(path)
+        files.enter_context(handle)
+        writers[name].writerow(header(name))
+        paths[name] = path
+    return writers
+
+
 def export_neo4j_import(G: nx.MultiDiGraph, out_dir: str | Path, *, database: str = "neo4j") -> ExportReport:
     """Write ``G`` as neo4j-admin import CSVs (one file per label and relationship type) plus ``import.sh``.
 
@@ -121,14 +139,11 @@ def export_neo4j_import(G: nx.MultiDiGraph, out_dir: str | Path, *, database: st
     out = Path(out_dir)
     report = ExportReport(out_dir=out)
     enc = _Encoder()
-    handles = {}
-    try:
-        node_writers = {}
-        for label in NODE_KEYS:
-            path = out / "nodes" / f"{label}.csv"
-            handles[path], node_writers[label] = _writer(path)
-            node_writers[label].writerow(_node_header(label))
-            report.node_files[label], report.nodes[label] = path, 0
+    with contextlib.ExitStack() as files:
+        node_writers = _open_tables(files, out / "nodes", NODE_KEYS, _node_header, report.node_files)
+        rel_writers = _open_tables(files, out / "relationships", REL_ENDPOINTS, _rel_header, report.relationship_files)
+        report.nodes = dict.fromkeys(NODE_KEYS, 0)
+        report.relationships = dict.fromkeys(REL_ENDPOINTS, 0)
         for _, attrs in G.nodes(data=True):
             label = attrs.get("label", "")
             if label not in NODE_KEYS:
@@ -139,12 +154,6 @@ def export_neo4j_import(G: nx.MultiDiGraph, out_dir: str | Path, *, database: st
                                       for name, kind in NODE_PROPERTIES[label].items() if name != key]
             node_writers[label].writerow([*row, label])
             report.nodes[label] += 1
-        rel_writers = {}
-        for rel_type in REL_ENDPOINTS:
-            path = out / "relationships" / f"{rel_type}.csv"
-            handles[path], rel_writers[rel_type] = _writer(path)
-            rel_writers[rel_type].writerow(_rel_header(rel_type))
-            report.relationship_files[rel_type], report.relationships[rel_type] = path, 0
         for u, v, rel_type, attrs in G.edges(keys=True, data=True):
             if rel_type not in REL_ENDPOINTS:
                 raise SchemaError(f"relationship type {rel_type!r} is not in the Neo4j schema (kg/store/schema.py)")
@@ -154,9 +163,6 @@ def export_neo4j_import(G: nx.MultiDiGraph, out_dir: str | Path, *, database: st
             row += [enc.field(kind, props.get(name)) for name, kind in REL_PROPERTIES[rel_type].items()]
             rel_writers[rel_type].writerow(row)
             report.relationships[rel_type] += 1
-    finally:
-        for handle in handles.values():
-            handle.close()
     report.replaced_delimiters = enc.replaced
     report.command = import_command(report, database=database)
     script = out / "import.sh"
