@@ -30,7 +30,11 @@ SILENT: Progress = _Silent()
 
 
 class RichProgress(AbstractContextManager["RichProgress"]):
-    """A rich progress bar on stderr showing count, rate (``unit``/s) and time."""
+    """A rich progress bar on stderr showing count, rate (``unit``/s) and time.
+
+    Several bars may run one after another (read, then extract, then write) or nested;
+    each ``track`` call adds its own task and removes it when the iterable is exhausted.
+    """
 
     def __init__(self) -> None:
         from rich.console import Console
@@ -41,7 +45,7 @@ class RichProgress(AbstractContextManager["RichProgress"]):
             BarColumn(),
             MofNCompleteColumn(),
             TaskProgressColumn(),
-            TextColumn("{task.fields[rate]}"),
+            _rate_column(),
             TimeElapsedColumn(),
             console=Console(stderr=True),
             transient=True,
@@ -57,15 +61,29 @@ class RichProgress(AbstractContextManager["RichProgress"]):
     def track(self, items: Iterable[T], *, total: int | None = None, description: str = "", unit: str = "items") -> Iterator[T]:
         if total is None and hasattr(items, "__len__"):
             total = len(items)  # type: ignore[arg-type]
-        task = self._progress.add_task(description, total=total, rate="")
+        # The rate is rendered by a column from the task itself: rich's ``tasks`` is a list, not a
+        # map from task id, so looking a task up there broke the second bar of every run.
+        task = self._progress.add_task(description, total=total, unit=unit)
         try:
             for item in items:
                 yield item
-                t = self._progress.tasks[task]
-                speed = t.speed
-                self._progress.update(task, advance=1, rate=f"{speed:,.0f} {unit}/s" if speed else "")
+                self._progress.advance(task)
         finally:
             self._progress.remove_task(task)
+
+
+def _rate_column():  # type: ignore[no-untyped-def]
+    from rich.progress import ProgressColumn
+    from rich.text import Text
+
+    class RateColumn(ProgressColumn):
+        """``1,234 papers/s`` from rich's own speed estimate (blank until it has one)."""
+
+        def render(self, task):  # type: ignore[no-untyped-def]
+            speed = task.finished_speed or task.speed
+            return Text(f"{speed:,.0f} {task.fields.get('unit', 'items')}/s" if speed else "")
+
+    return RateColumn()
 
 
 def wants_progress(quiet: bool = False) -> bool:
