@@ -159,8 +159,8 @@ def _usage_line(exc: Exception) -> str:
     """``no such option: --qiet (did you mean --quiet?) (see kg build --help)``."""
     name = getattr(exc, "option_name", None)
     if type(exc).__name__ == "NoSuchOption" and name:
-        close = list(getattr(exc, "possibilities", None) or [])  # closest first
-        message = f"no such option: {name}" + (f" (did you mean {' or '.join(close)}?)" if close else "")
+        close = list(getattr(exc, "possibilities", None) or [])  # difflib's order: closest first
+        message = f"no such option: {name}" + (f" (did you mean {close[0]}?)" if close else "")
     else:
         message = exc.format_message().rstrip(".")  # type: ignore[attr-defined]
         message = message[:1].lower() + message[1:] if message[1:2].islower() else message
