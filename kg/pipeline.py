@@ -10,7 +10,7 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
@@ -18,6 +18,9 @@ from kg.errors import InputError
 from kg.graph import build_graph, count_by_label, count_by_type
 from kg.progress import SILENT, Progress, phase
 from kg.records import Digest, Paper, PaperExtraction, Problem, ReadReport
+
+if TYPE_CHECKING:
+    from kg.frames import Frames
 
 __all__ = ["BuildResult", "build", "read_papers", "run_extraction"]
 
@@ -54,6 +57,12 @@ class BuildResult:
             "problems": [str(p) for p in self.report.problems],
             "toc_mismatches": list(self.report.toc_mismatches),
         }
+
+    def frames(self) -> "Frames":
+        """The graph as pandas DataFrames: papers, authors, methods, ... and each relationship (:func:`kg.frames`)."""
+        from kg.frames import frames
+
+        return frames(self.graph)
 
 
 def read_papers(
