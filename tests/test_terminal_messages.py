@@ -191,6 +191,14 @@ def test_ctrl_c_during_a_build_exits_130_with_one_line_and_leaves_out_alone(tmp_
     assert not (tmp_path / "out").exists()
 
 
+def test_ctrl_c_with_extraction_workers_is_still_one_line(tmp_path):
+    result = run_in_terminal(["extract", EXAMPLES.resolve(), "--jsonl", "-j", "2"], tmp_path, stdout=tmp_path / "out.jsonl",
+                             when=lambda out: "extracting" in out)
+    assert result.returncode == 130, result.explain()
+    assert "Traceback" not in result.text and "ForkPoolWorker" not in result.text, result.explain()
+    assert [line for line in result.lines() if line.startswith("kg:")] == ["kg: interrupted"]
+
+
 def test_sigint_to_a_piped_build_exits_130_with_one_line(tmp_path):
     env = {k: v for k, v in terminal_env().items() if not k.startswith("NEO4J_")}
     proc = subprocess.Popen([KG, "build", str(EXAMPLES.resolve()), "--out", "out"], cwd=tmp_path, env=env,
