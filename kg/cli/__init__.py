@@ -45,8 +45,8 @@ def _root(
     debug: bool = typer.Option(False, "--debug", help=DEBUG_HELP),
 ) -> None:
     """arxiv-kg: papers, authors, categories and methods from arXiv digests, as a graph."""
-    options.STATE.quiet = options.STATE.quiet or quiet
-    options.STATE.debug = options.STATE.debug or debug
+    # Runs first in every invocation (also under typer's CliRunner): start from fresh state.
+    options.STATE = options.CliState(quiet=quiet, debug=debug)
 
 
 class _Interrupted(Exception):
