@@ -156,8 +156,7 @@ def write_outputs(
         from kg.viz import write_coauthor_html, write_topic_html
 
         write_coauthor_html(result.graph, out / "coauthors.html")
-        # Most methods are mentioned by one paper only; leaving them out keeps the overview readable.
-        write_topic_html(result.graph, out / "topics.html", min_papers=2)
+        write_topic_html(result.graph, out / "topics.html")  # the same defaults as kg viz (kg.viz.pages)
         written["coauthors"], written["topics"] = out / "coauthors.html", out / "topics.html"
     if trends:
         from kg.trends import write_trends

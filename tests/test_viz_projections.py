@@ -12,6 +12,7 @@ from kg.records import PaperExtraction
 from kg.viz import (
     PaperScope, association_strength, coauthor_network, ego_network, resolve_node, topic_network,
 )
+from kg.viz.render import FIXED_COLOURS, legend_colours
 from tests.viz_helpers import mention, paper, synthetic_graph
 
 D = dt.date
@@ -226,13 +227,16 @@ def test_scope_matches() -> None:
     assert PaperScope(until=D(2026, 1, 1)).matches({"first_seen": D(2026, 1, 1)})
 
 
-def test_small_method_groups_fold_into_other() -> None:
-    # group gNN has NN+1 methods: the 12 biggest keep a colour, g00 and g01 fold into "other"
-    papers = [paper(f"2601.{i:05d}", ("A B",)) for i in range(14)]
+def test_every_method_group_has_its_own_legend_entry_and_colour() -> None:
+    # 24 groups (more than the palette's 20): none folds into grey "other", no two share a colour
+    papers = [paper(f"2601.{i:05d}", ("A B",)) for i in range(24)]
     extractions = [PaperExtraction(f"2601.{i:05d}", tuple(mention(f"m{i}-{j}", group=f"g{i:02d}") for j in range(i + 1)))
-                   for i in range(14)]
+                   for i in range(24)]
+    extractions.append(PaperExtraction("2601.00000", (mention("rag", "RAG", "retrieval"),)))
     P, _ = topic_network(build_graph(papers, (), extractions))
     legend = dict(P.graph["groups"])
-    assert list(legend)[:12] == [f"g{i:02d}" for i in range(13, 1, -1)]
-    assert legend["other"] == "other (3)" and len(legend) == 13
-    assert P.nodes["Method:m0-0"]["group"] == "other" and P.nodes["Method:m0-0"]["details"][0] == "group: g00"
+    assert list(legend)[:23] == [f"g{i:02d}" for i in range(23, 0, -1)]
+    assert "retrieval" in legend and "other" not in legend and len(legend) == 25
+    assert P.nodes["Method:rag"]["group"] == "retrieval" and P.nodes["Method:m0-0"]["group"] == "g00"
+    colours = legend_colours(P.graph["groups"])
+    assert len(set(colours.values())) == len(colours) and FIXED_COLOURS["other"] not in colours.values()
