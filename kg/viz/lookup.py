@@ -66,12 +66,15 @@ def _name_forms(G: nx.MultiDiGraph, labels: Iterable[str]) -> dict[str, set[str]
     return forms
 
 
+def _papers(G: nx.MultiDiGraph, nid: str) -> int:
+    rel = "AUTHORED" if G.nodes[nid].get("label") == "Author" else "MENTIONS"
+    return sum(1 for *_, k in G.out_edges(nid, keys=True) if k == rel) + sum(
+        1 for *_, k in G.in_edges(nid, keys=True) if k == rel)
+
+
 def describe_node(G: nx.MultiDiGraph, nid: str) -> str:
     """``"author 'Ann Lee' (3 papers)"``: label, display name and papers."""
-    attrs = G.nodes[nid]
-    rel = "AUTHORED" if attrs.get("label") == "Author" else "MENTIONS"
-    n = sum(1 for *_, k in G.out_edges(nid, keys=True) if k == rel) + sum(
-        1 for *_, k in G.in_edges(nid, keys=True) if k == rel)
+    attrs, n = G.nodes[nid], _papers(G, nid)
     return f"{str(attrs.get('label', '')).lower()} {attrs.get('name', nid)!r} ({n} paper{'s' if n != 1 else ''})"
 
 
@@ -102,7 +105,9 @@ def match_node(G: nx.MultiDiGraph, name: str, *, labels: tuple[str, ...] = ("Aut
     what = " or ".join(label.lower() for label in labels)
     if not hits:
         raise KgError(f"no {what} matches {query!r} (try a key, an alias or the full name)")
-    described = sorted(describe_node(G, nid) for nid in hits)
+    # the busiest candidates first: the likeliest meant
+    ranked = sorted(hits, key=lambda nid: (-_papers(G, nid), str(G.nodes[nid].get("name", nid)), nid))
+    described = [describe_node(G, nid) for nid in ranked]
     shown = "; ".join(described[:MAX_CANDIDATES])
     if len(described) > MAX_CANDIDATES:
         shown += f"; and {len(described) - MAX_CANDIDATES} more"

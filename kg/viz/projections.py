@@ -523,6 +523,7 @@ def topic_network(
     _decorate_methods(G, P)
     if with_categories:
         _add_categories(G, P, papers)
+        P = _reordered(P, lambda n: (-P.nodes[n]["papers"], n))  # categories rank among methods by papers
     P.graph["groups"] = _method_groups(P)
     return P, _report("topics", P, len(papers), dropped_by, dropped_edges)
 
@@ -566,6 +567,14 @@ def _prune(
         dropped["largest_component"] = P.number_of_nodes() - len(biggest)
         P.remove_nodes_from([n for n in list(P) if n not in biggest])
     return P, {k: v for k, v in dropped.items() if v}, base.number_of_edges() - P.number_of_edges()
+
+
+def _reordered(P: nx.Graph, key: Callable[[Any], Any]) -> nx.Graph:
+    """``P`` with its nodes in ``key`` order (the order is the pictures' label priority)."""
+    H = nx.Graph(P.graph)
+    H.add_nodes_from(sorted(P.nodes(data=True), key=lambda item: key(item[0])))
+    H.add_edges_from(P.edges(data=True))
+    return H
 
 
 def _report(kind: str, P: nx.Graph, papers: int, dropped_by: dict[str, int], dropped_edges: int,

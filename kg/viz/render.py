@@ -35,11 +35,11 @@ from kg.viz.template import PAGE, app_js
 __all__ = ["PALETTE", "LABEL_BUDGET", "page_data", "render_html", "write_html", "script_json", "VIS_VERSION"]
 
 VIS_VERSION = "9.1.2"
-#: Colours of the legend groups, in order (tab10, then the darker tab20b/c tones); beyond them
-#: colours are spread around the hue circle. Grey is kept for "other", dark grey for categories.
+#: Colours of the legend groups, in order (tab10, four dark tab20b tones, then tab20's light ones);
+#: beyond them colours are spread around the hue circle. Grey is kept for "other", dark grey for categories.
 PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf",
-           "#bcbd22", "#393b79", "#ad494a", "#637939", "#8c6d31", "#7b4173", "#3182bd", "#e6550d",
-           "#31a354", "#756bb1", "#843c39", "#5254a3")
+           "#bcbd22", "#393b79", "#ad494a", "#637939", "#8c6d31", "#aec7e8", "#ffbb78", "#98df8a",
+           "#ff9896", "#c5b0d5", "#f7b6d2", "#dbdb8d")
 FIXED_COLOURS = {"other": "#9e9e9e", "category": "#3a3a3a"}
 _ARXIV_URL = re.compile(r"^https://arxiv\.org/abs/[A-Za-z0-9./_-]+$")
 #: Nodes whose labels compete for a place at the first paint (more as the reader zooms in).
