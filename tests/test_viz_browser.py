@@ -199,6 +199,7 @@ def test_topic_page_labels_the_top_methods_and_colours_every_group(tmp_path: Pat
         assert len(set(colours)) == len(colours)
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not os.environ.get("KG_CORPUS"), reason="set KG_CORPUS=/path/to/corpus for the shared digests")
 @pytest.mark.parametrize("folder", ["daily-arxiv/zh", "daily-arxiv/winter"])
 def test_coauthor_overview_of_the_shared_corpora(folder: str, tmp_path: Path) -> None:

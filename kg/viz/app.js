@@ -27,9 +27,13 @@
   var VIRIDIS = ["#440154", "#482878", "#3e4989", "#31688e", "#26828e", "#1f9e89", "#35b779", "#6ece58",
                  "#b5de2b", "#fde725"];
   function day(iso) { return iso ? Date.parse(iso + "T00:00:00Z") / 86400000 : null; }
-  var days = data.nodes.map(function (n) { return day(n.first_seen); }).filter(function (d) { return d !== null; });
-  var dayMin = days.length ? Math.min.apply(null, days) : 0;
-  var dayMax = days.length ? Math.max.apply(null, days) : 0;
+  // The colour scale spans the 5th to the 95th percentile of the nodes' dates (the rest take the end
+  // colours), so that a few very early or late nodes do not wash the picture into one middle colour.
+  var days = data.nodes.map(function (n) { return day(n.first_seen); }).filter(function (d) { return d !== null; })
+    .sort(function (a, b) { return a - b; });
+  var dayMin = days.length ? days[Math.floor(0.05 * (days.length - 1))] : 0;
+  var dayMax = days.length ? days[Math.ceil(0.95 * (days.length - 1))] : 0;
+  var clipped = days.length && (days[0] < dayMin || days[days.length - 1] > dayMax);
   function viridis(t) {
     var x = Math.max(0, Math.min(1, t)) * (VIRIDIS.length - 1);
     var i = Math.min(Math.floor(x), VIRIDIS.length - 2), f = x - i;
@@ -265,7 +269,9 @@
   }
   function isoOf(d) { return new Date(d * 86400000).toISOString().slice(0, 10); }
   function overlayTicks() {
-    return [dayMin, (dayMin + dayMax) / 2, dayMax].map(function (d) { return isoOf(Math.round(d)); });
+    var ticks = [dayMin, (dayMin + dayMax) / 2, dayMax].map(function (d) { return isoOf(Math.round(d)); });
+    if (clipped) { ticks[0] = "≤ " + ticks[0]; ticks[2] = "≥ " + ticks[2]; }
+    return ticks;
   }
   var modeSelect = document.getElementById("colour-mode");
   if (!days.length) { modeSelect.disabled = true; }

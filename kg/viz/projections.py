@@ -153,7 +153,8 @@ def first_seen_dates(G: nx.MultiDiGraph, rel_type: str = "MENTIONS", *, scope: P
                      ) -> dict[str, list[dt.date]]:
     """First-seen dates of the papers linked to each node by ``rel_type`` (MENTIONS: per method).
 
-    Shared by the topic overlay (its mean) and the trend-topics chart (its quartiles).
+    The dates the topic overlay averages (each method's ``first_seen`` is their mean), for any other
+    view that needs them per node (a trend-topics chart's median and quartiles, say).
     Papers without a first-seen date are left out; so are papers outside ``scope``.
 
     >>> from kg.graph import build_graph
