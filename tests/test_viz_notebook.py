@@ -15,3 +15,4 @@ def test_notebook_runs_top_to_bottom() -> None:
     printed = "".join(o.get("text", "") for o in outputs)
     assert "communities, modularity" in printed and "bridges in the largest component" in printed
     assert "Frames(papers=619, authors=" in printed  # the pandas section (kg.frames)
+    assert "read back by networkx" in printed and "probably stand for several people" in printed
