@@ -37,6 +37,7 @@ COMMANDS: dict[str, tuple[list[object], list[str], bool]] = {
     "viz ego": (["viz", "ego", "LoRA", DIGEST, "--out", "ego.html"], ["ego.html"], False),
     "export neo4j-import": (["export", "neo4j-import", DIGEST, "--out", "import"],
                             ["import/nodes/Paper.csv", "import/import.sh"], False),
+    "export gexf": (["export", "gexf", DIGEST, "--out", "networks"], ["networks/coauthors.gexf", "networks/topics.gexf"], False),
     "load --dry-run": (["load", "--dry-run", DIGEST], [], False),
     "eval": (["eval", GOLD, GOLD_PAPERS], [], False),
 }
