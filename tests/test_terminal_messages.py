@@ -182,13 +182,18 @@ def test_a_missing_or_malformed_gold_file_is_named_before_any_input_is_read(kg_r
 
 # --------------------------------------------------------------------------- exit codes
 
-def test_ctrl_c_during_a_build_exits_130_with_one_line_and_leaves_out_alone(tmp_path):
-    result = run_in_terminal(["build", EXAMPLES.resolve(), "--out", "out/"], tmp_path,
-                             when=lambda out: "extracting" in out)
+@pytest.mark.parametrize("args, when, expected", [
+    ([], "extracting", "kg: interrupted; out/ left as it was"),
+    # Until the atomic --out folder lands (issue 14), stopping while writing may leave a mix: said so.
+    (FAST[:1], "writing out/", "kg: interrupted while writing out/: it may hold a partial build"),
+], ids=["extracting", "writing"])
+def test_ctrl_c_during_a_build_exits_130_with_one_line_saying_what_was_left(tmp_path, args, when, expected):
+    result = run_in_terminal(["build", EXAMPLES.resolve(), "--out", "out/", *args], tmp_path, when=lambda out: when in out)
     assert result.returncode == 130, result.explain()
     assert "Traceback" not in result.text
-    assert [line for line in result.lines() if line.startswith("kg:")] == ["kg: interrupted; out/ left as it was"]
-    assert not (tmp_path / "out").exists()
+    assert [line for line in result.lines() if line.startswith("kg:")] == [expected]
+    if when == "extracting":
+        assert not (tmp_path / "out").exists()
 
 
 def test_ctrl_c_with_extraction_workers_is_still_one_line(tmp_path):
@@ -203,8 +208,11 @@ def test_sigint_to_a_piped_build_exits_130_with_one_line(tmp_path):
     env = {k: v for k, v in terminal_env().items() if not k.startswith("NEO4J_")}
     proc = subprocess.Popen([KG, "build", str(EXAMPLES.resolve()), "--out", "out"], cwd=tmp_path, env=env,
                             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(4)  # well into reading or extracting (the examples take longer than this to build)
-    assert proc.poll() is None, "the build finished before it could be interrupted"
+    # Wait until spaCy is loaded (the build is past reading, loading the extractor): no output to wait for.
+    deadline = time.monotonic() + 120
+    while "/spacy/" not in Path(f"/proc/{proc.pid}/maps").read_text(errors="replace"):
+        assert proc.poll() is None and time.monotonic() < deadline, "the build ended before it could be interrupted"
+        time.sleep(0.2)
     proc.send_signal(signal.SIGINT)
     stdout, stderr = proc.communicate(timeout=60)
     assert proc.returncode == 130
