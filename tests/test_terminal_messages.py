@@ -219,6 +219,19 @@ def test_sigint_to_a_piped_build_exits_130_with_one_line(tmp_path):
     assert stderr.splitlines() == ["kg: interrupted; out/ left as it was"] and stdout == ""
 
 
+def test_ctrl_c_while_loading_neo4j_says_loading_again_completes_it(kg_run, monkeypatch):
+    from kg.store.neo4j import Neo4jLoader
+
+    def interrupted(self, G):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Neo4jLoader, "load", interrupted)
+    monkeypatch.setenv("NEO4J_PASSWORD", "s3cret-pass")
+    code, _, err = kg_run("load", DIGEST, "--no-extract")
+    assert code == 130
+    assert error_lines(err) == ["kg: interrupted while loading into Neo4j: loading again completes it (loads are idempotent)"]
+
+
 def test_every_typer_exit_code_reaches_the_shell(monkeypatch, capsys):
     demo = typer.Typer()
 

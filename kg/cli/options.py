@@ -148,7 +148,8 @@ def load_into_neo4j(graph: "nx.MultiDiGraph", settings: "Neo4jSettings", *, batc
     """Load ``graph`` with a progress bar; warns about each row that could not be written."""
     from kg.store.neo4j import Neo4jLoader
 
-    with progress() as bar, Neo4jLoader(settings, batch_size=batch_size, progress=bar) as loader:
+    note = "interrupted while loading into Neo4j: loading again completes it (loads are idempotent)"
+    with on_interrupt(note), progress() as bar, Neo4jLoader(settings, batch_size=batch_size, progress=bar) as loader:
         report = loader.load(graph)
     for problem in report.problems:
         warn(problem)
