@@ -22,7 +22,8 @@ from kg.taxonomy import category_info
 
 __all__ = [
     "MAX_COAUTHORS", "build_graph", "node_id", "nodes_of", "edges_of", "count_by_label", "count_by_type",
-    "add_coauthorship", "add_cooccurrence", "coauthor_edges", "cooccurrence_edges",
+    "add_coauthorship", "add_cooccurrence", "coauthor_edges", "cooccurrence_edges", "DISPLAY_PROPERTY",
+    "display_name", "gc_paused",
 ]
 
 #: Papers with more authors than this get AUTHORED edges but no CO_AUTHORED pairs:
@@ -37,6 +38,31 @@ def node_id(label: str, key: str) -> str:
     'Paper:2601.00504'
     """
     return f"{label}:{key}"
+
+
+#: The property that names a node of each label for people (captions in Gephi, yEd, pages).
+DISPLAY_PROPERTY = {
+    "Paper": "title", "Author": "name", "Category": "code", "Digest": "id",
+    "Method": "name", "Dataset": "name", "Repository": "url",
+}
+
+
+def display_name(attrs: dict[str, Any]) -> str:
+    """What to call a node: its :data:`DISPLAY_PROPERTY` (else ``name``, ``title`` or ``key``), as text.
+
+    >>> display_name({"label": "Paper", "arxiv_id": "2601.1", "title": "Attention"})
+    'Attention'
+    >>> display_name({"label": "Paper", "arxiv_id": "2601.1", "title": ""})
+    '2601.1'
+    >>> display_name({"label": "Category", "code": "cs.LG", "name": "Machine Learning"})
+    'cs.LG'
+    """
+    label = attrs.get("label", "")
+    for prop in (DISPLAY_PROPERTY.get(label), "name", "title", "key", "arxiv_id", "id", "code", "url"):
+        value = attrs.get(prop) if prop else None
+        if value:
+            return str(value)
+    return str(label)
 
 
 def nodes_of(G: nx.MultiDiGraph, label: str) -> Iterator[tuple[str, dict[str, Any]]]:
@@ -228,12 +254,13 @@ def _remove_edges(G: nx.MultiDiGraph, rel_type: str) -> None:
 
 
 @contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a graph is built.
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector for a stage whose heap only grows or holds no cycles.
 
-    A build allocates hundreds of thousands of dicts that all stay alive in the graph;
-    each allocation burst triggers full collections that find nothing to free and
-    take about half of the build time. Reference counting still frees everything else.
+    A build allocates hundreds of thousands of dicts that all stay alive in the graph, and
+    the writers make millions of short-lived strings and dicts: each allocation burst
+    triggers collections that find nothing to free (about half of the graph build's time).
+    Reference counting still frees everything that is not a cycle.
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -262,7 +289,7 @@ def build_graph(
     >>> count_by_type(G)
     {'AUTHORED': 2, 'CO_AUTHORED': 1, 'IN_CATEGORY': 1}
     """
-    with _gc_paused():
+    with gc_paused():
         return _build_graph(papers, digests, extractions, max_coauthors)
 
 
