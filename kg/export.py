@@ -37,7 +37,7 @@ from typing import Any, BinaryIO
 import msgspec
 import networkx as nx
 
-from kg.graph import display_name, gc_paused
+from kg.graph import display_name, gc_paused, keyed_edges
 from kg.safetext import xml_text
 
 __all__ = ["LIST_DELIMITER", "flat_graph", "write_graphml", "write_node_link", "write_summary"]
@@ -177,19 +177,6 @@ def _node_items(attrs: dict[str, Any], captions: bool) -> Iterable[tuple[str, An
     return [("label", display_name(attrs)), ("type", attrs["label"]), *rest]
 
 
-def _edges(G: nx.Graph) -> Iterator[tuple[Any, Any, Any, dict[str, Any]]]:
-    """``(u, v, key, attrs)`` in ``G.edges`` order (key ``None`` for graphs without keys).
-
-    A directed multigraph (kg's graph) is walked through its adjacency directly: the edge
-    view's generator costs more than the writing on a million edges.
-    """
-    if G.is_multigraph() and G.is_directed():
-        return ((u, v, k, d) for u, nbrs in G._succ.items() for v, keydict in nbrs.items() for k, d in keydict.items())
-    if G.is_multigraph():
-        return ((u, v, k, d) for u, v, k, d in G.edges(keys=True, data=True))
-    return ((u, v, None, d) for u, v, d in G.edges(data=True))
-
-
 _CACHE_LIMIT = 1 << 18  # distinct edge bodies remembered (a few MB): edges repeat a few shapes
 
 
@@ -215,7 +202,7 @@ def _graphml_body(G: nx.Graph, keys: _Keys, out: BinaryIO, captions: bool) -> bo
     # CO_AUTHORED with a weight and two dates): their <data> lines are made once per shape.
     bodies: dict[tuple[Any, ...], str] = {}
     edge_ids: dict[Any, str] = {}
-    for u, v, key, attrs in _edges(G):
+    for u, v, key, attrs in keyed_edges(G):
         if key is None:
             head = f'    <edge source="{ids[u]}" target="{ids[v]}"'
         else:
@@ -338,9 +325,9 @@ def write_node_link(G: nx.MultiDiGraph, path: str | os.PathLike[str]) -> Path:
     graph = json.dumps(G.graph, ensure_ascii=False, indent=1, default=_json_default).replace("\n", "\n ")
     nodes = ({**attrs, "id": n} for n, attrs in G._node.items())
     if G.is_multigraph():
-        edges = ({**d, "source": u, "target": v, "key": k} for u, v, k, d in _edges(G))
+        edges = ({**d, "source": u, "target": v, "key": k} for u, v, k, d in keyed_edges(G))
     else:
-        edges = ({**d, "source": u, "target": v} for u, v, _, d in _edges(G))
+        edges = ({**d, "source": u, "target": v} for u, v, _, d in keyed_edges(G))
     head = (f'{{\n "directed": {json.dumps(G.is_directed())},\n "multigraph": {json.dumps(G.is_multigraph())},\n'
             f' "graph": {graph},\n')
     with gc_paused(), path.open("wb", buffering=_BUFFER) as out:

@@ -23,7 +23,7 @@ from kg.taxonomy import category_info
 __all__ = [
     "MAX_COAUTHORS", "build_graph", "node_id", "nodes_of", "edges_of", "count_by_label", "count_by_type",
     "add_coauthorship", "add_cooccurrence", "coauthor_edges", "cooccurrence_edges", "DISPLAY_PROPERTY",
-    "display_name", "gc_paused",
+    "display_name", "gc_paused", "keyed_edges",
 ]
 
 #: Papers with more authors than this get AUTHORED edges but no CO_AUTHORED pairs:
@@ -73,6 +73,19 @@ def nodes_of(G: nx.MultiDiGraph, label: str) -> Iterator[tuple[str, dict[str, An
 def edges_of(G: nx.MultiDiGraph, rel_type: str) -> Iterator[tuple[str, str, dict[str, Any]]]:
     """Yield ``(u, v, attrs)`` of every edge of this relationship type."""
     return ((u, v, d) for u, v, k, d in G.edges(keys=True, data=True) if k == rel_type)
+
+
+def keyed_edges(G: nx.Graph) -> Iterator[tuple[Any, Any, Any, dict[str, Any]]]:
+    """``(u, v, key, attrs)`` in ``G.edges`` order (key ``None`` for graphs without keys).
+
+    A directed multigraph (kg's graph) is walked through its adjacency directly: the edge
+    view's generator costs more than the writing on a million edges.
+    """
+    if G.is_multigraph() and G.is_directed():
+        return ((u, v, k, d) for u, nbrs in G._succ.items() for v, keydict in nbrs.items() for k, d in keydict.items())
+    if G.is_multigraph():
+        return ((u, v, k, d) for u, v, k, d in G.edges(keys=True, data=True))
+    return ((u, v, None, d) for u, v, d in G.edges(data=True))
 
 
 def count_by_label(G: nx.MultiDiGraph) -> dict[str, int]:
