@@ -117,7 +117,7 @@ def child_stages(corpus: str, out: str, jobs: int) -> dict:
     del read  # kg build keeps the merged papers, not the records
     extractions = meter.run("extract", extract_papers, merged.papers, nlp=nlp, n_process=jobs)
     graph = meter.run("graph", build_graph, merged.papers, digests, extractions)
-    after_graph = getattr(kg.pipeline, "after_graph", None)  # what kg build does to the collector there
+    after_graph = getattr(kg.pipeline, "freeze_heap", None)  # what kg build does to the collector there
     if after_graph is not None:
         after_graph()
     result = kg.pipeline.BuildResult(graph, merged.papers, digests, list(extractions), report, merged.duplicates)

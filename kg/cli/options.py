@@ -6,6 +6,7 @@ import datetime as dt
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.errors import KgError
@@ -67,9 +68,18 @@ def report_problem(problem: Problem) -> None:
     warn(str(problem))
 
 
-def build(inputs: Sequence[str], date: str | None, *, extract: bool = True) -> "BuildResult":
-    """``kg.build`` as every command runs it: progress bar, warnings for bad input, ``--date`` parsed."""
+def build(inputs: Sequence[str], date: str | None, *, extract: bool = True, jobs: int | None = None,
+          cache: "Path | None" = None) -> "BuildResult":
+    """``kg.build`` as every command runs it: progress bar, warnings for bad input, ``--date`` parsed.
+
+    ``jobs``: extraction processes (default: every available core); ``cache``: the build cache folder.
+    """
     import kg.pipeline
 
     with progress() as bar:
-        return kg.pipeline.build(inputs, date=parse_date(date), extract=extract, progress=bar, on_problem=report_problem)
+        result = kg.pipeline.build(inputs, date=parse_date(date), extract=extract, n_process=jobs, cache=cache,
+                                   progress=bar, on_problem=report_problem)
+    if result.cache is not None:
+        for why in result.cache.problems:
+            warn(why)
+    return result
