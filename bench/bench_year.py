@@ -107,16 +107,20 @@ def child_stages(corpus: str, out: str, jobs: int) -> dict:
     from kg.trends import write_trends
     from kg.viz import write_coauthor_html, write_topic_html
 
+    import contextlib
+
+    paused = getattr(__import__("kg.graph", fromlist=["gc_paused"]), "gc_paused", contextlib.nullcontext)
     meter = _Meter()
     out_dir = Path(out)
     out_dir.mkdir(parents=True, exist_ok=True)
     nlp = load_pipeline()
-    read = meter.run("read", read_inputs, [corpus])
-    merged = meter.run("merge", merge_records, read.records)
-    records, digests, report = len(read.records), read.digests, read.report
-    del read  # kg build keeps the merged papers, not the records
-    extractions = meter.run("extract", extract_papers, merged.papers, nlp=nlp, n_process=jobs)
-    graph = meter.run("graph", build_graph, merged.papers, digests, extractions)
+    with paused():  # kg.build pauses the collector until the graph is built (where the checkout has it)
+        read = meter.run("read", read_inputs, [corpus])
+        merged = meter.run("merge", merge_records, read.records)
+        records, digests, report = len(read.records), read.digests, read.report
+        del read  # kg build keeps the merged papers, not the records
+        extractions = meter.run("extract", extract_papers, merged.papers, nlp=nlp, n_process=jobs)
+        graph = meter.run("graph", build_graph, merged.papers, digests, extractions)
     after_graph = getattr(kg.pipeline, "freeze_heap", None)  # what kg build does to the collector there
     if after_graph is not None:
         after_graph()
@@ -142,18 +146,17 @@ def child_stages(corpus: str, out: str, jobs: int) -> dict:
 # --------------------------------------------------------------------------- the parent: processes and tables
 
 def _descendants(pid: int) -> list[int]:
-    parents: dict[int, int] = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat") as fh:
-                    parents[int(entry)] = int(fh.read().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-    tree, frontier = [pid], [pid]
+    """``pid`` and every process below it (from /proc/PID/task/*/children: no scan of /proc)."""
+    tree, frontier = [], [pid]
     while frontier:
-        frontier = [p for p, parent in parents.items() if parent in frontier]
-        tree += frontier
+        p = frontier.pop()
+        tree.append(p)
+        try:
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as fh:
+                    frontier += [int(c) for c in fh.read().split()]
+        except OSError:
+            continue
     return tree
 
 
@@ -169,7 +172,7 @@ def _pss_mib(pid: int) -> float:
 
 
 def run_measured(cmd: list[str], env: dict[str, str], cwd: str | None = None) -> dict:
-    """Run ``cmd``; wall, CPU of the tree, max single-process RSS and peak tree PSS (sampled every 0.2 s)."""
+    """Run ``cmd``; wall, CPU of the tree, max single-process RSS and peak tree PSS (sampled each second)."""
     import resource
 
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -180,7 +183,7 @@ def run_measured(cmd: list[str], env: dict[str, str], cwd: str | None = None) ->
 
     def sample() -> None:
         nonlocal peak_pss
-        while not done.wait(0.2):
+        while not done.wait(1.0):
             peak_pss = max(peak_pss, sum(_pss_mib(p) for p in _descendants(proc.pid)))
 
     sampler = threading.Thread(target=sample, daemon=True)
