@@ -25,18 +25,26 @@ def build_command(
     no_import_files: bool = typer.Option(False, "--no-import-files", help="Do not write neo4j-import/ CSVs."),
     neo4j: bool = typer.Option(False, "--neo4j", help="Also load the graph into Neo4j (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD)."),
     strict: bool = typer.Option(False, "--strict", help="Exit non-zero when any input problem was found."),
+    jobs: int = typer.Option(None, "--jobs", "-j", min=1, help="Extraction processes (default: every available core)."),
+    cache: Path = typer.Option(None, "--cache", help="Build cache folder (default: .OUT.kg-cache beside --out)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Read and extract everything again; leave the cache alone."),
 ) -> None:
     """Build the knowledge graph from digests and write it, with a summary, under --out.
 
     Example: kg build examples/ --out out/
     """
     import kg
+    from kg.cache import default_cache_dir
     from kg.progress import phase
 
     settings = options.neo4j_settings() if neo4j else None  # before any input is read
+    cache_dir = None if no_cache else (cache or default_cache_dir(out))
     folder = f"{str(out).rstrip('/')}/"
     with options.on_interrupt(f"interrupted; {folder} left as it was"):
-        result = options.build(inputs, date, extract=not no_extract)
+        result = options.build(inputs, date, extract=not no_extract, jobs=jobs, cache=cache_dir)
+    kg.pipeline.freeze_heap()  # the graph lives until the process ends: collections need not walk it
+    if result.cache is not None:
+        options.info(str(result.cache))
     # Until --out is written atomically, stopping in the middle can leave a mix of old and new files.
     with options.on_interrupt(f"interrupted while writing {folder}: it may hold a partial build"), \
             options.progress() as bar, phase(bar, f"writing {folder}"):

@@ -118,13 +118,22 @@ def report_problem(problem: Problem) -> None:
     warn(str(problem))
 
 
-def build(inputs: Sequence[str], date: str | None, *, extract: bool = True) -> "BuildResult":
-    """``kg.build`` as every command runs it: progress bars, warnings for bad input, ``--date`` parsed."""
+def build(inputs: Sequence[str], date: str | None, *, extract: bool = True, jobs: int | None = None,
+          cache: "Path | None" = None) -> "BuildResult":
+    """``kg.build`` as every command runs it: progress bars, warnings for bad input, ``--date`` parsed.
+
+    ``jobs``: extraction processes (default: every available core); ``cache``: the build cache folder.
+    """
     import kg.pipeline
 
     day = parse_date(date)
     with progress() as bar:
-        return kg.pipeline.build(inputs, date=day, extract=extract, progress=bar, on_problem=report_problem)
+        result = kg.pipeline.build(inputs, date=day, extract=extract, n_process=jobs, cache=cache,
+                                   progress=bar, on_problem=report_problem)
+    if result.cache is not None:
+        for why in result.cache.problems:
+            warn(why)
+    return result
 
 
 def read_and_extract(inputs: Sequence[str], date: str | None, *, n_process: int = 1) -> tuple[list[PaperExtraction], ReadReport]:
@@ -154,4 +163,3 @@ def load_into_neo4j(graph: "nx.MultiDiGraph", settings: "Neo4jSettings", *, batc
     for problem in report.problems:
         warn(problem)
     return report
-
