@@ -44,7 +44,8 @@ class TrendData:
             ``precision`` ("day"/"month"), ``primary`` (primary category code, "" when unknown)
             and ``title``. Papers without a first-seen date, or with an outlying one, are left out.
         links: columns ``paper``, ``kind``, ``entity`` (method/dataset key, category code),
-            ``proposed`` (the paper PROPOSES the method), ``primary`` (the primary category).
+            ``proposed`` (the paper PROPOSES the method), ``is_primary`` (the category is the
+            paper's primary one).
             One row per distinct (paper, kind, entity); only papers in ``papers``.
         entities: index ``(kind, entity)``; columns ``name`` and ``group`` (method group,
             category group, "" for datasets).
@@ -189,8 +190,8 @@ def trend_data(G: nx.MultiDiGraph, *, max_gap_days: int = MAX_GAP_DAYS) -> Trend
             flags[1] = True
     link_df = pd.DataFrame(
         [(p, kind, e, f[0], f[1]) for (p, kind, e), f in links.items()],
-        columns=["paper", "kind", "entity", "proposed", "primary"],
-    ).astype({"proposed": bool, "primary": bool})
+        columns=["paper", "kind", "entity", "proposed", "is_primary"],
+    ).astype({"proposed": bool, "is_primary": bool})
     entities = pd.DataFrame(entity_rows, columns=["kind", "entity", "name", "group"])
     entities = entities.drop_duplicates(["kind", "entity"]).set_index(["kind", "entity"]).sort_index()
     authors = pd.DataFrame(authorships, columns=["paper", "author"])

@@ -410,7 +410,7 @@ def _significance_line(table: pd.DataFrame, tested: int, what: str) -> str:
     if n == 0:
         return (f"**Nothing {what} significantly**: no q < {SIGNIFICANT} among the {tested} methods tested;"
                 " the rows below are the largest changes, not findings.")
-    return f"{n} of the {tested} methods tested have q < {SIGNIFICANT}."
+    return f"{n} of the {tested} methods tested {'has' if n == 1 else 'have'} q < {SIGNIFICANT}."
 
 
 def _rising_lines(report: TrendsReport, top: int) -> list[str]:

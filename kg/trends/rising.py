@@ -378,7 +378,7 @@ def emerging_methods(
     lookback = max(0, (win.recent_start - first_day).days) if first_day else 0
     attrs: dict[str, object] = {"windows": win, "lookback_days": lookback, "family": 0}
     papers = data.papers[["date", "precision", "primary"]].rename(columns={"primary": "stratum"})
-    links = data.kind_links("method").drop(columns="primary").join(papers, on="paper")
+    links = data.kind_links("method").join(papers, on="paper")
     if links.empty:
         return _frame(pd.DataFrame(columns=EMERGING_COLUMNS), attrs)
     first = links.groupby("entity")["date"].min()

@@ -125,7 +125,7 @@ def time_series(
     starts = paper_periods(data, freq)
     links = data.kind_links(kind)
     if primary_only and kind == "category":
-        links = links[links["primary"]]
+        links = links[links["is_primary"]]
     wanted = None if entities is None else list(dict.fromkeys(entities))
     if wanted is not None:
         links = links[links["entity"].isin(wanted)]
