@@ -17,6 +17,7 @@ from typing import Any
 import networkx as nx
 
 from kg.authors import author_key, clean_author_name
+from kg.namesakes import mark_probable_merges
 from kg.records import Digest, Paper, PaperExtraction
 from kg.taxonomy import category_info
 
@@ -281,4 +282,5 @@ def _build_graph(
         _add_extraction(G, ex)
     _add_edges(G, coauthor_edges(authorship, max_coauthors))
     _add_edges(G, cooccurrence_edges([node_id("Method", m.key) for m in ex.methods] for ex in known))
+    mark_probable_merges(G)  # Author.probable_merge: several people under one name (kg.namesakes)
     return G

@@ -16,6 +16,7 @@ import networkx as nx
 
 from kg.errors import InputError
 from kg.graph import build_graph, count_by_label, count_by_type
+from kg.namesakes import merge_summary
 from kg.progress import SILENT, Progress
 from kg.records import Digest, Paper, PaperExtraction, Problem, ReadReport
 
@@ -53,6 +54,7 @@ class BuildResult:
             "skipped": self.report.skipped_by_kind(),
             "problems": [str(p) for p in self.report.problems],
             "toc_mismatches": list(self.report.toc_mismatches),
+            "probable_author_merges": merge_summary(self.graph),  # several people under one name (kg.namesakes)
         }
 
 
@@ -154,8 +156,7 @@ def write_outputs(
         from kg.viz import write_coauthor_html, write_topic_html
 
         write_coauthor_html(result.graph, out / "coauthors.html")
-        # Most methods are mentioned by one paper only; leaving them out keeps the overview readable.
-        write_topic_html(result.graph, out / "topics.html", min_papers=2)
+        write_topic_html(result.graph, out / "topics.html")  # the same defaults as kg viz (kg.viz.pages)
         written["coauthors"], written["topics"] = out / "coauthors.html", out / "topics.html"
     if trends:
         from kg.trends import write_trends

@@ -7,6 +7,7 @@ import typer
 
 from kg.cli import app, options
 from kg.errors import KgError
+from kg.safetext import terminal_text
 from kg.cli.options import parse_date, report_problem  # noqa: F401  (kg extract imports them from here)
 
 
@@ -59,5 +60,9 @@ def _summary_text(summary: dict, written: dict[str, Path]) -> str:
         f"skipped: {skipped}",
     ]
     lines += [f"toc: {m}" for m in summary["toc_mismatches"]]
+    merges = summary["probable_author_merges"]
+    if merges["authors"]:
+        names = ", ".join(terminal_text(example["name"]) for example in merges["examples"][:5])
+        lines.append(f"probable name merges: {merges['authors']} author key(s) probably stand for several people ({names}, ...)")
     lines += [f"wrote {name}: {path}" for name, path in written.items()]
     return "\n".join(lines)
