@@ -15,6 +15,11 @@ Usage: python bench/bench_trends.py [CORPUS ...] [--before REF] [--copies N] [--
    /proc/self/clear_refs), the difference ("stage MiB": what the trends stage itself adds), and the
    sizes of trends.csv and of all files written.
 
+4. ``--nulls N``: the calibration check, in this process with this checkout: N times, the days are
+   shuffled (every paper of a day moves with it to another day's date), and the share of methods with
+   p < 0.05 among those tested for rising (expected at most 5%) and the runs with any q < 0.05 in
+   rising or bursts (expected about 5% or fewer) are printed.
+
 Both run on the same machine minutes apart: compare them with each other, not with other runs, and
 re-measure on a quiet machine for final figures.
 """
@@ -117,6 +122,34 @@ def run_child(graph_file: Path, out: Path, path: str, window: str) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def shuffled_nulls(G, runs: int, window: str) -> None:
+    """Whole days moved to random other days' dates: what rising and bursts find by chance."""
+    import random
+
+    import numpy as np
+    import pandas as pd
+
+    sys.path.insert(0, str(ROOT))
+    from kg.trends import bursts, rising_methods, trend_data
+
+    base = trend_data(G)
+    days = sorted(base.papers["date"].unique())
+    fractions, rising_any, burst_any = [], 0, 0
+    for seed in range(runs):
+        order = list(days)
+        random.Random(seed).shuffle(order)
+        move = dict(zip(days, order))
+        data = dataclasses.replace(base, papers=base.papers.assign(date=base.papers["date"].map(move)),
+                                   digest_days=pd.DatetimeIndex(sorted(move[d] for d in base.digest_days if d in move)))
+        r = rising_methods(data, window, include_falling=True)
+        b = bursts(data, "method")
+        fractions.append(float((r["p"] < 0.05).mean()) if len(r) else 0.0)
+        rising_any += int((r["q"] < 0.05).any())
+        burst_any += int((b["q"] < 0.05).any())
+    print(f"\nday-shuffle nulls ({runs} runs): methods with p < 0.05 in rising {100 * np.mean(fractions):.1f}%"
+          f" (at most 5% expected); runs with any q < 0.05: rising {rising_any}, bursts {burst_any}")
+
+
 def section(markdown: str, title: str, rows: int = 10) -> str:
     """The first ``rows`` table rows of the ``## title...`` section of trends.md."""
     match = re.search(rf"^## {re.escape(title)}.*?(?=^## |\Z)", markdown, re.S | re.M)
@@ -133,6 +166,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--copies", type=int, default=4)
     parser.add_argument("--window", default="auto")
     parser.add_argument("--graph", type=Path, help="a pickled graph to reuse (written there by a first run)")
+    parser.add_argument("--nulls", type=int, default=0, help="day-shuffle calibration runs (after the timings)")
     args = parser.parse_args(argv)
     inputs = args.inputs or default_inputs()
     if not inputs:
@@ -175,6 +209,9 @@ def main(argv: list[str]) -> int:
             print(f"{label:24} {r['wall']:8.1f} {r['cpu']:8.1f} {r['loaded_mib']:10,.0f} {r['peak_mib']:9,.0f}"
                   f" {r['peak_mib'] - r['loaded_mib']:10,.0f} {csv_mb:14.2f} {sum(r['files'].values()) / 1e6:13.2f}")
         markdown = (reports[runs[-1][0]] / "trends.md").read_text(encoding="utf-8")
+        if args.nulls:
+            with graph_file.open("rb") as fh:
+                shuffled_nulls(pickle.load(fh), args.nulls, args.window)
     print("\n(the same machine, minutes apart: compare the rows with each other; re-measure on a quiet machine)")
     for title in ("Rising methods", "Emerging methods", "Strongest bursts", "Long-term trends"):
         print()

@@ -275,3 +275,17 @@ def test_coverage_note_when_data_start_inside_or_after_the_previous_window():
     partial = coverage_note(G, windows("3w", D(2026, 1, 28)))  # previous: Dec 18 .. Jan 7
     assert "only 7 of the 21 days" in partial and "2026-01-01" in partial
     assert "nothing to compare" in coverage_note(G, windows("4w", D(2026, 1, 28)))
+
+
+def test_clustered_days_widen_the_p_value():
+    # the same counts (6 -> 18 of 280), spread evenly over the days or arriving as three days of six papers
+    # (one lab's series, one digest source extracting differently): the clustered one is weaker evidence
+    even = two_windows(20, prev={"lora": 6, "grpo": 6}, recent={"lora": 18, "grpo": 6})
+    clustered_mentions = {"lora": {PREV[3]: 6, RECENT[2]: 6, RECENT[7]: 6, RECENT[11]: 6},
+                          "grpo": {d: 1 for d in PREV[:6] + RECENT[:6]}}
+    clustered = synthetic_graph({d: 20 for d in PREV + RECENT}, clustered_mentions)
+    r_even = rising_methods(even, "2w").set_index("entity").loc["lora"]
+    r_clust = rising_methods(clustered, "2w").set_index("entity").loc["lora"]
+    assert (r_even["count_prev"], r_even["count_recent"]) == (r_clust["count_prev"], r_clust["count_recent"]) == (6, 18)
+    assert r_even["dispersion"] == pytest.approx(1.0, abs=0.3)
+    assert r_clust["dispersion"] > 2 and r_clust["p"] > 10 * r_even["p"]

@@ -374,7 +374,8 @@ def trends_markdown(report: TrendsReport, top: int = 10) -> str:
         f" {p['prior']:g} pseudo-papers centred on the method's whole-history share (Monroe et al. 2008), divided by its"
         f" standard error: z, the ranking. Hundreds of pseudo-papers keep a method absent from the previous window from"
         f" getting an absurd variance, and stay below a window's own papers so that real changes show. q comes from"
-        f" the exact conditional test of the same within-category tables (exact Cochran–Mantel–Haenszel). Methods need {p['min_support']} papers in the two windows together (counting only the recent"
+        f" the exact conditional test of the same within-category tables (exact Cochran–Mantel–Haenszel), widened"
+        f" by the method's day-to-day dispersion (papers arriving in clusters are weaker evidence). Methods need {p['min_support']} papers in the two windows together (counting only the recent"
         f" window would favour what happened to be high there). 'z unadjusted' ignores the categories.",
         f"- **emerging**: first mentioned in the recent window, with at least {p['min_papers']} papers there that"
         " use it without proposing it ('uptake'; 'independent': no author shared with a proposing paper). q tests"

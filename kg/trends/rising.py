@@ -19,7 +19,11 @@ standard error: the ranking. ``p`` comes from the exact conditional test of the 
 stratified tables (:func:`kg.trends.stats.stratified_exact_p`, the exact form of the
 Cochran–Mantel–Haenszel test: given each category's papers and the method's mentions in the
 two windows, how likely is a recent count this high?) and ``q`` is its Benjamini–Hochberg
-q-value over every method tested. The shrunken score ranks, the unshrunken test decides
+q-value over every method tested. The p-value is widened by the method's ``dispersion``: how much
+noisier than binomial its daily counts are inside the windows (several papers of one lab, or of one
+digest source that extracts differently, arriving on the same day), shrunk towards the value over
+all methods and never below 1 (quasi-likelihood; without it, shuffling whole days of real digests
+gave a "significant" method in 2 runs of 20). The shrunken score ranks, the unshrunken test decides
 (as DESeq2 ranks by shrunken fold changes and tests the unshrunken ones): a shrunken ``z``
 turned into a p-value would be needlessly conservative for 0 -> 15 papers. ``z_unadjusted`` is the same score without strata: a method with a large
 ``z_unadjusted`` and a small ``z`` rose only because its categories grew.
@@ -42,7 +46,9 @@ import numpy as np
 import pandas as pd
 
 from kg.trends.data import Kind, TrendData, as_trend_data
-from kg.trends.stats import bh_q, log_odds_z, stratified_exact_p, stratified_log_odds_z
+from kg.trends.stats import (
+    bh_q, inflate_p, log_odds_z, pearson_dispersion, stratified_exact_p, stratified_log_odds_z,
+)
 
 __all__ = [
     "AUTO", "PRIOR", "MIN_LOOKBACK_DAYS", "Windows", "auto_window", "resolve_window", "coverage_note",
@@ -53,7 +59,7 @@ __all__ = [
 _WINDOW = re.compile(r"^\s*(\d+)\s*([dw])\s*$", re.IGNORECASE)
 RISING_COLUMNS = [
     "entity", "name", "group", "count_prev", "count_recent", "total_prev", "total_recent",
-    "share_prev", "share_recent", "log_odds", "z", "z_unadjusted", "p", "q",
+    "share_prev", "share_recent", "log_odds", "z", "z_unadjusted", "dispersion", "p", "q",
 ]
 EMERGING_COLUMNS = [
     "entity", "name", "group", "first_seen", "papers", "independent", "proposed_by", "known", "homonym",
@@ -247,14 +253,17 @@ def rising(
                                             prior, cells["share"])
     else:
         delta, z = delta_u, z_u
-    # the p-value: the exact conditional (stratified) test, not the shrunken z (see the module docstring)
-    p = stratified_exact_p(y_r, cells["n_prev"] + cells["n_recent"], cells["n_recent"],
-                           cells["y_prev"] + cells["y_recent"])
+    # the p-value: the exact conditional (stratified) test, not the shrunken z (see the module docstring),
+    # widened by how much noisier than binomial each method's daily counts are within the windows
+    p_exact = stratified_exact_p(y_r, cells["n_prev"] + cells["n_recent"], cells["n_recent"],
+                                 cells["y_prev"] + cells["y_recent"])
+    dispersion = _daily_dispersion(data, inside, papers, entities)
+    p = inflate_p(p_exact, dispersion)
     n_strata = cells["strata"]
     table = pd.DataFrame({
         "entity": entities, "count_prev": y_p, "count_recent": y_r, "total_prev": n_prev, "total_recent": n_recent,
         "share_prev": y_p / n_prev, "share_recent": y_r / n_recent, "log_odds": delta, "z": z,
-        "z_unadjusted": z_u, "p": p, "q": bh_q(p),
+        "z_unadjusted": z_u, "dispersion": dispersion, "p": p, "q": bh_q(p),
     })
     attrs.update(tested=len(table), strata=n_strata)
     if not include_falling:
@@ -287,6 +296,32 @@ def _strata_cells(data: TrendData, all_links: pd.DataFrame, inside: pd.DataFrame
     return {"strata": len(strata), "y_prev": y[0].to_numpy(), "y_recent": y[1].to_numpy(),
             "n_prev": sizes.loc[0].to_numpy(), "n_recent": sizes.loc[1].to_numpy(),
             "share": hist_y / np.maximum(hist_sizes, 1)}
+
+
+def _daily_dispersion(data: TrendData, inside: pd.DataFrame, papers: pd.DataFrame, entities: pd.Index) -> np.ndarray:
+    """Pearson dispersion of each entity's daily counts around its own rate in each window and stratum.
+
+    Days are the batches the windows are made of; the expectation allows a different rate in each
+    window (so a real change does not count as noise), and papers of one lab or one digest source
+    arriving together show up as dispersion above 1 (see :func:`kg.trends.stats.pearson_dispersion`).
+    """
+    day = data.papers.loc[papers.index, "date"]
+    frame = papers.assign(day=day)
+    cols = pd.MultiIndex.from_frame(frame[["window", "stratum"]].drop_duplicates().sort_values(["window", "stratum"]))
+    sizes = frame.groupby(["day", "window", "stratum"]).size().unstack(["window", "stratum"], fill_value=0)
+    sizes = sizes.reindex(columns=cols, fill_value=0)  # (days, window x stratum)
+    days = sizes.index
+    cells = inside.assign(day=day.reindex(inside["paper"]).to_numpy())
+    per_cell = cells.groupby(["entity", "window", "stratum"]).size().unstack(["window", "stratum"], fill_value=0)
+    per_cell = per_cell.reindex(index=entities, columns=cols, fill_value=0).to_numpy(dtype=float)
+    rate = per_cell / np.maximum(sizes.sum(axis=0).to_numpy(dtype=float), 1)  # (entities, cells)
+    d = sizes.to_numpy(dtype=float)  # (days, cells)
+    expected = rate @ d.T
+    variance = (rate * (1 - rate)) @ d.T
+    y = cells.groupby(["entity", "day"]).size().unstack(fill_value=0).reindex(
+        index=entities, columns=days, fill_value=0).to_numpy(dtype=float)
+    phi, _ = pearson_dispersion(y, expected, variance, params=2)
+    return phi
 
 
 def _frame(table: pd.DataFrame, attrs: dict[str, object]) -> pd.DataFrame:
