@@ -10,17 +10,20 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
 from kg.errors import InputError
 from kg.graph import build_graph, count_by_label, count_by_type
 from kg.namesakes import merge_summary
-from kg.progress import SILENT, Progress
+from kg.progress import SILENT, Progress, phase
 from kg.records import Digest, Paper, PaperExtraction, Problem, ReadReport
 
-__all__ = ["BuildResult", "build", "read_papers"]
+if TYPE_CHECKING:
+    from kg.frames import Frames
+
+__all__ = ["BuildResult", "build", "read_papers", "run_extraction"]
 
 
 @dataclass(slots=True)
@@ -57,6 +60,12 @@ class BuildResult:
             "probable_author_merges": merge_summary(self.graph),  # several people under one name (kg.namesakes)
         }
 
+    def frames(self) -> "Frames":
+        """The graph as pandas DataFrames: papers, authors, methods, ... and each relationship (:func:`kg.frames`)."""
+        from kg.frames import frames
+
+        return frames(self.graph)
+
 
 def read_papers(
     inputs: Iterable[str | os.PathLike[str]],
@@ -79,6 +88,25 @@ def read_papers(
         reasons = "; ".join(f"{k}: {n}" for k, n in result.report.skipped_by_kind().items()) or "no input files found"
         raise InputError(f"no papers could be read from {', '.join(map(str, inputs)) or 'the inputs'} ({reasons})")
     return merged.papers, result.digests, result.report, merged.duplicates
+
+
+def run_extraction(
+    papers: Sequence[Paper],
+    *,
+    nlp: Any = None,
+    n_process: int = 1,
+    progress: Progress = SILENT,
+) -> list[PaperExtraction]:
+    """Methods, datasets and code links of every paper (:func:`kg.extract.extract_papers`).
+
+    Importing spaCy and building the pipeline take seconds before the first paper: that is
+    reported as a phase ("loading the extractor") so a terminal never sits blank.
+    """
+    with phase(progress, "loading the extractor"):
+        from kg.extract import extract_papers, load_pipeline
+
+        nlp = nlp or load_pipeline()
+    return extract_papers(papers, nlp=nlp, n_process=n_process, progress=progress)
 
 
 def build(
@@ -113,10 +141,8 @@ def build(
     timings["read_merge"] = time.perf_counter() - start
     extractions: Sequence[PaperExtraction] = ()
     if extract:
-        from kg.extract import extract_papers
-
         start = time.perf_counter()
-        extractions = extract_papers(papers, nlp=nlp, n_process=n_process, progress=progress)
+        extractions = run_extraction(papers, nlp=nlp, n_process=n_process, progress=progress)
         timings["extract"] = time.perf_counter() - start
     start = time.perf_counter()
     graph = build_graph(papers, digests, extractions)

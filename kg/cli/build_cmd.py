@@ -8,7 +8,6 @@ import typer
 from kg.cli import app, options
 from kg.errors import KgError
 from kg.safetext import terminal_text
-from kg.cli.options import parse_date, report_problem  # noqa: F401  (kg extract imports them from here)
 
 
 INPUTS = typer.Argument(..., help="Digest files or folders (markdown, JSONL, Atom XML, arXiv snapshot; globs and .gz accepted).")
@@ -32,16 +31,19 @@ def build_command(
     Example: kg build examples/ --out out/
     """
     import kg
+    from kg.progress import phase
 
-    result = options.build(inputs, date, extract=not no_extract)
-    written = kg.write_outputs(result, out, neo4j_import=not no_import_files, html=not no_html, trends=not no_trends)
-    summary = result.summary()
-    print(_summary_text(summary, written))
-    if neo4j:
-        from kg.store.neo4j import load_from_env
-
-        with options.progress() as bar:
-            print(load_from_env(result.graph, progress=bar).summary())
+    settings = options.neo4j_settings() if neo4j else None  # before any input is read
+    folder = f"{str(out).rstrip('/')}/"
+    with options.on_interrupt(f"interrupted; {folder} left as it was"):
+        result = options.build(inputs, date, extract=not no_extract)
+    # Until --out is written atomically, stopping in the middle can leave a mix of old and new files.
+    with options.on_interrupt(f"interrupted while writing {folder}: it may hold a partial build"), \
+            options.progress() as bar, phase(bar, f"writing {folder}"):
+        written = kg.write_outputs(result, out, neo4j_import=not no_import_files, html=not no_html, trends=not no_trends)
+    print(_summary_text(result.summary(), written))
+    if settings is not None:
+        print(options.load_into_neo4j(result.graph, settings).summary())
     if strict and result.report.problems:
         raise KgError(f"{len(result.report.problems)} input problem(s) found (--strict)")
 
