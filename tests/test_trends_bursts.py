@@ -106,3 +106,56 @@ def test_planted_burst_found_with_its_interval():
     assert row["name"] == "GRPO" and row["group"] == "rl-alignment" and row["strength"] > 0
     # a higher gamma raises the bar; at some point even this burst is not worth entering
     assert bursts(G, "method", gamma=1000).empty
+    assert row["q"] < 1e-6 and row["censored"] == "" and row["expected"] == pytest.approx(1000 * 200 / 6000)
+
+
+def test_one_day_bursts_are_dropped_by_default():
+    # one busy day (a lab posting five papers at once) is not a burst; a week of them is
+    days = [d for d in day_range(D(2026, 1, 5), D(2026, 3, 27)) if d.weekday() < 5]
+    G = synthetic_graph({d: 50 for d in days},
+                        {"grpo": {d: 12 if d == days[20] else 1 for d in days},
+                         "dpo": {d: 6 if 30 <= i < 35 else 1 for i, d in enumerate(days)}})
+    table = bursts(G, "method")
+    assert list(table["entity"]) == ["dpo"] and table.iloc[0]["days"] == 5
+    assert "grpo" in set(bursts(G, "method", min_duration=1)["entity"])
+
+
+def test_bursts_at_the_edges_are_censored():
+    days = [d for d in day_range(D(2026, 1, 5), D(2026, 3, 27)) if d.weekday() < 5]
+    G = synthetic_graph({d: 50 for d in days},
+                        {"grpo": {d: 10 if i < 4 else 1 for i, d in enumerate(days)},
+                         "dpo": {d: 10 if i >= len(days) - 4 else 1 for i, d in enumerate(days)}})
+    table = bursts(G, "method").set_index("entity")
+    assert table.loc["grpo", "censored"] == "start" and table.loc["grpo", "begin"] == days[0]
+    assert table.loc["dpo", "censored"] == "end" and table.loc["dpo", "end"] == days[-1]
+
+
+def test_a_category_joining_the_digests_is_not_a_burst_of_its_methods():
+    # cs.IT joins on day 30 of 60 and stays; "mimo" is in 30% of cs.IT papers from the start
+    from tests.trends_helpers import synthetic_graph_by_category
+
+    days = [d for d in day_range(D(2026, 1, 5), D(2026, 3, 27)) if d.weekday() < 5][:60]
+    rows = [(d, "cs.CV", 40, {"lora": 4}) for d in days]
+    rows += [(d, "cs.IT", 10, {"mimo": 3}) for d in days[30:]]
+    G = synthetic_graph_by_category(rows)
+    assert "mimo" in set(bursts(G, "method", adjust="none")["entity"])  # the plain model sees a 30-day "burst"
+    assert bursts(G, "method").empty  # the category-adjusted base rate expects it
+
+
+def test_burst_q_values_do_not_fire_on_noise():
+    rng = np.random.default_rng(11)
+    days = [d for d in day_range(D(2026, 1, 5), D(2026, 4, 24)) if d.weekday() < 5]
+    mentions = {f"m{k}": {d: int(x) for d, x in zip(days, rng.binomial(60, 0.05, len(days)))} for k in range(30)}
+    table = bursts(synthetic_graph({d: 60 for d in days}, mentions), "method")
+    assert (table["q"] >= 0.05).all() and table.attrs["examined"] == 30
+
+
+def test_burst_p_is_a_binomial_tail_times_the_intervals():
+    from scipy import stats
+
+    from kg.trends import burst_p
+
+    # 12 of 20 mentions inside a stretch expected to hold a quarter of them, 40 batches
+    tail = stats.binom.sf(11, 20, 0.25)
+    assert burst_p(12, 20, 0.25, 40, min_duration=2) == pytest.approx(tail * 39 * 40 / 2)
+    assert burst_p(1, 20, 0.25, 40) == 1.0  # capped

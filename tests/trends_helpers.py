@@ -39,7 +39,7 @@ def synthetic_graph(
     for day in sorted(totals):
         cats = (categories or {}).get(day, ("cs.LG",))
         for i in range(totals[day]):
-            pid = f"{day:%y%m%d}.{i:05d}"
+            pid = f"{day:%Y%m%d}.{i:05d}"
             papers.append(Paper(pid, f"paper {pid}", first_seen=day, last_seen=day,
                                 categories=cats, primary_category=cats[0]))
             methods = []
@@ -57,4 +57,23 @@ def synthetic_graph(
         papers.append(Paper(pid, f"month paper {pid}", first_seen=month.replace(day=1), date_precision="month",
                             categories=("cs.LG",), primary_category="cs.LG"))
         extractions.append(PaperExtraction(pid, methods=tuple(MethodMention(k, k.upper(), k) for k in keys)))
+    return build_graph(papers, [], extractions)
+
+
+def synthetic_graph_by_category(rows: list[tuple[dt.date, str, int, Mapping[str, int]]]) -> nx.MultiDiGraph:
+    """A graph from ``(day, primary category, papers, {method: papers mentioning it})`` rows.
+
+    Each row adds ``papers`` papers first seen on ``day`` in that one category; the first ``n``
+    of them mention each method (so methods overlap in the same papers).
+    """
+    papers, extractions = [], []
+    for j, (day, category, n, mentions) in enumerate(rows):
+        for i in range(n):
+            pid = f"{day:%y%m%d}.{j:03d}{i:03d}"
+            papers.append(Paper(pid, f"paper {pid}", first_seen=day, last_seen=day, categories=(category,),
+                                primary_category=category))
+            methods = tuple(MethodMention(k, k.upper(), k, group=GROUPS.get(k, "other"))
+                            for k, m in sorted(mentions.items()) if i < m)
+            if methods:
+                extractions.append(PaperExtraction(pid, methods=methods))
     return build_graph(papers, [], extractions)
