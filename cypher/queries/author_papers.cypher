@@ -1,6 +1,6 @@
 // An author's papers, newest first, with their methods. $author is matched on the author key (an index seek).
 // Parameters:
-//   $author (author, default 'Yang Liu'): the author
+//   $author (author, default 'Yang Liu'): the author (a name: kg query applies the author-key rule; in the Browser write it without accents or periods, any case)
 //   $limit (int, default 50): rows to return
 // Example:
 //   :params {author: 'Yang Liu', limit: 50}

@@ -1,7 +1,7 @@
 // An author's co-author ego network: the author, their co-authors and the CO_AUTHORED links
 // (the Browser draws it as a graph). $author is matched on the author key (an index seek).
 // Parameters:
-//   $author (author, default 'Yang Liu'): the author
+//   $author (author, default 'Yang Liu'): the author (a name: kg query applies the author-key rule; in the Browser write it without accents or periods, any case)
 //   $min_weight (int, default 1): only co-authors with at least this many joint papers
 //   $limit (int, default 50): co-authors to return
 // Example:

@@ -1,8 +1,8 @@
 // Shortest collaboration path between two authors over CO_AUTHORED (at most 8 hops),
 // as the chain of names and as a path the Browser draws. Authors are matched on their key (an index seek).
 // Parameters:
-//   $author_a (author, default 'Jiayu Liu'): one author
-//   $author_b (author, default 'Chentao Shen'): the other author
+//   $author_a (author, default 'Jiayu Liu'): one author (a name: kg query applies the author-key rule; in the Browser write it without accents or periods, any case)
+//   $author_b (author, default 'Chentao Shen'): the other author (a name: kg query applies the author-key rule; in the Browser write it without accents or periods, any case)
 // Example:
 //   :params {author_a: 'Jiayu Liu', author_b: 'Chentao Shen'}
 MATCH (a:Author)

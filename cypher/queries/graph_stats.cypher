@@ -3,34 +3,34 @@
 // Parameters: none
 // Example:
 //   :params {}
-MATCH (n:Author) RETURN 'node' AS kind, 'Author' AS name, count(n) AS count
+MATCH (n:Author) WITH count(n) AS count RETURN 'node' AS kind, 'Author' AS name, count
 UNION ALL
-MATCH (n:Category) RETURN 'node' AS kind, 'Category' AS name, count(n) AS count
+MATCH (n:Category) WITH count(n) AS count RETURN 'node' AS kind, 'Category' AS name, count
 UNION ALL
-MATCH (n:Dataset) RETURN 'node' AS kind, 'Dataset' AS name, count(n) AS count
+MATCH (n:Dataset) WITH count(n) AS count RETURN 'node' AS kind, 'Dataset' AS name, count
 UNION ALL
-MATCH (n:Digest) RETURN 'node' AS kind, 'Digest' AS name, count(n) AS count
+MATCH (n:Digest) WITH count(n) AS count RETURN 'node' AS kind, 'Digest' AS name, count
 UNION ALL
-MATCH (n:Method) RETURN 'node' AS kind, 'Method' AS name, count(n) AS count
+MATCH (n:Method) WITH count(n) AS count RETURN 'node' AS kind, 'Method' AS name, count
 UNION ALL
-MATCH (n:Paper) RETURN 'node' AS kind, 'Paper' AS name, count(n) AS count
+MATCH (n:Paper) WITH count(n) AS count RETURN 'node' AS kind, 'Paper' AS name, count
 UNION ALL
-MATCH (n:Repository) RETURN 'node' AS kind, 'Repository' AS name, count(n) AS count
+MATCH (n:Repository) WITH count(n) AS count RETURN 'node' AS kind, 'Repository' AS name, count
 UNION ALL
-MATCH ()-[r:AUTHORED]->() RETURN 'relationship' AS kind, 'AUTHORED' AS name, count(r) AS count
+MATCH ()-[r:AUTHORED]->() WITH count(r) AS count RETURN 'relationship' AS kind, 'AUTHORED' AS name, count
 UNION ALL
-MATCH ()-[r:CO_AUTHORED]->() RETURN 'relationship' AS kind, 'CO_AUTHORED' AS name, count(r) AS count
+MATCH ()-[r:CO_AUTHORED]->() WITH count(r) AS count RETURN 'relationship' AS kind, 'CO_AUTHORED' AS name, count
 UNION ALL
-MATCH ()-[r:CO_OCCURS]->() RETURN 'relationship' AS kind, 'CO_OCCURS' AS name, count(r) AS count
+MATCH ()-[r:CO_OCCURS]->() WITH count(r) AS count RETURN 'relationship' AS kind, 'CO_OCCURS' AS name, count
 UNION ALL
-MATCH ()-[r:HAS_CODE]->() RETURN 'relationship' AS kind, 'HAS_CODE' AS name, count(r) AS count
+MATCH ()-[r:HAS_CODE]->() WITH count(r) AS count RETURN 'relationship' AS kind, 'HAS_CODE' AS name, count
 UNION ALL
-MATCH ()-[r:IN_CATEGORY]->() RETURN 'relationship' AS kind, 'IN_CATEGORY' AS name, count(r) AS count
+MATCH ()-[r:IN_CATEGORY]->() WITH count(r) AS count RETURN 'relationship' AS kind, 'IN_CATEGORY' AS name, count
 UNION ALL
-MATCH ()-[r:LISTED_IN]->() RETURN 'relationship' AS kind, 'LISTED_IN' AS name, count(r) AS count
+MATCH ()-[r:LISTED_IN]->() WITH count(r) AS count RETURN 'relationship' AS kind, 'LISTED_IN' AS name, count
 UNION ALL
-MATCH ()-[r:MENTIONS]->() RETURN 'relationship' AS kind, 'MENTIONS' AS name, count(r) AS count
+MATCH ()-[r:MENTIONS]->() WITH count(r) AS count RETURN 'relationship' AS kind, 'MENTIONS' AS name, count
 UNION ALL
-MATCH ()-[r:PROPOSES]->() RETURN 'relationship' AS kind, 'PROPOSES' AS name, count(r) AS count
+MATCH ()-[r:PROPOSES]->() WITH count(r) AS count RETURN 'relationship' AS kind, 'PROPOSES' AS name, count
 UNION ALL
-MATCH ()-[r:USES_DATASET]->() RETURN 'relationship' AS kind, 'USES_DATASET' AS name, count(r) AS count
+MATCH ()-[r:USES_DATASET]->() WITH count(r) AS count RETURN 'relationship' AS kind, 'USES_DATASET' AS name, count
