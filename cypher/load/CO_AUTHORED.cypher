@@ -8,6 +8,10 @@
 UNWIND $rows AS row
 MATCH (a:Author) WHERE a.key = row.a
 MATCH (b:Author) WHERE b.key = row.b
+// Write-lock both ends before counting: a concurrent load's uncommitted AUTHORED/MENTIONS on them is waited
+// for, so the last recompute of a pair sees every committed paper (two loads at once lose no weight).
+SET a._kg_lock = true, b._kg_lock = true
+REMOVE a._kg_lock, b._kg_lock
 WITH *, [(a)-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(b) WHERE COUNT { (p)<-[:AUTHORED]-() } <= $max_authors | p.first_seen] AS days
 WITH *, size(days) AS weight,
      reduce(m = null, d IN days | CASE WHEN m IS NULL OR d < m THEN d ELSE m END) AS first,

@@ -5,6 +5,10 @@
 UNWIND $rows AS row
 MATCH (a:Method) WHERE a.key = row.a
 MATCH (b:Method) WHERE b.key = row.b
+// Write-lock both ends before counting: a concurrent load's uncommitted AUTHORED/MENTIONS on them is waited
+// for, so the last recompute of a pair sees every committed paper (two loads at once lose no weight).
+SET a._kg_lock = true, b._kg_lock = true
+REMOVE a._kg_lock, b._kg_lock
 WITH a, b, COUNT { (a)<-[:MENTIONS]-(:Paper)-[:MENTIONS]->(b) } AS weight
 OPTIONAL MATCH (a)-[old:CO_OCCURS]->(b)
 FOREACH (_ IN CASE WHEN weight = 0 AND old IS NOT NULL THEN [1] ELSE [] END | DELETE old)

@@ -5,7 +5,7 @@
 //   $limit (int, default 10): methods to return
 // Example:
 //   :params {method: 'transformer', limit: 10}
-CALL db.index.fulltext.queryNodes('method_names', reduce(q = $method, c IN ['\\', '+', '-', '&', '|', '!', '(', ')', '{', '}', '[', ']', '^', '"', '~', '*', '?', ':', '/'] | replace(q, c, '\\' + c))) YIELD node, score
+CALL db.index.fulltext.queryNodes('method_names', reduce(q = toLower($method), c IN ['\\', '+', '-', '&', '|', '!', '(', ')', '{', '}', '[', ']', '^', '"', '~', '*', '?', ':', '/'] | replace(q, c, '\\' + c))) YIELD node, score
 RETURN node.key AS key, node.name AS method, coalesce(node.aliases, []) AS aliases,
        coalesce(node.group, '') AS group, COUNT { (:Paper)-[:MENTIONS]->(node) } AS papers, round(score, 3) AS score
 ORDER BY score DESC, papers DESC

@@ -1,5 +1,5 @@
 // Full-text search of papers: titles and abstracts through the paper_text Lucene index. $text is plain words
-// (Lucene's special characters are escaped, so 'C++' or 'text-to-image' are safe), unless $lucene is true:
+// (lower-cased, so AND/OR/NOT are words, and Lucene's special characters escaped: 'C++' or 'text-to-image' are safe), unless $lucene is true:
 // then it is Lucene syntax ("exact phrases", AND/OR, prefix*).
 // Parameters:
 //   $text (string, default 'diffusion'): what to search for
@@ -8,7 +8,7 @@
 // Example:
 //   :params {text: 'diffusion', lucene: false, limit: 20}
 CALL db.index.fulltext.queryNodes('paper_text', CASE WHEN $lucene THEN $text
-  ELSE reduce(q = $text, c IN ['\\', '+', '-', '&', '|', '!', '(', ')', '{', '}', '[', ']', '^', '"', '~', '*', '?', ':', '/'] | replace(q, c, '\\' + c)) END) YIELD node, score
+  ELSE reduce(q = toLower($text), c IN ['\\', '+', '-', '&', '|', '!', '(', ')', '{', '}', '[', ']', '^', '"', '~', '*', '?', ':', '/'] | replace(q, c, '\\' + c)) END) YIELD node, score
 RETURN node.arxiv_id AS arxiv_id, node.title AS title, toString(node.first_seen) AS first_seen,
        round(score, 3) AS score
 ORDER BY score DESC, arxiv_id

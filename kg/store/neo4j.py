@@ -354,6 +354,7 @@ class LoadReport:
     rows: dict[str, int] = field(default_factory=dict)
     batches: dict[str, int] = field(default_factory=dict)
     written: dict[str, int] = field(default_factory=dict)
+    step_seconds: dict[str, float] = field(default_factory=dict)
     nodes_created: int = 0
     relationships_created: int = 0
     properties_set: int = 0
@@ -486,6 +487,7 @@ class Neo4jLoader:
         report.rows[step.name] = len(step.rows)
         report.batches[step.name] = 0
         report.written[step.name] = 0
+        started = time.perf_counter()
         tracked = self.progress.track(step.rows, total=len(step.rows), description=f"Neo4j {step.name}", unit="rows")
         for batch in batched(tracked, self.batch_size):
             written, counters = session.execute_write(_write_batch, step.text, step.params(batch))
@@ -494,6 +496,7 @@ class Neo4jLoader:
             report.nodes_created += counters.nodes_created
             report.relationships_created += counters.relationships_created
             report.properties_set += counters.properties_set
+        report.step_seconds[step.name] = time.perf_counter() - started
         if not step.derived and report.written[step.name] != len(step.rows):
             report.problems.append(f"{step.name}: {len(step.rows) - report.written[step.name]} of "
                                    f"{len(step.rows)} rows not written (end node missing)")
