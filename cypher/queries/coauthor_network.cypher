@@ -12,4 +12,4 @@ MATCH (ego)-[r:CO_AUTHORED]-(coauthor:Author)
 WHERE r.weight >= $min_weight
 RETURN ego, r, coauthor, r.weight AS joint_papers, toString(r.first) AS first, toString(r.last) AS last
 ORDER BY joint_papers DESC, coauthor.name
-LIMIT $limit
+LIMIT toInteger($limit)  // the Browser's :params sends numbers as floats (25.0), which LIMIT refuses

@@ -15,4 +15,4 @@ UNWIND COLLECT {
 MATCH (m)-[r:CO_OCCURS]-(other:Method)
 RETURN m.name AS method, other.name AS co_method, r.weight AS papers
 ORDER BY papers DESC, co_method
-LIMIT $limit
+LIMIT toInteger($limit)  // the Browser's :params sends numbers as floats (25.0), which LIMIT refuses

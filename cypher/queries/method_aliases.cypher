@@ -9,4 +9,4 @@ CALL db.index.fulltext.queryNodes('method_names', reduce(q = toLower($method), c
 RETURN node.key AS key, node.name AS method, coalesce(node.aliases, []) AS aliases,
        coalesce(node.group, '') AS group, COUNT { (:Paper)-[:MENTIONS]->(node) } AS papers, round(score, 3) AS score
 ORDER BY score DESC, papers DESC
-LIMIT $limit
+LIMIT toInteger($limit)  // the Browser's :params sends numbers as floats (25.0), which LIMIT refuses

@@ -16,4 +16,4 @@ MATCH (a:Author)-[:AUTHORED]->(p:Paper)-[:MENTIONS]->(m)
 WITH m, a, count(DISTINCT p) AS papers
 RETURN a.name AS author, m.name AS method, papers
 ORDER BY papers DESC, author
-LIMIT $limit
+LIMIT toInteger($limit)  // the Browser's :params sends numbers as floats (25.0), which LIMIT refuses

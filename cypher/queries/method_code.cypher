@@ -17,4 +17,4 @@ WHERE methods IS NULL OR EXISTS { MATCH (p)-[:MENTIONS]->(m:Method) WHERE m IN m
 WITH p, collect(repo.url) AS code
 RETURN p.arxiv_id AS arxiv_id, p.title AS title, code, toString(p.first_seen) AS first_seen
 ORDER BY first_seen DESC, arxiv_id
-LIMIT $limit
+LIMIT toInteger($limit)  // the Browser's :params sends numbers as floats (25.0), which LIMIT refuses

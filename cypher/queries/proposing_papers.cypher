@@ -17,4 +17,4 @@ WHERE methods IS NULL OR m IN methods
 WITH p, collect(m.name) AS methods
 RETURN p.arxiv_id AS arxiv_id, p.title AS title, toString(p.first_seen) AS first_seen, methods
 ORDER BY first_seen DESC, arxiv_id
-LIMIT $limit
+LIMIT toInteger($limit)  // the Browser's :params sends numbers as floats (25.0), which LIMIT refuses

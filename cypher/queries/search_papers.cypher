@@ -12,4 +12,4 @@ CALL db.index.fulltext.queryNodes('paper_text', CASE WHEN $lucene THEN $text
 RETURN node.arxiv_id AS arxiv_id, node.title AS title, toString(node.first_seen) AS first_seen,
        round(score, 3) AS score
 ORDER BY score DESC, arxiv_id
-LIMIT $limit
+LIMIT toInteger($limit)  // the Browser's :params sends numbers as floats (25.0), which LIMIT refuses

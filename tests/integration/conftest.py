@@ -18,15 +18,11 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.integration.helpers import MAX_NODES_TO_WIPE, node_count, wipe
-
-TEST_SERVER = Path(__file__).resolve().parents[1] / "neo4j" / "server"
-TEST_SERVER_ENV = TEST_SERVER.parent / "target" / "run" / "default" / "env"
+from tests.integration.helpers import MAX_NODES_TO_WIPE, TEST_SERVER_ENV, node_count, wipe
 
 
 def _test_server_settings() -> dict[str, str]:

@@ -1,11 +1,16 @@
 """Test-only Cypher for the live tests (wiping, counting, snapshots); loading goes through kg.store.neo4j."""
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
 from kg.store.neo4j import Neo4jLoader
+
+#: The test server's script (tests/neo4j/server) and the settings file of its default instance.
+TEST_SERVER = Path(__file__).resolve().parents[1] / "neo4j" / "server"
+TEST_SERVER_ENV = TEST_SERVER.parent / "target" / "run" / "default" / "env"
 
 #: Refuse to empty a database bigger than this (the tests wipe the database they are pointed to).
 MAX_NODES_TO_WIPE = 50_000

@@ -1,0 +1,77 @@
+"""The Neo4j Browser, served by the test server at /browser (org.neo4j.client:neo4j-browser 5.24.0 on the class
+path), driven in headless Chromium: connect, run a library query as a user would (its `:params` line first, then
+the file as written) and see its rows. Needs NEO4J_HTTP_URL (the test server's settings file has it)."""
+from __future__ import annotations
+
+import os
+import tempfile
+from typing import Any
+
+import pytest
+
+from kg.store.cypher_files import query_files
+from kg.viz.browser import _ARGS, CHROMIUM
+from tests.integration.helpers import load
+
+pytestmark = [pytest.mark.neo4j, pytest.mark.browser]
+
+LOCAL = ("http://127.0.0.1", "ws://127.0.0.1", "http://localhost", "ws://localhost", "data:", "blob:")
+
+
+@pytest.fixture(scope="module")
+def loaded(empty_db_module: Any, settings: Any) -> Any:
+    from tests.neo4j_sample_graph import sample_graph
+
+    load(settings, sample_graph())
+    return empty_db_module
+
+
+def _params_line(text: str) -> str:
+    return next(line[2:].strip() for line in text.splitlines() if line.startswith("//   :params"))
+
+
+@pytest.mark.parametrize("name, expect", [("top_methods", "LoRA"), ("coauthor_network", "Bo Li")])
+def test_browser_connects_and_runs_a_library_query(loaded: Any, settings: Any, name: str, expect: str) -> None:
+    http = os.environ.get("NEO4J_HTTP_URL")
+    if not http:
+        pytest.skip("set NEO4J_HTTP_URL (the Browser's server), as tests/neo4j/server's settings file does")
+    if not os.path.exists(CHROMIUM):
+        pytest.skip(f"no chromium at {CHROMIUM}")
+    from playwright.sync_api import sync_playwright
+
+    query = query_files()[name]
+    blocked: list[str] = []
+
+    def route(r: Any) -> None:  # the Browser asks for web fonts; nothing leaves this machine
+        if r.request.url.startswith(LOCAL):
+            r.continue_()
+        else:
+            blocked.append(r.request.url)
+            r.abort()
+
+    host_port = settings.uri.split("://", 1)[1]
+    with sync_playwright() as pw, tempfile.TemporaryDirectory(prefix="kg-browser-") as profile:
+        context = pw.chromium.launch_persistent_context(profile, executable_path=CHROMIUM, headless=True, args=_ARGS,
+                                                        viewport={"width": 1280, "height": 900})
+        try:
+            context.route("**/*", route)
+            page = context.new_page()
+            page.goto(f"{http.rstrip('/')}/browser/?dbms=bolt://{settings.user}@{host_port}", timeout=120_000)
+            page.fill('[data-testid="password"]', settings.password, timeout=60_000)
+            page.click('[data-testid="connect"]')
+            page.wait_for_selector('[data-testid="disconnectedBanner"]', state="detached", timeout=60_000)
+            for text in (_params_line(query.text), query.text):  # as a user pastes them
+                page.click('[data-testid="activeEditor"]')
+                page.keyboard.insert_text(text)
+                page.click('[data-testid="editor-Run"]')
+                page.wait_for_timeout(500)
+            frame = page.locator('[data-testid="frame"]').first
+            frame.get_by_text("Started streaming", exact=False).wait_for(timeout=60_000)
+            if name == "coauthor_network":  # drawn as a graph by default: the table view has the rows
+                frame.get_by_text("Table", exact=True).click()
+            content = frame.inner_text()
+            page.screenshot(path=os.path.join(tempfile.gettempdir(), f"kg-browser-{name}.png"))
+        finally:
+            context.close()
+    assert "ERROR" not in content, content[:500]
+    assert expect in content, content[:800]
