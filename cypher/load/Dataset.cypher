@@ -7,10 +7,11 @@ UNWIND $rows AS row
 MERGE (d:Dataset {key: row.key})
 WITH d, row, reduce(least = null, id IN [(d)<-[:USES_DATASET]-(p:Paper) | p.arxiv_id] |
        CASE WHEN least IS NULL OR id < least THEN id ELSE least END) AS stored_first
-WITH d, row, d.name IS NULL OR stored_first IS NULL OR row.first_paper < stored_first AS take_new
+WITH d, row, d.name AS old_name, d.name IS NULL OR stored_first IS NULL OR row.first_paper < stored_first AS take_new
 SET d.name = CASE WHEN take_new THEN row.props.name ELSE d.name END
-WITH d, row, COLLECT {
-  UNWIND coalesce(d.aliases, []) + row.aliases AS alias
+WITH d, row, old_name, COLLECT {
+  // the name not kept (stored or this load's) stays a spelling of the dataset (as in the networkx graph: it is one of its papers' surfaces)
+  UNWIND coalesce(d.aliases, []) + row.aliases + [x IN [old_name, row.props.name] WHERE x IS NOT NULL] AS alias
   WITH alias WHERE alias <> d.name
   RETURN DISTINCT alias ORDER BY alias
 } AS aliases
