@@ -53,9 +53,9 @@ def test_browser_connects_and_runs_a_library_query(loaded: Any, settings: Any, n
     with sync_playwright() as pw, tempfile.TemporaryDirectory(prefix="kg-browser-") as profile:
         context = pw.chromium.launch_persistent_context(profile, executable_path=CHROMIUM, headless=True, args=_ARGS,
                                                         viewport={"width": 1280, "height": 900})
+        page = context.new_page()
         try:
             context.route("**/*", route)
-            page = context.new_page()
             page.goto(f"{http.rstrip('/')}/browser/?dbms=bolt://{settings.user}@{host_port}", timeout=120_000)
             page.fill('[data-testid="password"]', settings.password, timeout=60_000)
             page.click('[data-testid="connect"]')
@@ -65,14 +65,17 @@ def test_browser_connects_and_runs_a_library_query(loaded: Any, settings: Any, n
                 page.keyboard.insert_text(text)
                 page.click('[data-testid="editor-Run"]')
                 page.wait_for_timeout(500)
-            frame = page.locator('[data-testid="frame"]').first
-            table = frame.get_by_text("Table", exact=True)  # a result frame (a graph is drawn, rows are in the table)
+            # the query's own frame (the Browser may add a welcome frame above it after connecting)
+            header = query.text.splitlines()[0].lstrip("/ ")[:30]
+            frame = page.locator('[data-testid="frame"]').filter(has_text=header).first
+            # the result frame: a graph is drawn for nodes, the rows are in its table view
+            table = frame.get_by_text("Table", exact=True).first
             table.wait_for(timeout=120_000)
             table.click()
-            frame.get_by_text("Started streaming", exact=False).wait_for(timeout=60_000)
+            frame.get_by_text("Started streaming", exact=False).first.wait_for(timeout=60_000)
             content = frame.inner_text()
-            page.screenshot(path=os.path.join(tempfile.gettempdir(), f"kg-browser-{name}.png"))
         finally:
+            page.screenshot(path=os.path.join(tempfile.gettempdir(), f"kg-browser-{name}.png"))
             context.close()
     assert "ERROR" not in content, content[:500]
     assert expect in content, content[:800]
