@@ -17,12 +17,14 @@ from typing import Any
 import networkx as nx
 
 from kg.authors import author_key, clean_author_name
+from kg.namesakes import mark_probable_merges
 from kg.records import Digest, Paper, PaperExtraction
 from kg.taxonomy import category_info
 
 __all__ = [
     "MAX_COAUTHORS", "build_graph", "node_id", "nodes_of", "edges_of", "count_by_label", "count_by_type",
-    "add_coauthorship", "add_cooccurrence", "coauthor_edges", "cooccurrence_edges",
+    "add_coauthorship", "add_cooccurrence", "coauthor_edges", "cooccurrence_edges", "DISPLAY_PROPERTY",
+    "display_name", "gc_paused", "keyed_edges",
 ]
 
 #: Papers with more authors than this get AUTHORED edges but no CO_AUTHORED pairs:
@@ -39,6 +41,31 @@ def node_id(label: str, key: str) -> str:
     return f"{label}:{key}"
 
 
+#: The property that names a node of each label for people (captions in Gephi, yEd, pages).
+DISPLAY_PROPERTY = {
+    "Paper": "title", "Author": "name", "Category": "code", "Digest": "id",
+    "Method": "name", "Dataset": "name", "Repository": "url",
+}
+
+
+def display_name(attrs: dict[str, Any]) -> str:
+    """What to call a node: its :data:`DISPLAY_PROPERTY` (else ``name``, ``title`` or ``key``), as text.
+
+    >>> display_name({"label": "Paper", "arxiv_id": "2601.1", "title": "Attention"})
+    'Attention'
+    >>> display_name({"label": "Paper", "arxiv_id": "2601.1", "title": ""})
+    '2601.1'
+    >>> display_name({"label": "Category", "code": "cs.LG", "name": "Machine Learning"})
+    'cs.LG'
+    """
+    label = attrs.get("label", "")
+    for prop in (DISPLAY_PROPERTY.get(label), "name", "title", "key", "arxiv_id", "id", "code", "url"):
+        value = attrs.get(prop) if prop else None
+        if value:
+            return str(value)
+    return str(label)
+
+
 def nodes_of(G: nx.MultiDiGraph, label: str) -> Iterator[tuple[str, dict[str, Any]]]:
     """Yield ``(node_id, attrs)`` of every node with this label, in insertion order."""
     return ((n, d) for n, d in G.nodes(data=True) if d.get("label") == label)
@@ -47,6 +74,19 @@ def nodes_of(G: nx.MultiDiGraph, label: str) -> Iterator[tuple[str, dict[str, An
 def edges_of(G: nx.MultiDiGraph, rel_type: str) -> Iterator[tuple[str, str, dict[str, Any]]]:
     """Yield ``(u, v, attrs)`` of every edge of this relationship type."""
     return ((u, v, d) for u, v, k, d in G.edges(keys=True, data=True) if k == rel_type)
+
+
+def keyed_edges(G: nx.Graph) -> Iterator[tuple[Any, Any, Any, dict[str, Any]]]:
+    """``(u, v, key, attrs)`` in ``G.edges`` order (key ``None`` for graphs without keys).
+
+    A directed multigraph (kg's graph) is walked through its adjacency directly: the edge
+    view's generator costs more than the writing on a million edges.
+    """
+    if G.is_multigraph() and G.is_directed():
+        return ((u, v, k, d) for u, nbrs in G._succ.items() for v, keydict in nbrs.items() for k, d in keydict.items())
+    if G.is_multigraph():
+        return ((u, v, k, d) for u, v, k, d in G.edges(keys=True, data=True))
+    return ((u, v, None, d) for u, v, d in G.edges(data=True))
 
 
 def count_by_label(G: nx.MultiDiGraph) -> dict[str, int]:
@@ -228,12 +268,13 @@ def _remove_edges(G: nx.MultiDiGraph, rel_type: str) -> None:
 
 
 @contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a graph is built.
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector for a stage whose heap only grows or holds no cycles.
 
-    A build allocates hundreds of thousands of dicts that all stay alive in the graph;
-    each allocation burst triggers full collections that find nothing to free and
-    take about half of the build time. Reference counting still frees everything else.
+    A build allocates hundreds of thousands of dicts that all stay alive in the graph, and
+    the writers make millions of short-lived strings and dicts: each allocation burst
+    triggers collections that find nothing to free (about half of the graph build's time).
+    Reference counting still frees everything that is not a cycle.
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -262,7 +303,7 @@ def build_graph(
     >>> count_by_type(G)
     {'AUTHORED': 2, 'CO_AUTHORED': 1, 'IN_CATEGORY': 1}
     """
-    with _gc_paused():
+    with gc_paused():
         return _build_graph(papers, digests, extractions, max_coauthors)
 
 
@@ -281,4 +322,5 @@ def _build_graph(
         _add_extraction(G, ex)
     _add_edges(G, coauthor_edges(authorship, max_coauthors))
     _add_edges(G, cooccurrence_edges([node_id("Method", m.key) for m in ex.methods] for ex in known))
+    mark_probable_merges(G)  # Author.probable_merge: several people under one name (kg.namesakes)
     return G

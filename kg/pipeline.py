@@ -5,21 +5,50 @@ notebooks call the same functions.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
 from kg.errors import InputError
-from kg.graph import build_graph, count_by_label, count_by_type
-from kg.progress import SILENT, Progress
+from kg.graph import build_graph, count_by_label, count_by_type, gc_paused
+from kg.namesakes import merge_summary
+from kg.progress import SILENT, Progress, phase
 from kg.records import Digest, Paper, PaperExtraction, Problem, ReadReport
 
-__all__ = ["BuildResult", "build", "read_papers"]
+if TYPE_CHECKING:
+    from kg.frames import Frames
+
+__all__ = ["BuildResult", "available_cores", "build", "freeze_heap", "read_papers", "run_extraction"]
+
+#: Fewer papers than this per extraction process and forking costs more than it saves.
+MIN_PAPERS_PER_PROCESS = 500
+
+
+def available_cores() -> int:
+    """The CPUs this process may run on (its affinity mask, else the machine's count)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def freeze_heap() -> None:
+    """Move every object alive now out of the garbage collector's reach (``gc.freeze``).
+
+    After the build, the graph and its records are hundreds of thousands of objects that live
+    until the process ends; without this every full collection during the writers walks them
+    all, finding nothing. For a process that ends after writing (``kg build``): in a notebook,
+    frozen objects in reference cycles are never collected.
+    """
+    import gc
+
+    gc.freeze()
 
 
 @dataclass(slots=True)
@@ -33,6 +62,7 @@ class BuildResult:
     report: ReadReport
     duplicates: int = 0
     timings: dict[str, float] = field(default_factory=dict)
+    cache: Any = None  # kg.cache.CacheStats when the build used a cache
 
     def summary(self) -> dict[str, Any]:
         """Counts per node label and edge type, date range, files read, records skipped (JSON-ready)."""
@@ -53,7 +83,14 @@ class BuildResult:
             "skipped": self.report.skipped_by_kind(),
             "problems": [str(p) for p in self.report.problems],
             "toc_mismatches": list(self.report.toc_mismatches),
+            "probable_author_merges": merge_summary(self.graph),  # several people under one name (kg.namesakes)
         }
+
+    def frames(self) -> "Frames":
+        """The graph as pandas DataFrames: papers, authors, methods, ... and each relationship (:func:`kg.frames`)."""
+        from kg.frames import frames
+
+        return frames(self.graph)
 
 
 def read_papers(
@@ -62,8 +99,9 @@ def read_papers(
     date: dt.date | None = None,
     progress: Progress = SILENT,
     on_problem: Callable[[Problem], None] | None = None,
+    read: Callable[[str], Any] | None = None,
 ) -> tuple[list[Paper], list[Digest], ReadReport, int]:
-    """Read and merge: ``(papers, digests, report, duplicates)``.
+    """Read and merge: ``(papers, digests, report, duplicates)``; ``read`` as in :func:`kg.ingest.read_inputs`.
 
     Raises:
         InputError: when no paper could be read from any input.
@@ -71,12 +109,34 @@ def read_papers(
     from kg.ingest import read_inputs
     from kg.merge import merge_records
 
-    result = read_inputs([str(i) for i in inputs], date=date, progress=progress, on_problem=on_problem)
+    result = read_inputs([str(i) for i in inputs], date=date, progress=progress, on_problem=on_problem, read=read)
     merged = merge_records(result.records)
     if not merged.papers:
         reasons = "; ".join(f"{k}: {n}" for k, n in result.report.skipped_by_kind().items()) or "no input files found"
         raise InputError(f"no papers could be read from {', '.join(map(str, inputs)) or 'the inputs'} ({reasons})")
     return merged.papers, result.digests, result.report, merged.duplicates
+
+
+def run_extraction(
+    papers: Sequence[Paper],
+    *,
+    nlp: Any = None,
+    n_process: int = 1,
+    progress: Progress = SILENT,
+) -> list[PaperExtraction]:
+    """Methods, datasets and code links of every paper (:func:`kg.extract.extract_papers`).
+
+    Importing spaCy and building the pipeline take seconds before the first paper: that is
+    reported as a phase ("loading the extractor") so a terminal never sits blank.
+    """
+    if nlp is None:
+        with phase(progress, "loading the extractor"):
+            from kg.extract import load_pipeline
+
+            nlp = load_pipeline()
+    from kg.extract import extract_papers
+
+    return extract_papers(papers, nlp=nlp, n_process=n_process, progress=progress)
 
 
 def build(
@@ -85,7 +145,8 @@ def build(
     date: dt.date | None = None,
     extract: bool = True,
     nlp: Any = None,
-    n_process: int = 1,
+    n_process: int | None = None,
+    cache: str | os.PathLike[str] | None = None,
     progress: Progress = SILENT,
     on_problem: Callable[[Problem], None] | None = None,
 ) -> BuildResult:
@@ -96,30 +157,53 @@ def build(
         date: the digest date for files whose name carries none.
         extract: run the spaCy extractor (``False`` gives papers, authors, categories, digests only).
         nlp: a pipeline from :func:`kg.extract.load_pipeline` to reuse (loaded once when ``None``).
-        n_process: processes for ``nlp.pipe``.
+        n_process: extraction processes (default: :func:`available_cores`; one when there are
+            fewer than :data:`MIN_PAPERS_PER_PROCESS` papers per process). The result is the
+            same whatever the number.
+        cache: a folder for the build cache (:mod:`kg.cache`): unchanged files are not read
+            again nor unchanged papers extracted again. The result is the same as without.
         progress: a :class:`kg.progress.Progress` (the CLI passes a bar).
         on_problem: called with each input problem as it is found (the CLI prints a warning).
 
     Returns:
-        A :class:`BuildResult`.
+        A :class:`BuildResult` (``timings``: seconds per stage; ``cache``: what the cache gave).
     """
     import time
 
-    timings: dict[str, float] = {}
-    start = time.perf_counter()
-    papers, digests, report, duplicates = read_papers(inputs, date=date, progress=progress, on_problem=on_problem)
-    timings["read_merge"] = time.perf_counter() - start
-    extractions: Sequence[PaperExtraction] = ()
-    if extract:
-        from kg.extract import extract_papers
+    from kg.cache import BuildCache
+    from kg.ingest import read_file
 
+    jobs = available_cores() if n_process is None else max(1, n_process)
+    store = BuildCache(cache) if cache is not None else None
+    timings: dict[str, float] = {}
+    # The heap only grows until the graph is built: collections would walk it again and again for nothing.
+    with gc_paused(), (store or contextlib.nullcontext()):
         start = time.perf_counter()
-        extractions = extract_papers(papers, nlp=nlp, n_process=n_process, progress=progress)
-        timings["extract"] = time.perf_counter() - start
-    start = time.perf_counter()
-    graph = build_graph(papers, digests, extractions)
-    timings["graph"] = time.perf_counter() - start
-    return BuildResult(graph, papers, digests, list(extractions), report, duplicates, timings)
+        read = store.reader(read_file, date) if store is not None else None
+        papers, digests, report, duplicates = read_papers(inputs, date=date, progress=progress, on_problem=on_problem, read=read)
+        timings["read_merge"] = time.perf_counter() - start
+        extractions: Sequence[PaperExtraction] = ()
+        if extract:
+            start = time.perf_counter()
+            if nlp is None:
+                with phase(progress, "loading the extractor"):
+                    from kg.extract import load_pipeline
+
+                    nlp = load_pipeline()
+
+            def run(todo: list[Paper]) -> list[PaperExtraction]:
+                n = min(jobs, max(1, len(todo) // MIN_PAPERS_PER_PROCESS))
+                return run_extraction(todo, nlp=nlp, n_process=n, progress=progress)
+
+            extractions = store.extract(papers, nlp, run) if store is not None else run(papers)
+            timings["extract"] = time.perf_counter() - start
+        start = time.perf_counter()
+        graph = build_graph(papers, digests, extractions)
+        timings["graph"] = time.perf_counter() - start
+        if store is not None:
+            store.save()
+    return BuildResult(graph, papers, digests, list(extractions), report, duplicates, timings,
+                       store.stats if store is not None else None)
 
 
 def write_outputs(
@@ -154,8 +238,7 @@ def write_outputs(
         from kg.viz import write_coauthor_html, write_topic_html
 
         write_coauthor_html(result.graph, out / "coauthors.html")
-        # Most methods are mentioned by one paper only; leaving them out keeps the overview readable.
-        write_topic_html(result.graph, out / "topics.html", min_papers=2)
+        write_topic_html(result.graph, out / "topics.html")  # the same defaults as kg viz (kg.viz.pages)
         written["coauthors"], written["topics"] = out / "coauthors.html", out / "topics.html"
     if trends:
         from kg.trends import write_trends

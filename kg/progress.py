@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterable, Iterator
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, contextmanager
 from typing import Protocol, TypeVar
 
 T = TypeVar("T")
@@ -38,12 +38,12 @@ class RichProgress(AbstractContextManager["RichProgress"]):
 
     def __init__(self) -> None:
         from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress as _P, TaskProgressColumn, TextColumn, TimeElapsedColumn
+        from rich.progress import BarColumn, Progress as _P, TaskProgressColumn, TextColumn, TimeElapsedColumn
 
         self._progress = _P(
             TextColumn("{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
+            BarColumn(),  # pulses while the total is unknown (a phase)
+            _count_column(),
             TaskProgressColumn(),
             _rate_column(),
             TimeElapsedColumn(),
@@ -64,12 +64,50 @@ class RichProgress(AbstractContextManager["RichProgress"]):
         # The rate is rendered by a column from the task itself: rich's ``tasks`` is a list, not a
         # map from task id, so looking a task up there broke the second bar of every run.
         task = self._progress.add_task(description, total=total, unit=unit)
+        self._progress.refresh()  # drawn at once: a step shorter than one auto-refresh is still seen
         try:
             for item in items:
                 yield item
                 self._progress.advance(task)
         finally:
             self._progress.remove_task(task)
+
+
+def phase(progress: Progress, description: str) -> AbstractContextManager[None]:
+    """Report one step that has nothing to count (loading a model, writing files) on ``progress``.
+
+    On a terminal it is a pulsing bar with the time so far, so a long step never looks like a hang::
+
+        with phase(progress, "loading the extractor"):
+            nlp = load_pipeline()
+    """
+    return _phase(progress, description)
+
+
+@contextmanager
+def _phase(progress: Progress, description: str) -> Iterator[None]:
+    # One item of unknown total: the bar appears when the item is taken and goes when the loop ends.
+    steps = progress.track(iter((None,)), total=None, description=description, unit="steps")
+    next(steps)
+    try:
+        yield
+    except BaseException:
+        steps.close()
+        raise
+    next(steps, None)
+
+
+def _count_column():  # type: ignore[no-untyped-def]
+    from rich.progress import MofNCompleteColumn
+    from rich.text import Text
+
+    class CountColumn(MofNCompleteColumn):
+        """``12/619``, or nothing for a phase (nothing to count)."""
+
+        def render(self, task):  # type: ignore[no-untyped-def]
+            return super().render(task) if task.total is not None else Text("")
+
+    return CountColumn()
 
 
 def _rate_column():  # type: ignore[no-untyped-def]

@@ -91,7 +91,7 @@ def test_arrays_dates_booleans_and_absent_values(tmp_path: Path) -> None:
 def test_ids_unique_per_id_space_and_every_end_exists(tmp_path: Path) -> None:
     export_neo4j_import(sample_graph(), tmp_path)
     with (tmp_path / "nodes" / "Author.csv").open("a", encoding="utf-8", newline="") as handle:
-        csv.writer(handle, lineterminator="\n").writerow(["bo li", "Bo Li", "Author"])  # a duplicate id
+        csv.writer(handle, lineterminator="\n").writerow(["bo li", "Bo Li", "false", "", "Author"])  # a duplicate id
     with (tmp_path / "relationships" / "HAS_CODE.csv").open("a", encoding="utf-8", newline="") as handle:
         csv.writer(handle, lineterminator="\n").writerow(["2601.00001", "https://nowhere", "HAS_CODE"])
     problems = read_import_dir(tmp_path).problems

@@ -14,3 +14,5 @@ def test_notebook_runs_top_to_bottom() -> None:
     assert len(frames) == 3  # co-authors, topics, ego network shown inline
     printed = "".join(o.get("text", "") for o in outputs)
     assert "communities, modularity" in printed and "bridges in the largest component" in printed
+    assert "Frames(papers=619, authors=" in printed  # the pandas section (kg.frames)
+    assert "read back by networkx" in printed and "probably stand for several people" in printed

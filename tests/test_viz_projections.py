@@ -10,8 +10,9 @@ from kg.errors import KgError
 from kg.graph import build_graph, edges_of
 from kg.records import PaperExtraction
 from kg.viz import (
-    PaperScope, association_strength, coauthor_network, ego_network, resolve_node, topic_network,
+    PaperScope, association_strength, coauthor_network, ego_network, first_seen_dates, resolve_node, topic_network,
 )
+from kg.viz.render import FIXED_COLOURS, legend_colours
 from tests.viz_helpers import mention, paper, synthetic_graph
 
 D = dt.date
@@ -226,13 +227,72 @@ def test_scope_matches() -> None:
     assert PaperScope(until=D(2026, 1, 1)).matches({"first_seen": D(2026, 1, 1)})
 
 
-def test_small_method_groups_fold_into_other() -> None:
-    # group gNN has NN+1 methods: the 12 biggest keep a colour, g00 and g01 fold into "other"
-    papers = [paper(f"2601.{i:05d}", ("A B",)) for i in range(14)]
+def test_every_method_group_has_its_own_legend_entry_and_colour() -> None:
+    # 24 groups (more than the palette's 20): none folds into grey "other", no two share a colour
+    papers = [paper(f"2601.{i:05d}", ("A B",)) for i in range(24)]
     extractions = [PaperExtraction(f"2601.{i:05d}", tuple(mention(f"m{i}-{j}", group=f"g{i:02d}") for j in range(i + 1)))
-                   for i in range(14)]
+                   for i in range(24)]
+    extractions.append(PaperExtraction("2601.00000", (mention("rag", "RAG", "retrieval"),)))
     P, _ = topic_network(build_graph(papers, (), extractions))
     legend = dict(P.graph["groups"])
-    assert list(legend)[:12] == [f"g{i:02d}" for i in range(13, 1, -1)]
-    assert legend["other"] == "other (3)" and len(legend) == 13
-    assert P.nodes["Method:m0-0"]["group"] == "other" and P.nodes["Method:m0-0"]["details"][0] == "group: g00"
+    assert list(legend)[:23] == [f"g{i:02d}" for i in range(23, 0, -1)]
+    assert "retrieval" in legend and "other" not in legend and len(legend) == 25
+    assert P.nodes["Method:rag"]["group"] == "retrieval" and P.nodes["Method:m0-0"]["group"] == "g00"
+    colours = legend_colours(P.graph["groups"])
+    assert len(set(colours.values())) == len(colours) and FIXED_COLOURS["other"] not in colours.values()
+
+
+# ----------------------------------------------------------------------------- readability helpers
+
+
+def test_one_paper_groups_are_left_out_and_counted() -> None:
+    # Ann+Bo twice and Bo+Cy once form one group; Eve+Fay met on one paper only, and so did Dan alone
+    P, report = coauthor_network(small_world(), one_paper_groups=False)
+    assert set(P) == {A, B, C}
+    assert report.dropped_by == {"one_paper_groups": 3} and "3 in one-paper groups" in report.summary()
+    assert set(coauthor_network(small_world())[0]) == {A, B, C, DAN, "Author:eve roe", "Author:fay poe"}
+
+
+def test_community_legend_names_top_authors_and_distinctive_methods() -> None:
+    team1, team2 = ("A1", "A2", "A3"), ("B1", "B2", "B3")
+    papers = [paper(f"2601.0000{i}", team1) for i in range(3)] + [paper(f"2601.0001{i}", team2) for i in range(3)]
+    extractions = [PaperExtraction(f"2601.0000{i}", (mention("grpo", "Group Relative Policy Optimization", "rl",
+                                                             ("GRPO",)), mention("transformer", "Transformer")))
+                   for i in range(3)]
+    extractions += [PaperExtraction(f"2601.0001{i}", (mention("lora", "LoRA", "peft"), mention("transformer", "Transformer")))
+                    for i in range(3)]
+    P, _ = coauthor_network(build_graph(papers, (), extractions))
+    legend = [text for _, text in P.graph["groups"]]
+    assert legend == ["A1, A2, A3; GRPO (3 authors)", "B1, B2, B3; LoRA (3 authors)"]  # not the shared Transformer
+
+
+def test_unknown_category_lists_the_categories_present() -> None:
+    with pytest.raises(KgError, match=r"no paper is in category 'cs\.CW' \(did you mean cs\.CV\?\); "
+                                      r"categories present \(papers\): cs\.LG \(3\), cs\.CL \(1\), cs\.CV \(1\), stat\.ML \(1\)"):
+        topic_network(small_world(), category="cs.CW")
+    P, report = coauthor_network(small_world(), category="cs.CV", since=D(2026, 2, 1))  # known, but no paper then
+    assert report.nodes == 0 and report.papers == 0
+
+
+def test_nodes_carry_short_labels_search_terms_and_mean_first_seen() -> None:
+    P, _ = topic_network(ego_world(), min_papers=1)
+    grpo = P.nodes["Method:grpo"]
+    assert grpo["short"] == "GRPO" and grpo["name"] == "Group Relative Policy Optimization"
+    assert {"grpo", "GRPO", "group-relative policy optimization"} <= set(grpo["search"])
+    assert grpo["first_seen"] == D(2026, 1, 11)  # the mean of Jan 2, 11 and 20
+    ann = coauthor_network(ego_world())[0].nodes["Author:ann lee"]
+    assert ann["search"] == ["Ann Lee", "ann lee"] and ann["short"] == "Ann Lee" and not ann["probable_merge"]
+    assert first_seen_dates(ego_world())["Method:grpo"] == [D(2026, 1, 2), D(2026, 1, 11), D(2026, 1, 20)]
+
+
+def ego_world() -> nx.MultiDiGraph:
+    days = [D(2026, 1, 2), D(2026, 1, 11), D(2026, 1, 20)]
+    papers = [paper(f"2601.0000{i}", ("Ann Lee", f"Co {i}"), day) for i, day in enumerate(days)]
+    grpo = mention("grpo", "Group Relative Policy Optimization", "rl-alignment", ("GRPO", "group-relative policy optimization"))
+    return build_graph(papers, (), [PaperExtraction(p.arxiv_id, (grpo,)) for p in papers])
+
+
+def test_a_loose_ego_match_is_a_note_of_the_report() -> None:
+    _, report = ego_network(chain(), "Bo Lii")
+    assert report.notes == ("'Bo Lii' matched author 'Bo Li' (2 papers) by close spelling",)
+    assert ego_network(chain(), "bo li")[1].notes == ()

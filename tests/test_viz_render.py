@@ -89,3 +89,22 @@ def test_layout_is_deterministic_and_spread_out() -> None:
     assert all(math.isfinite(c) for xy in first.values() for c in xy)
     assert len(set(first.values())) == P.number_of_nodes()  # no two nodes on the same spot
     assert layout(P, seed=4) != first
+
+
+def test_page_data_sizes_labels_and_search() -> None:
+    P, _ = coauthor_network(synthetic_graph(), top=100)
+    data = page_data(P, title="t", overlay=True)
+    nodes = sorted(data["nodes"], key=lambda n: n["rank"])
+    assert [n["papers"] for n in nodes] == sorted((n["papers"] for n in nodes), reverse=True)
+    by_papers = sorted(nodes, key=lambda n: n["papers"])
+    assert [n["size"] for n in by_papers] == sorted(n["size"] for n in by_papers)  # bigger for more papers
+    assert [n["font"] for n in by_papers] == sorted(n["font"] for n in by_papers) and 11 <= by_papers[0]["font"] <= 16
+    assert all(n["label"] in n["search"] for n in nodes)
+    assert data["overlay"] is True and data["label_budget"] == 40 and 0.1 <= data["edge_opacity"] <= 0.5
+    assert all(e["width"] >= 0.5 for e in data["edges"])
+
+
+def test_drawn_text_has_no_xml_forbidden_characters() -> None:
+    G = build_graph([Paper("2601.1", "T", authors=("Ann\x00 Lee\x1b", "Bo Li"))])
+    labels = {n["label"] for n in page_data(coauthor_network(G)[0], title="bad\x0ctitle")["nodes"]}
+    assert labels == {"Ann\ufffd Lee\ufffd", "Bo Li"}

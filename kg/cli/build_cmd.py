@@ -7,7 +7,7 @@ import typer
 
 from kg.cli import app, options
 from kg.errors import KgError
-from kg.cli.options import parse_date, report_problem  # noqa: F401  (kg extract imports them from here)
+from kg.safetext import terminal_text
 
 
 INPUTS = typer.Argument(..., help="Digest files or folders (markdown, JSONL, Atom XML, arXiv snapshot; globs and .gz accepted).")
@@ -25,22 +25,33 @@ def build_command(
     no_import_files: bool = typer.Option(False, "--no-import-files", help="Do not write neo4j-import/ CSVs."),
     neo4j: bool = typer.Option(False, "--neo4j", help="Also load the graph into Neo4j (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD)."),
     strict: bool = typer.Option(False, "--strict", help="Exit non-zero when any input problem was found."),
+    jobs: int = typer.Option(None, "--jobs", "-j", min=1, help="Extraction processes (default: every available core)."),
+    cache: Path = typer.Option(None, "--cache", help="Build cache folder (default: .OUT.kg-cache beside --out)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Read and extract everything again; leave the cache alone."),
 ) -> None:
     """Build the knowledge graph from digests and write it, with a summary, under --out.
 
     Example: kg build examples/ --out out/
     """
     import kg
+    from kg.cache import default_cache_dir
+    from kg.progress import phase
 
-    result = options.build(inputs, date, extract=not no_extract)
-    written = kg.write_outputs(result, out, neo4j_import=not no_import_files, html=not no_html, trends=not no_trends)
-    summary = result.summary()
-    print(_summary_text(summary, written))
-    if neo4j:
-        from kg.store.neo4j import load_from_env
-
-        with options.progress() as bar:
-            print(load_from_env(result.graph, progress=bar).summary())
+    settings = options.neo4j_settings() if neo4j else None  # before any input is read
+    cache_dir = None if no_cache else (cache or default_cache_dir(out))
+    folder = f"{str(out).rstrip('/')}/"
+    with options.on_interrupt(f"interrupted; {folder} left as it was"):
+        result = options.build(inputs, date, extract=not no_extract, jobs=jobs, cache=cache_dir)
+    kg.pipeline.freeze_heap()  # the graph lives until the process ends: collections need not walk it
+    if result.cache is not None:
+        options.info(str(result.cache))
+    # Until --out is written atomically, stopping in the middle can leave a mix of old and new files.
+    with options.on_interrupt(f"interrupted while writing {folder}: it may hold a partial build"), \
+            options.progress() as bar, phase(bar, f"writing {folder}"):
+        written = kg.write_outputs(result, out, neo4j_import=not no_import_files, html=not no_html, trends=not no_trends)
+    print(_summary_text(result.summary(), written))
+    if settings is not None:
+        print(options.load_into_neo4j(result.graph, settings).summary())
     if strict and result.report.problems:
         raise KgError(f"{len(result.report.problems)} input problem(s) found (--strict)")
 
@@ -59,5 +70,9 @@ def _summary_text(summary: dict, written: dict[str, Path]) -> str:
         f"skipped: {skipped}",
     ]
     lines += [f"toc: {m}" for m in summary["toc_mismatches"]]
+    merges = summary["probable_author_merges"]
+    if merges["authors"]:
+        names = ", ".join(terminal_text(example["name"]) for example in merges["examples"][:5])
+        lines.append(f"probable name merges: {merges['authors']} author key(s) probably stand for several people ({names}, ...)")
     lines += [f"wrote {name}: {path}" for name, path in written.items()]
     return "\n".join(lines)

@@ -1,4 +1,4 @@
-"""``kg extract``: methods, datasets and code links of each paper (JSON lines or a table)."""
+"""``kg extract``: methods, datasets and code links of each paper (JSON lines or a table); ``kg eval``."""
 from __future__ import annotations
 
 import json
@@ -6,14 +6,13 @@ import json
 import typer
 
 from kg.cli import app, options
-from kg.cli.build_cmd import DATE, INPUTS, parse_date, report_problem
-from kg.errors import InputError
+from kg.cli.build_cmd import DATE, INPUTS
 
 
 @app.command("extract")
 def extract_command(
     inputs: list[str] = INPUTS,
-    jsonl: bool = typer.Option(False, "--jsonl", help="One JSON object per paper: id, methods, datasets, repos."),
+    jsonl: bool = typer.Option(False, "--jsonl", help="One JSON object per paper: id, methods, summary_methods, datasets, repos."),
     date: str = DATE,
     n_process: int = typer.Option(1, "--processes", "-j", min=1, help="Worker processes for spaCy."),
 ) -> None:
@@ -21,24 +20,15 @@ def extract_command(
 
     Example: kg extract digests/ --jsonl > methods.jsonl
     """
-    from kg.extract import extract_papers
     from kg.extract.output import extraction_json, table_row
-    from kg.ingest import read_inputs
-    from kg.merge import merge_records
 
-    with options.progress() as bar:
-        read = read_inputs(inputs, date=parse_date(date), progress=bar, on_problem=report_problem)
-    papers = merge_records(read.records).papers
-    if not papers:
-        raise InputError(f"no papers could be read from {' '.join(inputs)}")
-    with options.progress() as bar:
-        extractions = extract_papers(papers, n_process=n_process, progress=bar)
+    extractions, report = options.read_and_extract(inputs, date, n_process=n_process)
     for e in extractions:
         print(json.dumps(extraction_json(e), ensure_ascii=False) if jsonl else table_row(e))
-    skipped = read.report.skipped_by_kind()
+    skipped = report.skipped_by_kind()
     if skipped:
         options.warn("skipped: " + ", ".join(f"{n} {kind}" for kind, n in skipped.items()))
-    options.info(f"{len(papers)} papers")
+    options.info(f"{len(extractions)} papers")
 
 
 @app.command("eval")
@@ -51,9 +41,11 @@ def eval_command(
 
     Example: kg eval tests/fixtures/eval/gold-methods-dev.jsonl tests/fixtures/eval/papers
     """
-    from kg.extract.evaluate import evaluate, extract_inputs
+    from kg.extract.evaluate import evaluate, load_gold
 
-    result = evaluate(gold, extract_inputs(inputs))
+    gold_papers = load_gold(gold)  # a missing or malformed gold file fails before any input is read
+    extractions, _ = options.read_and_extract(inputs, None)
+    result = evaluate(gold_papers, extractions)
     if show:
         for pid, name in result.false_positives:
             print(f"FP {pid} {name}")

@@ -44,17 +44,14 @@ def load_command(
 
     Example: kg load examples/   (after `docker compose up -d --wait`; see docs/neo4j.md)
     """
-    from kg.store.neo4j import describe_plan, load_from_env
+    from kg.store.neo4j import describe_plan
 
+    settings = None if dry_run else options.neo4j_settings(uri, user, database)  # before any input is read
     result = _build(inputs, date, no_extract)
-    if dry_run:
+    if settings is None:
         print(describe_plan(result.graph, batch_size=batch_size), end="")
         return
-    with options.progress() as bar:
-        report = load_from_env(result.graph, uri=uri, user=user, database=database, batch_size=batch_size, progress=bar)
-    for problem in report.problems:
-        options.warn(problem)
-    print(report.summary())
+    print(options.load_into_neo4j(result.graph, settings, batch_size=batch_size).summary())
 
 
 @export_app.command("neo4j-import")

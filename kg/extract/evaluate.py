@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kg.errors import KgError
 from kg.records import MethodMention, PaperExtraction
 
 # The paradigms the guidelines call optional for every paper (the shared scorer's list).
@@ -82,16 +83,38 @@ class Score:
 
 
 def load_gold(path: str | Path) -> dict[str, GoldPaper]:
-    """Read a gold file: one JSON object per line, ``{"id", "methods": [...], "optional": [...]}``."""
+    """Read a gold file: one JSON object per line, ``{"id", "methods": [...], "optional": [...]}``.
+
+    Raises:
+        KgError: the file cannot be read, or a line is not such an object (the message names file and line).
+    """
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise KgError(f"gold file {path}: no such file") from None
+    except UnicodeDecodeError as exc:
+        raise KgError(f"gold file {path}: not UTF-8 (byte {exc.start})") from None
+    except OSError as exc:
+        raise KgError(f"gold file {path}: {exc.strerror or exc}") from None
     gold: dict[str, GoldPaper] = {}
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
-        if line.strip():
+    for number, line in enumerate(text.split("\n"), start=1):  # not splitlines(): U+2028 may sit inside a string
+        if not line.strip():
+            continue
+        try:
             g = json.loads(line)
             gold[g["id"]] = GoldPaper(
                 methods=[{norm(x["canonical"]), *map(norm, x.get("aliases", []))} for x in g["methods"]],
                 optional={norm(x) for x in g.get("optional", [])} | _GENERIC,
                 raw=g["methods"],
             )
+        except json.JSONDecodeError as exc:
+            raise KgError(f"{path}:{number}: not JSON ({exc.msg}, column {exc.colno})") from None
+        except (KeyError, TypeError, AttributeError):
+            raise KgError(f'{path}:{number}: expected {{"id": ..., "methods": [{{"canonical": ..., "aliases": [...]}}], '
+                          f'"optional": [...]}}') from None
+    if not gold:
+        raise KgError(f"gold file {path}: no papers in it")
     return gold
 
 
@@ -128,12 +151,13 @@ def score(gold: Mapping[str, GoldPaper], predicted: Mapping[str, list[MethodMent
     return result
 
 
-def evaluate(gold_path: str | Path, extractions: Iterable[PaperExtraction]) -> Score:
-    """Score extractions against a gold file."""
+def evaluate(gold: str | Path | Mapping[str, GoldPaper], extractions: Iterable[PaperExtraction]) -> Score:
+    """Score extractions against a gold file (or gold papers :func:`load_gold` already read)."""
     from kg.extract.output import extraction_json
 
+    gold = load_gold(gold) if isinstance(gold, (str, Path)) else gold
     # Score the very objects ``kg extract --jsonl`` prints, as the shared scorer does.
-    return score(load_gold(gold_path), {e.arxiv_id: extraction_json(e)["methods"] for e in extractions})
+    return score(gold, {e.arxiv_id: extraction_json(e)["methods"] for e in extractions})
 
 
 def extract_inputs(inputs: list[str]) -> list[PaperExtraction]:

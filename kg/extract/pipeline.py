@@ -106,6 +106,14 @@ def _worker_range(args: tuple[int, int, int]) -> list[PaperExtraction]:
     return _extract(_WORKER["nlp"], _WORKER["papers"][start:stop], batch_size)
 
 
+def _leave_ctrl_c_to_the_parent() -> None:
+    # Ctrl-C reaches every process of the terminal's group: the parent stops the pool (and says so in
+    # one line); a worker's own KeyboardInterrupt would only add tracebacks.
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _parallel(nlp: Language, papers: list[Paper], n_process: int, batch_size: int,
               progress: Progress = SILENT) -> list[PaperExtraction]:
     import gc
@@ -119,7 +127,7 @@ def _parallel(nlp: Language, papers: list[Paper], n_process: int, batch_size: in
     ranges = [(i, min(i + size, len(papers)), batch_size) for i in range(0, len(papers), size)]
     gc.freeze()  # the workers' collections then skip (and do not copy-on-write) the parent's objects
     try:
-        with ctx.Pool(n_process) as pool:
+        with ctx.Pool(n_process, initializer=_leave_ctrl_c_to_the_parent) as pool:
             # imap keeps range order; the bar advances by a range's papers as each one finishes
             found = (e for part in pool.imap(_worker_range, ranges) for e in part)
             return list(progress.track(found, total=len(papers), description=_DESCRIPTION, unit=_UNIT))

@@ -58,6 +58,7 @@ def read_inputs(
     date: dt.date | None = None,
     progress: Progress = SILENT,
     on_problem: Callable[[Problem], None] | None = None,
+    read: Callable[[str], FileResult] | None = None,
 ) -> ReadResult:
     """Read every paper record from files, directories and globs.
 
@@ -67,6 +68,8 @@ def read_inputs(
         date: the date of digests whose file name (and title heading) carries none.
         progress: reports progress over the files.
         on_problem: called with each problem as soon as it is found.
+        read: reads one file (default ``read_file(path, date=date)``); the build cache
+            (:mod:`kg.cache`) passes one that reuses unchanged files' results.
 
     Returns:
         A :class:`ReadResult`: the records in file order, one :class:`Digest` per digest
@@ -87,7 +90,7 @@ def read_inputs(
     for p in missing:
         problem(p)
     for path in progress.track(files, description="reading", unit="files"):
-        file_result = read_file(path, date=date)
+        file_result = read(path) if read is not None else read_file(path, date=date)
         for p in file_result.problems:
             problem(p)
         if not file_result.format:

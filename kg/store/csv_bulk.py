@@ -36,6 +36,7 @@ from typing import Any
 
 import networkx as nx
 
+from kg.graph import gc_paused, keyed_edges
 from kg.store.schema import NODE_KEYS, NODE_PROPERTIES, REL_ENDPOINTS, REL_PROPERTIES, SchemaError, node_props, rel_props
 
 __all__ = ["ARRAY_DELIMITER", "ExportReport", "export_neo4j_import", "import_command", "read_import_dir", "ImportedGraph"]
@@ -94,6 +95,65 @@ class _Encoder:
         return text
 
 
+# The exact Python type each kind of value has in kg's graph. A value of another type is sent
+# through kg.store.schema's checks, which accept what they accept and explain what they refuse.
+_EXACT = {"string": str, "long": int, "boolean": bool, "date": dt.date, "string[]": list}
+
+
+class _Table:
+    """The rows of one label or relationship type: columns and checks worked out once, not per row.
+
+    ``fields(attrs)`` gives the property fields in header order, exactly as
+    ``[enc.field(kind, props.get(name)) ...]`` over ``node_props``/``rel_props`` would: a row whose
+    attributes are the usual ones with the usual types is built directly; anything else goes
+    through the schema functions (which raise :class:`SchemaError` with the reason).
+    """
+
+    def __init__(self, owner: str, declared: Mapping[str, str], skip: str, props: Callable[[str, Any], dict], enc: _Encoder,
+                 columns: Iterable[str]) -> None:
+        self.owner, self.props, self.enc = owner, props, enc
+        self.columns = [(name, declared[name]) for name in columns]
+        self.allowed = frozenset(declared) | {skip}
+        self._cache: dict[tuple[Any, ...], tuple[list[str | None], int]] = {}
+
+    def fields(self, attrs: Mapping[str, Any]) -> list[str | None]:
+        if attrs.keys() <= self.allowed:
+            row = self._fast(attrs)
+            if row is not None:
+                return row
+        props = self.props(self.owner, attrs)  # raises on what the schema refuses
+        return [self.enc.field(kind, props.get(name)) for name, kind in self.columns]
+
+    def _fast(self, attrs: Mapping[str, Any]) -> list[str | None] | None:
+        row: list[str | None] = []
+        enc = self.enc
+        for name, kind in self.columns:
+            value = attrs.get(name)
+            if value is None or value == "" or value == [] or value == ():
+                row.append(None)
+            elif type(value) is not _EXACT[kind] or (kind == "string[]" and not all(type(v) is str for v in value)):
+                return None
+            else:
+                row.append(enc.field(kind, value))
+        return row
+
+    def cached_fields(self, attrs: Mapping[str, Any]) -> list[str | None]:
+        """``fields`` remembered per (attributes, types): relationships come in a few shapes."""
+        try:
+            shape = (*attrs.items(), *map(type, attrs.values()))
+            hit = self._cache.get(shape)
+        except TypeError:  # a list value: made each time
+            return self.fields(attrs)
+        if hit is None:
+            before = self.enc.replaced
+            hit = (self.fields(attrs), self.enc.replaced - before)
+            if len(self._cache) < 1 << 16:
+                self._cache[shape] = hit
+        else:
+            self.enc.replaced += hit[1]
+        return hit[0]
+
+
 def _writer(path: Path) -> tuple[Any, Any]:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle = path.open("w", encoding="utf-8", newline="")
@@ -139,29 +199,31 @@ def export_neo4j_import(G: nx.MultiDiGraph, out_dir: str | Path, *, database: st
     out = Path(out_dir)
     report = ExportReport(out_dir=out)
     enc = _Encoder()
-    with contextlib.ExitStack() as files:
+    node_tables = {label: _Table(label, NODE_PROPERTIES[label], "label", node_props, enc,
+                                 [key, *(name for name in NODE_PROPERTIES[label] if name != key)])
+                   for label, key in NODE_KEYS.items()}
+    rel_tables = {rel: _Table(rel, REL_PROPERTIES[rel], "type", rel_props, enc, REL_PROPERTIES[rel]) for rel in REL_ENDPOINTS}
+    with contextlib.ExitStack() as files, gc_paused():
         node_writers = _open_tables(files, out / "nodes", NODE_KEYS, _node_header, report.node_files)
         rel_writers = _open_tables(files, out / "relationships", REL_ENDPOINTS, _rel_header, report.relationship_files)
         report.nodes = dict.fromkeys(NODE_KEYS, 0)
         report.relationships = dict.fromkeys(REL_ENDPOINTS, 0)
-        for _, attrs in G.nodes(data=True):
+        ends: dict[Any, tuple[str, Any]] = {}  # node id -> (label, key value): relationship ends, looked up once
+        for n, attrs in G.nodes(data=True):
             label = attrs.get("label", "")
             if label not in NODE_KEYS:
                 raise SchemaError(f"node label {label!r} is not in the Neo4j schema (kg/store/schema.py)")
-            props = node_props(label, attrs)
-            key = NODE_KEYS[label]
-            row = [props.get(key)] + [enc.field(kind, props.get(name))
-                                      for name, kind in NODE_PROPERTIES[label].items() if name != key]
-            node_writers[label].writerow([*row, label])
+            ends[n] = (label, attrs.get(NODE_KEYS[label]))
+            node_writers[label].writerow([*node_tables[label].fields(attrs), label])
             report.nodes[label] += 1
-        for u, v, rel_type, attrs in G.edges(keys=True, data=True):
+        for u, v, rel_type, attrs in keyed_edges(G):
             if rel_type not in REL_ENDPOINTS:
                 raise SchemaError(f"relationship type {rel_type!r} is not in the Neo4j schema (kg/store/schema.py)")
-            props = rel_props(rel_type, attrs)
             start, end = REL_ENDPOINTS[rel_type]
-            row = [G.nodes[u][NODE_KEYS[start]], G.nodes[v][NODE_KEYS[end]], rel_type]
-            row += [enc.field(kind, props.get(name)) for name, kind in REL_PROPERTIES[rel_type].items()]
-            rel_writers[rel_type].writerow(row)
+            (u_label, u_key), (v_label, v_key) = ends[u], ends[v]
+            if u_label != start or v_label != end:
+                raise SchemaError(f"{rel_type} goes from {start} to {end}, not from {u_label} {u!r} to {v_label} {v!r}")
+            rel_writers[rel_type].writerow([u_key, v_key, rel_type, *rel_tables[rel_type].cached_fields(attrs)])
             report.relationships[rel_type] += 1
     report.replaced_delimiters = enc.replaced
     report.command = import_command(report, database=database)

@@ -46,7 +46,7 @@ NODE_PROPERTIES: dict[str, dict[str, str]] = {
         "primary_category": _S, "categories": _A, "first_seen": _D, "last_seen": _D, "date_precision": _S,
         "version": _S, "comment": _S, "keywords": _A, "translated_title": _S, "doi": _S,
     },
-    "Author": {"key": _S, "name": _S},
+    "Author": {"key": _S, "name": _S, "probable_merge": _B, "merge_evidence": _S},
     "Category": {"code": _S, "name": _S, "group": _S},
     "Digest": {"id": _S, "date": _D, "source": _S, "format": _S},
     "Method": {"key": _S, "name": _S, "aliases": _A, "group": _S},

@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-__all__ = ["CHROMIUM", "PageCheck", "check_pages", "offline_browser", "pixel_stdev"]
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "PageCheck", "check_pages", "offline_browser", "pixel_stdev"]
 
 #: The browser: Debian's chromium unless ``KG_CHROMIUM`` names another binary.
 CHROMIUM = os.environ.get("KG_CHROMIUM", "/usr/bin/chromium")
-_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--no-first-run"]
 
 
@@ -106,7 +106,7 @@ def offline_browser(executable: str = CHROMIUM) -> Iterator[tuple[Any, list[str]
 
     with sync_playwright() as pw, tempfile.TemporaryDirectory(prefix="kg-chromium-") as profile:
         context = pw.chromium.launch_persistent_context(
-            profile, executable_path=executable, headless=True, args=_ARGS, offline=True,
+            profile, executable_path=executable, headless=True, args=CHROMIUM_ARGS, offline=True,
             viewport={"width": 1280, "height": 800})
         try:
             context.route("**/*", route)

@@ -4,13 +4,18 @@ Each projection returns a small undirected :class:`networkx.Graph` plus a
 :class:`ProjectionReport`; nothing here knows about HTML. Node attributes shared by
 every projection (the renderer relies on them):
 
-``kind``     "Author", "Method" or "Category"
-``name``     display name (raw text from the data: the renderer escapes it)
-``papers``   number of papers in scope (node size)
-``group``    colour key; ``G.graph["groups"]`` lists ``(key, legend text)`` in colour order
-``details``  short lines for the tooltip (top methods, aliases)
-``links``    up to :data:`MAX_LINKS` ``(title, url, first_seen)`` of recent papers
-``center``   True for the centre of an ego network
+``kind``        "Author", "Method" or "Category"
+``name``        display name (raw text from the data: the renderer escapes it)
+``short``       the label drawn on the picture (a method's acronym, "GRPO", rather than its long name)
+``search``      every spelling the page's search box should find (name, key, aliases)
+``papers``      number of papers in scope (node size)
+``group``       colour key; ``G.graph["groups"]`` lists ``(key, legend text)`` in colour order
+``details``     short lines for the tooltip (top methods, aliases)
+``links``       up to :data:`MAX_LINKS` ``(title, url, first_seen)`` of recent papers
+``first_seen``  mean first-seen date of the node's dated papers in scope (``None`` when none is dated):
+                the colour of the overlay view (VOSviewer's "average publication year")
+``center``      True for the centre of an ego network
+``probable_merge``  authors only: the key probably stands for several people (:mod:`kg.namesakes`)
 
 Edges carry ``weight`` (joint papers / co-occurrences) and ``strength`` (the number the
 edge is drawn by: joint papers for co-authors, association strength for methods).
@@ -19,7 +24,8 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections import Counter, defaultdict
+import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -27,17 +33,24 @@ from typing import Any
 
 import networkx as nx
 
-from kg.authors import author_key
 from kg.errors import KgError
 from kg.graph import MAX_COAUTHORS, nodes_of
+from kg.viz.lookup import match_node
 
 __all__ = [
-    "DEFAULT_TOP", "DEFAULT_SEED", "MAX_LINKS", "ProjectionReport", "PaperScope",
-    "coauthor_network", "topic_network", "ego_network", "resolve_node",
+    "DEFAULT_TOP", "DEFAULT_SEED", "MAX_LINKS", "COAUTHOR_MIN_PAPERS", "TOPIC_MIN_PAPERS", "ProjectionReport",
+    "PaperScope", "coauthor_network", "topic_network", "ego_network", "first_seen_dates",
 ]
 
 #: Default cap on the nodes of a picture: vis-network stays fluid up to about this many.
 DEFAULT_TOP = 1500
+#: Default threshold of the co-author *page* (``kg viz coauthors``, ``kg build``): authors with at least
+#: this many papers in scope. Nine in ten authors of a month of digests have one paper; with them the
+#: overview is a grid of one-paper teams, without them it shows who works with whom repeatedly.
+COAUTHOR_MIN_PAPERS = 2
+#: Default threshold of the topic *page* (``kg viz topics``, ``kg build``): methods mentioned by at least
+#: this many papers in scope. Most discovered methods are mentioned once; they would bury the picture.
+TOPIC_MIN_PAPERS = 2
 #: Seed of community detection and layout, so colours and positions are stable run to run.
 DEFAULT_SEED = 42
 #: Paper titles listed per node (tooltip and side panel).
@@ -59,7 +72,8 @@ class ProjectionReport:
         papers: papers in scope (after --category/--since/--until).
         dropped_nodes: candidate nodes left out by --min-papers, --top or --largest-component.
         dropped_edges: edges left out by --min-weight or with a dropped end.
-        dropped_by: dropped nodes per reason ("min_papers", "top", "largest_component").
+        dropped_by: dropped nodes per reason ("min_papers", "one_paper_groups", "top", "largest_component").
+        notes: lines the user should read (which node a loose name matched, probable merges shown).
     """
 
     kind: str
@@ -69,12 +83,13 @@ class ProjectionReport:
     dropped_nodes: int = 0
     dropped_edges: int = 0
     dropped_by: dict[str, int] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()
 
     @property
     def dropped_reason(self) -> str:
         """Human-readable reasons, e.g. ``"12 below --min-papers, 300 beyond --top"``."""
-        words = {"min_papers": "below --min-papers", "top": "beyond --top",
-                 "largest_component": "outside the largest component"}
+        words = {"min_papers": "below --min-papers", "one_paper_groups": "in one-paper groups",
+                 "top": "beyond --top", "largest_component": "outside the largest component"}
         parts = [f"{n:,} {words.get(k, k)}" for k, n in self.dropped_by.items() if n]
         return ", ".join(parts) or "none"
 
@@ -116,7 +131,57 @@ def _category_matches(wanted: str, code: str) -> bool:
 
 
 def _papers_in_scope(G: nx.MultiDiGraph, scope: PaperScope) -> list[str]:
-    return [pid for pid, attrs in nodes_of(G, "Paper") if scope.matches(attrs)]
+    """Paper ids in scope; an unknown ``--category`` is an error that lists the categories present."""
+    papers = [pid for pid, attrs in nodes_of(G, "Paper") if scope.matches(attrs)]
+    if scope.category and not papers:
+        _check_category(G, scope.category)
+    return papers
+
+
+def _check_category(G: nx.MultiDiGraph, wanted: str) -> None:
+    present: Counter[str] = Counter(c for _, attrs in nodes_of(G, "Paper") for c in attrs.get("categories", ()))
+    if any(_category_matches(wanted, code) for code in present):
+        return  # the category exists; the dates left nothing (the caller reports an empty picture)
+    close = difflib.get_close_matches(wanted, list(present), n=1, cutoff=0.6)
+    hint = f" (did you mean {close[0]}?)" if close else ""
+    listed = ", ".join(f"{code} ({n})" for code, n in present.most_common(25))
+    more = f" and {len(present) - 25} more" if len(present) > 25 else ""
+    raise KgError(f"no paper is in category {wanted!r}{hint}; categories present (papers): {listed or 'none'}{more}")
+
+
+def first_seen_dates(G: nx.MultiDiGraph, rel_type: str = "MENTIONS", *, scope: PaperScope | None = None,
+                     ) -> dict[str, list[dt.date]]:
+    """First-seen dates of the papers linked to each node by ``rel_type`` (MENTIONS: per method).
+
+    The dates the topic overlay averages (each method's ``first_seen`` is their mean), for any other
+    view that needs them per node (a trend-topics chart's median and quartiles, say).
+    Papers without a first-seen date are left out; so are papers outside ``scope``.
+
+    >>> from kg.graph import build_graph
+    >>> from kg.records import Paper
+    >>> G = build_graph([Paper("2601.1", "T", authors=("A B",), first_seen=dt.date(2026, 1, 5))])
+    >>> first_seen_dates(G, "AUTHORED")
+    {'Author:a b': [datetime.date(2026, 1, 5)]}
+    """
+    scope = scope or PaperScope()
+    dates: dict[str, list[dt.date]] = {}
+    incoming = rel_type == "AUTHORED"
+    for pid in _papers_in_scope(G, scope):
+        day = G.nodes[pid].get("first_seen")
+        if day is None:
+            continue
+        for node in _neighbours(G, pid, rel_type, incoming=incoming):
+            dates.setdefault(node, []).append(day)
+    return dates
+
+
+def _mean_day(days: Iterable[dt.date]) -> dt.date | None:
+    ordinals = [d.toordinal() for d in days]
+    return dt.date.fromordinal(round(sum(ordinals) / len(ordinals))) if ordinals else None
+
+
+def _dated_mean(G: nx.MultiDiGraph, pids: Iterable[str]) -> dt.date | None:
+    return _mean_day(day for day in (G.nodes[pid].get("first_seen") for pid in pids) if day is not None)
 
 
 def _neighbours(G: nx.MultiDiGraph, pid: str, rel_type: str, *, incoming: bool) -> list[str]:
@@ -163,22 +228,54 @@ def _coauthor_base(G: nx.MultiDiGraph, papers: list[str], max_coauthors: int) ->
     return P
 
 
+def _methods_of(G: nx.MultiDiGraph, pids: Iterable[str]) -> Counter[str]:
+    """Papers mentioning each method (by its short label: "GRPO") among ``pids``."""
+    methods: Counter[str] = Counter()
+    for pid in pids:
+        methods.update(_method_label(G, m) for m in _neighbours(G, pid, "MENTIONS", incoming=False))
+    return methods
+
+
+def _method_label(G: nx.MultiDiGraph, mid: str) -> str:
+    attrs = G.nodes[mid]
+    return short_label(str(attrs.get("name", mid)), attrs.get("aliases", ()))
+
+
 def _decorate_authors(G: nx.MultiDiGraph, P: nx.Graph) -> None:
-    for _, attrs in P.nodes(data=True):
-        pids = attrs.pop("paper_ids")
-        methods: Counter[str] = Counter()
-        for pid in pids:
-            methods.update(G.nodes[m].get("name", m) for m in _neighbours(G, pid, "MENTIONS", incoming=False))
-        top = sorted(methods.items(), key=lambda item: (-item[1], item[0]))[:MAX_METHODS]
+    """Tooltip lines, recent papers, mean first-seen date and the probable-merge flag of each author."""
+    for node, attrs in P.nodes(data=True):
+        pids = attrs["paper_ids"]
+        top = sorted(_methods_of(G, pids).items(), key=lambda item: (-item[1], item[0]))[:MAX_METHODS]
         attrs["details"] = [f"methods: {', '.join(name for name, _ in top)}"] if top else []
+        source = G.nodes[node] if node in G else {}
+        attrs["probable_merge"] = bool(source.get("probable_merge"))
+        if attrs["probable_merge"]:
+            attrs["details"].insert(0, f"probably several people share this name: {source.get('merge_evidence', '')}")
+        attrs["short"] = attrs["name"]
+        attrs["search"] = sorted({str(attrs["name"]), str(source.get("key", ""))} - {""})
         attrs["links"] = _recent_links(G, pids)
+        attrs["first_seen"] = _dated_mean(G, pids)
         attrs.setdefault("center", False)
 
 
-def _assign_communities(P: nx.Graph, seed: int) -> None:
-    """Colour groups from Louvain communities, largest first; singletons and the tail share "other"."""
+def _distinctive_methods(G: nx.MultiDiGraph, pids: set[str], overall: Counter[str], n_papers: int) -> list[str]:
+    """Up to 3 methods a group of papers mentions at least twice and at least twice as often as all papers do."""
+    inside = _methods_of(G, pids)
+    lift = {m: (c / len(pids)) / (overall[m] / n_papers) for m, c in inside.items() if c >= 2 and overall[m]}
+    chosen = [m for m, x in lift.items() if x >= 2.0] or [m for m in lift]
+    return sorted(chosen, key=lambda m: (-inside[m], m))[:3]
+
+
+def _assign_communities(G: nx.MultiDiGraph, P: nx.Graph, seed: int) -> None:
+    """Colour groups from Louvain communities, largest first; singletons and the tail share "other".
+
+    Each coloured community is named in the legend by its three busiest authors and up to three
+    methods its papers mention more than the picture's papers do on average.
+    """
     communities = nx.community.louvain_communities(P, weight="weight", seed=seed) if P.number_of_nodes() else []
     communities = sorted((sorted(c) for c in communities), key=lambda c: (-len(c), c[0]))
+    all_papers = {pid for _, attrs in P.nodes(data=True) for pid in attrs["paper_ids"]}
+    overall = _methods_of(G, all_papers)
     groups: list[tuple[str, str]] = []
     for index, members in enumerate(communities):
         coloured = index < MAX_GROUPS and len(members) > 1
@@ -189,10 +286,32 @@ def _assign_communities(P: nx.Graph, seed: int) -> None:
         if coloured:
             leaders = sorted(members, key=lambda n: (-P.nodes[n]["papers"], n))[:3]
             names = ", ".join(P.nodes[n]["name"] for n in leaders)
-            groups.append((key, f"community {index + 1} ({len(members)} authors): {names}"))
+            pids = {pid for n in members for pid in P.nodes[n]["paper_ids"]}
+            methods = _distinctive_methods(G, pids, overall, len(all_papers))
+            about = f"; {', '.join(methods)}" if methods else ""
+            groups.append((key, f"{names}{about} ({len(members)} authors)"))
     if len(groups) < len(communities):
-        groups.append(("other", "smaller communities and lone authors"))
+        rest = sum(len(c) for i, c in enumerate(communities) if not (i < MAX_GROUPS and len(c) > 1))
+        groups.append(("other", f"smaller communities and lone authors ({rest} authors)"))
     P.graph["groups"] = groups
+
+
+def _one_paper_groups(P: nx.Graph) -> list[str]:
+    """Authors of components that are one paper's team: every member has exactly one paper in scope.
+
+    (A connected group whose members have one paper each can only have met on that paper.)
+    """
+    return [n for c in nx.connected_components(P) if all(P.nodes[m]["papers"] == 1 for m in c) for n in c]
+
+
+def _drop(P: nx.Graph, nodes: list[str], reason: str, dropped_by: dict[str, int]) -> int:
+    """Remove ``nodes`` from ``P``; count them under ``reason``; return the edges removed."""
+    if not nodes:
+        return 0
+    edges = P.number_of_edges()
+    P.remove_nodes_from(nodes)
+    dropped_by[reason] = dropped_by.get(reason, 0) + len(nodes)
+    return edges - P.number_of_edges()
 
 
 def coauthor_network(
@@ -205,10 +324,15 @@ def coauthor_network(
     since: dt.date | None = None,
     until: dt.date | None = None,
     largest_component: bool = False,
+    one_paper_groups: bool = True,
     seed: int = DEFAULT_SEED,
     max_coauthors: int = MAX_COAUTHORS,
 ) -> tuple[nx.Graph, ProjectionReport]:
     """The co-author network: authors sized by papers, coloured by Louvain community.
+
+    The defaults keep every author (the whole projection, as exports want it); the page writer
+    :func:`kg.viz.write_coauthor_html` applies :data:`COAUTHOR_MIN_PAPERS` and leaves out
+    one-paper groups.
 
     Args:
         G: the knowledge graph (:func:`kg.graph.build_graph`).
@@ -220,20 +344,34 @@ def coauthor_network(
         since: only papers first seen on or after this date.
         until: only papers first seen on or before this date.
         largest_component: keep only the largest connected component (after the cap).
+        one_paper_groups: keep groups of authors whose only paper in scope is the one they share
+            (False: leave them out, counted in the report; applied before the cap).
         seed: Louvain seed (stable colours).
         max_coauthors: papers with more authors add no co-author pairs (as in the graph).
 
     Returns:
         ``(P, report)``: ``P`` has one node per author (id = the graph's Author node id) with the
         attributes listed in the module docstring; edge ``weight`` = joint papers in scope.
+
+    Raises:
+        KgError: ``category`` matches no paper of ``G`` (the message lists the categories present).
     """
     scope = PaperScope(category, since, until)
     papers = _papers_in_scope(G, scope)
     base = _coauthor_base(G, papers, max_coauthors)
-    P, dropped_by, dropped_edges = _prune(base, min_papers, min_weight, top, largest_component, _busiest(base))
+    dropped_by: dict[str, int] = {}
+    dropped_edges = 0
+    if not one_paper_groups:
+        dropped_edges = _drop(base, _one_paper_groups(base), "one_paper_groups", dropped_by)
+    P, pruned_by, pruned_edges = _prune(base, min_papers, min_weight, top, largest_component, _busiest(base))
+    _assign_communities(G, P, seed)
     _decorate_authors(G, P)
-    _assign_communities(P, seed)
-    return P, _report("coauthors", P, len(papers), dropped_by, dropped_edges)
+    for attrs in P.nodes.values():
+        del attrs["paper_ids"]
+    merges = [P.nodes[n]["name"] for n in P if P.nodes[n]["probable_merge"]]
+    notes = (f"{len(merges)} author(s) in the picture probably stand for several people sharing a name "
+             f"({', '.join(merges[:5])}{', ...' if len(merges) > 5 else ''}): drawn with a dashed ring",) if merges else ()
+    return P, _report("coauthors", P, len(papers), {**dropped_by, **pruned_by}, dropped_edges + pruned_edges, notes)
 
 
 # --------------------------------------------------------------------------- topics
@@ -274,32 +412,50 @@ def association_strength(c_ij: int, w_i: int, w_j: int, n: int) -> float:
     return c_ij * n / (w_i * w_j)
 
 
+_ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Za-z0-9][A-Za-z0-9.+/-]{1,9}$")
+#: Names longer than this are drawn by an acronym when the method has one.
+SHORT_LABEL = 14
+
+
+def short_label(name: str, aliases: Iterable[str] = ()) -> str:
+    """The label a picture draws for a method: its name, or an acronym alias when the name is long.
+
+    >>> short_label("Group Relative Policy Optimization", ["GRPO", "group relative policy optimisation"])
+    'GRPO'
+    >>> short_label("Transformer", ["transformers"])
+    'Transformer'
+    """
+    if len(name) <= SHORT_LABEL:
+        return name
+    acronyms = [a for a in aliases if _ACRONYM.match(a) and " " not in a]
+    return min(acronyms, key=lambda a: (len(a), a)) if acronyms else name
+
+
 def _decorate_methods(G: nx.MultiDiGraph, P: nx.Graph) -> None:
-    for _, attrs in P.nodes(data=True):
+    for node, attrs in P.nodes(data=True):
         pids = attrs.pop("paper_ids", [])
         aliases = attrs.pop("aliases", [])
         group = attrs.pop("method_group", "other")
         attrs["group"] = group
         attrs["details"] = [f"group: {group}"] + ([f"also: {', '.join(aliases[:6])}"] if aliases else [])
+        attrs["short"] = short_label(str(attrs["name"]), aliases)
+        key = G.nodes[node].get("key", "") if node in G else ""
+        attrs["search"] = sorted({str(attrs["name"]), str(key), *map(str, aliases)} - {""})
         attrs["links"] = _recent_links(G, pids)
+        attrs["first_seen"] = _dated_mean(G, pids)
         attrs.setdefault("center", False)
 
 
 def _method_groups(P: nx.Graph) -> list[tuple[str, str]]:
-    """Legend of a topic network: the :data:`MAX_GROUPS` biggest method groups, then "other", then "category".
+    """Legend of a topic network: every method group, biggest first, then "other" (no group), then "category".
 
-    Smaller groups are folded into "other" (their name stays in the node's details), so that
-    no two legend entries share a colour.
+    Every group keeps its own entry and colour (the renderer has colours for all of them).
     """
     counts = Counter(attrs["group"] for _, attrs in P.nodes(data=True))
     named = sorted((g for g in counts if g not in ("other", "category")), key=lambda g: (-counts[g], g))
-    folded = set(named[MAX_GROUPS:])
-    for _, attrs in P.nodes(data=True):
-        if attrs["group"] in folded:
-            counts["other"] += 1
-            attrs["group"] = "other"
-    legend = [(g, f"{g} ({counts[g]})") for g in named[:MAX_GROUPS]]
-    legend += [(g, f"{g} ({counts[g]})") for g in ("other", "category") if counts[g]]
+    legend = [(g, f"{g} ({counts[g]})") for g in named]
+    words = {"other": "no group: found by the extractor", "category": "arXiv category"}
+    legend += [(g, f"{words[g]} ({counts[g]})") for g in ("other", "category") if counts[g]]
     return legend
 
 
@@ -323,8 +479,9 @@ def _add_categories(G: nx.MultiDiGraph, P: nx.Graph, papers: list[str]) -> None:
         if cid not in P:
             info = G.nodes[cid] if cid in G else {}
             name = info.get("name") or code
-            P.add_node(cid, kind="Category", name=code, papers=per_category[code], group="category",
-                       details=[str(name)], links=[], center=False)
+            P.add_node(cid, kind="Category", name=code, short=code, search=[code, str(name)],
+                       papers=per_category[code], group="category", details=[str(name)], links=[],
+                       first_seen=None, center=False)
         P.add_edge(cid, mid, weight=c, strength=association_strength(c, per_category[code], P.nodes[mid]["papers"], n))
 
 
@@ -356,6 +513,9 @@ def topic_network(
     Returns:
         ``(P, report)``; edge ``weight`` = papers mentioning both ends, ``strength`` = association
         strength (see :func:`association_strength`).
+
+    Raises:
+        KgError: ``category`` matches no paper of ``G`` (the message lists the categories present).
     """
     papers = _papers_in_scope(G, PaperScope(category, since, until))
     base = _topic_base(G, papers)
@@ -364,6 +524,7 @@ def topic_network(
     _decorate_methods(G, P)
     if with_categories:
         _add_categories(G, P, papers)
+        P = _reordered(P, lambda n: (-P.nodes[n]["papers"], n))  # categories rank among methods by papers
     P.graph["groups"] = _method_groups(P)
     return P, _report("topics", P, len(papers), dropped_by, dropped_edges)
 
@@ -409,65 +570,21 @@ def _prune(
     return P, {k: v for k, v in dropped.items() if v}, base.number_of_edges() - P.number_of_edges()
 
 
-def _report(kind: str, P: nx.Graph, papers: int, dropped_by: dict[str, int], dropped_edges: int) -> ProjectionReport:
+def _reordered(P: nx.Graph, key: Callable[[Any], Any]) -> nx.Graph:
+    """``P`` with its nodes in ``key`` order (the order is the pictures' label priority)."""
+    H = nx.Graph(P.graph)
+    H.add_nodes_from(sorted(P.nodes(data=True), key=lambda item: key(item[0])))
+    H.add_edges_from(P.edges(data=True))
+    return H
+
+
+def _report(kind: str, P: nx.Graph, papers: int, dropped_by: dict[str, int], dropped_edges: int,
+            notes: tuple[str, ...] = ()) -> ProjectionReport:
     return ProjectionReport(kind, P.number_of_nodes(), P.number_of_edges(), papers,
-                            sum(dropped_by.values()), dropped_edges, dropped_by)
+                            sum(dropped_by.values()), dropped_edges, dropped_by, notes)
 
 
 # --------------------------------------------------------------------------- ego networks
-
-
-def _name_forms(G: nx.MultiDiGraph, labels: Iterable[str]) -> dict[str, set[str]]:
-    """Every casefolded spelling (key, name, aliases) of the nodes with these labels → node ids."""
-    forms: defaultdict[str, set[str]] = defaultdict(set)
-    for label in labels:
-        for nid, attrs in nodes_of(G, label):
-            spellings = [attrs.get("key", ""), attrs.get("name", ""), *attrs.get("aliases", ())]
-            for text in spellings:
-                if text:
-                    forms[str(text).casefold()].add(nid)
-                    forms[author_key(str(text))].add(nid)
-    forms.pop("", None)
-    return forms
-
-
-def _describe(G: nx.MultiDiGraph, nid: str) -> str:
-    attrs = G.nodes[nid]
-    rel = "AUTHORED" if attrs.get("label") == "Author" else "MENTIONS"
-    n = sum(1 for *_, k in G.edges(nid, keys=True) if k == rel) + sum(
-        1 for *_, k in G.in_edges(nid, keys=True) if k == rel)
-    return f"{attrs.get('label')} {attrs.get('name', nid)!r} ({n} paper{'s' if n != 1 else ''})"
-
-
-def resolve_node(G: nx.MultiDiGraph, name: str, *, labels: tuple[str, ...] = ("Author", "Method")) -> str:
-    """The node id of the author or method called ``name``.
-
-    Tried in order, the first rule that finds anything wins: an exact key, name or alias
-    (case and accents ignored); every word of ``name`` being a word of the name ("hinton");
-    a close spelling (difflib ratio >= 0.8).
-
-    Raises:
-        KgError: when nothing matches, or several nodes do (the message lists the candidates).
-    """
-    query = name.strip()
-    if not query:
-        raise KgError("give the name of an author or a method")
-    forms = _name_forms(G, labels)
-    hits = forms.get(query.casefold(), set()) | forms.get(author_key(query), set())
-    if not hits:
-        words = set(author_key(query).split())
-        hits = {nid for form, nids in forms.items() if words <= set(form.split()) for nid in nids}
-    if not hits:
-        close = difflib.get_close_matches(query.casefold(), list(forms), n=8, cutoff=0.8)
-        hits = {nid for form in close for nid in forms[form]}
-    if len(hits) == 1:
-        return next(iter(hits))
-    what = " or ".join(label.lower() for label in labels)
-    if not hits:
-        raise KgError(f"no {what} matches {query!r} (try a key, an alias or the full name)")
-    described = sorted((_describe(G, nid) for nid in hits))
-    shown = "; ".join(described[:8]) + (f"; and {len(described) - 8} more" if len(described) > 8 else "")
-    raise KgError(f"{query!r} matches {len(described)} nodes: {shown}. Give the full name or key")
 
 
 def ego_network(
@@ -483,7 +600,7 @@ def ego_network(
 
     Args:
         G: the knowledge graph.
-        name: author or method, resolved by :func:`resolve_node`.
+        name: author or method, resolved by :func:`kg.viz.lookup.match_node` (a loose match is named in the report's notes).
         depth: 1 (direct neighbours) or 2 (their neighbours too).
         min_weight: only follow edges with at least this many joint papers / co-occurrences.
         top: cap on nodes, nearest first (then most papers); the centre is always kept.
@@ -498,7 +615,8 @@ def ego_network(
     """
     if depth not in (1, 2):
         raise KgError(f"--depth must be 1 or 2, not {depth}")
-    center = resolve_node(G, name)
+    match = match_node(G, name)
+    center = match.node
     papers = _papers_in_scope(G, PaperScope())
     is_author = G.nodes[center].get("label") == "Author"
     base = _coauthor_base(G, papers, MAX_COAUTHORS) if is_author else _topic_base(G, papers)
@@ -509,11 +627,14 @@ def ego_network(
     P, dropped_by, _ = _prune(ego, 1, min_weight, top, False,
                               lambda n: (distance[n], -ego.nodes[n]["papers"], n))
     if is_author:
+        _assign_communities(G, P, seed)
         _decorate_authors(G, P)
-        _assign_communities(P, seed)
+        for attrs in P.nodes.values():
+            del attrs["paper_ids"]
     else:
         _decorate_methods(G, P)
         P.graph["groups"] = _method_groups(P)
     P.nodes[center]["center"] = True
     P.graph["center"] = center
-    return P, _report("ego", P, len(papers), dropped_by, ego.number_of_edges() - P.number_of_edges())
+    notes = (match.note(),) if match.loose else ()
+    return P, _report("ego", P, len(papers), dropped_by, ego.number_of_edges() - P.number_of_edges(), notes)

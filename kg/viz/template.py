@@ -1,15 +1,27 @@
 """The page the networks are drawn in: our own template, not pyvis's (which loads Bootstrap from a CDN).
 
-Kept as Python strings (not data files) so an installed wheel always has them.
 The page takes its data from one ``<script type="application/json">`` block and builds every
-piece of text with ``textContent`` / vis-network's plain-text tooltips: paper-derived strings
-never pass through an HTML parser. A Content-Security-Policy forbids any network request.
+piece of text with ``textContent`` / vis-network's plain-text tooltips / canvas and SVG text:
+paper-derived strings never pass through an HTML parser. A Content-Security-Policy forbids any
+network request. The script is ``kg/viz/app.js`` (package data), inlined.
 """
 from __future__ import annotations
 
+import functools
+import importlib.resources
 from string import Template
 
-__all__ = ["PAGE", "APP_JS"]
+__all__ = ["PAGE", "app_js"]
+
+
+@functools.lru_cache(maxsize=1)
+def app_js() -> str:
+    """The page's script, checked safe to inline (it cannot end its own element)."""
+    js = (importlib.resources.files("kg.viz") / "app.js").read_text(encoding="utf-8")
+    if "</script" in js.lower() or "<!--" in js:
+        raise RuntimeError("kg/viz/app.js cannot be inlined safely")
+    return js
+
 
 PAGE = Template("""<!DOCTYPE html>
 <html lang="en">
@@ -24,7 +36,7 @@ PAGE = Template("""<!DOCTYPE html>
   body { display: flex; flex-direction: column; }
   header { padding: 6px 12px; border-bottom: 1px solid #ddd; display: flex; gap: 12px; align-items: center; flex-wrap: wrap; }
   header h1 { font-size: 16px; margin: 0; }
-  header .sub { color: #666; font-size: 12px; }
+  header .sub { color: #666; font-size: 12px; flex: 1 1 320px; }
   main { flex: 1; display: flex; min-height: 0; }
   #network { flex: 1; min-width: 0; background: #fff; }
   aside { width: 300px; overflow-y: auto; border-left: 1px solid #ddd; padding: 8px 12px; font-size: 13px; }
@@ -32,19 +44,26 @@ PAGE = Template("""<!DOCTYPE html>
   .legend-item { display: flex; gap: 6px; align-items: flex-start; cursor: pointer; padding: 2px 0; user-select: none; }
   .legend-item.off { opacity: 0.35; text-decoration: line-through; }
   .swatch { flex: none; width: 12px; height: 12px; border-radius: 50%; margin-top: 3px; }
+  .colour-bar { height: 12px; margin: 4px 0 2px; border-radius: 2px; }
+  .ticks { display: flex; justify-content: space-between; color: #555; font-size: 11px; }
+  .note { color: #666; font-size: 12px; margin-top: 6px; }
   #info ul { padding-left: 16px; margin: 4px 0; }
   #info li { margin: 3px 0; }
   #search-status { color: #a33; font-size: 12px; }
   div.vis-tooltip { white-space: pre-wrap; max-width: 420px; }
+  body.kg-export header, body.kg-export aside { display: none; }
 </style>
 </head>
 <body>
 <header>
   <h1 id="kg-title"></h1>
   <span class="sub" id="kg-subtitle"></span>
-  <span><input id="search" list="names" placeholder="find a node…" size="28" autocomplete="off">
+  <span><input id="search" list="names" placeholder="find a node (name, alias, key)…" size="28" autocomplete="off">
   <datalist id="names"></datalist> <button id="show-all" type="button">show all</button>
   <span id="search-status"></span></span>
+  <label>colour <select id="colour-mode"><option value="group">by group</option>
+  <option value="overlay">by first-seen date</option></select></label>
+  <span>save <button id="save-svg" type="button">SVG</button> <button id="save-png" type="button">PNG</button></span>
 </header>
 <main>
   <div id="network"></div>
@@ -61,132 +80,3 @@ PAGE = Template("""<!DOCTYPE html>
 </body>
 </html>
 """)
-
-APP_JS = r"""
-(function () {
-  "use strict";
-  var data = JSON.parse(document.getElementById("kg-data").textContent);
-  var byId = new Map(data.nodes.map(function (n) { return [n.id, n]; }));
-  var colour = new Map(data.legend.map(function (g) { return [g.key, g.color]; }));
-  var ARXIV = /^https:\/\/arxiv\.org\/abs\/[A-Za-z0-9.\/_-]+$/;
-  window.KG_NODE_COUNT = data.nodes.length;
-  window.KG_EDGE_COUNT = data.edges.length;
-  document.body.setAttribute("data-node-count", String(data.nodes.length));
-  document.title = data.title;
-  document.getElementById("kg-title").textContent = data.title;
-  document.getElementById("kg-subtitle").textContent = data.subtitle;
-
-  function el(tag, text) {
-    var node = document.createElement(tag);
-    if (text !== undefined) { node.textContent = text; }
-    return node;
-  }
-
-  var nodes = new vis.DataSet(data.nodes.map(function (n) {
-    return {
-      id: n.id, label: n.label, title: n.tooltip, value: n.value, x: n.x, y: n.y,
-      shape: n.kind === "Category" ? "diamond" : "dot",
-      color: { background: colour.get(n.group), border: n.center ? "#000000" : colour.get(n.group) },
-      borderWidth: n.center ? 4 : 1
-    };
-  }));
-  var edges = new vis.DataSet(data.edges.map(function (e, i) {
-    return { id: i, from: e.from, to: e.to, value: e.value, title: e.tooltip };
-  }));
-  var options = {
-    physics: false,
-    layout: { improvedLayout: false },
-    interaction: { hover: true, tooltipDelay: 120, hideEdgesOnDrag: data.edges.length > 3000 },
-    nodes: {
-      scaling: { min: 6, max: 40, label: { enabled: true, min: 11, max: 26, drawThreshold: 8, maxVisible: 26 } },
-      font: { face: "system-ui, sans-serif" }
-    },
-    edges: { smooth: false, color: { color: "#9a9a9a", highlight: "#333333", hover: "#333333", opacity: 0.45 },
-             scaling: { min: 0.5, max: 6 } }
-  };
-  var network = new vis.Network(document.getElementById("network"), { nodes: nodes, edges: edges }, options);
-  window.kgNetwork = network;  // for the browser test and for poking around in the console
-  network.once("afterDrawing", function () {
-    window.KG_READY_MS = performance.now();
-    window.KG_READY = true;
-    document.body.setAttribute("data-ready", "1");
-  });
-  network.fit({ animation: false });
-
-  // Legend: one row per colour; a click hides or shows that group (never everything silently).
-  var hidden = new Set();
-  function applyHidden() {
-    nodes.update(data.nodes.map(function (n) { return { id: n.id, hidden: hidden.has(n.group) }; }));
-  }
-  var legend = document.getElementById("legend");
-  data.legend.forEach(function (g) {
-    var row = el("div");
-    row.className = "legend-item";
-    var swatch = el("span");
-    swatch.className = "swatch";
-    swatch.style.background = g.color;
-    row.appendChild(swatch);
-    row.appendChild(el("span", g.label));
-    row.addEventListener("click", function () {
-      if (hidden.has(g.key)) { hidden.delete(g.key); row.classList.remove("off"); }
-      else { hidden.add(g.key); row.classList.add("off"); }
-      applyHidden();
-    });
-    legend.appendChild(row);
-  });
-  document.getElementById("show-all").addEventListener("click", function () {
-    hidden.clear();
-    legend.querySelectorAll(".legend-item").forEach(function (r) { r.classList.remove("off"); });
-    applyHidden();
-    network.fit({ animation: false });
-  });
-
-  // Details of the selected node, built as DOM text; links only to validated arXiv pages.
-  function showInfo(id) {
-    var n = byId.get(id);
-    var info = document.getElementById("info");
-    info.replaceChildren();
-    if (!n) { info.textContent = "Click a node for details."; return; }
-    info.appendChild(el("strong", n.label));
-    info.appendChild(el("div", n.kind + " · " + n.papers + (n.papers === 1 ? " paper" : " papers")));
-    n.details.forEach(function (line) { info.appendChild(el("div", line)); });
-    if (n.links.length) {
-      var list = el("ul");
-      n.links.forEach(function (link) {
-        var item = el("li");
-        if (ARXIV.test(link.url)) {
-          var a = el("a", link.title);
-          a.href = link.url;
-          a.target = "_blank";
-          a.rel = "noopener noreferrer";
-          item.appendChild(a);
-        } else {
-          item.appendChild(el("span", link.title));
-        }
-        if (link.date) { item.appendChild(el("span", " (" + link.date + ")")); }
-        list.appendChild(item);
-      });
-      info.appendChild(list);
-    }
-  }
-  network.on("selectNode", function (params) { showInfo(params.nodes[0]); });
-  network.on("deselectNode", function () { showInfo(null); });
-
-  // Search: exact name first, then the first name containing the text.
-  var names = document.getElementById("names");
-  data.nodes.forEach(function (n) { var option = el("option"); option.value = n.label; names.appendChild(option); });
-  var search = document.getElementById("search");
-  search.addEventListener("change", function () {
-    var q = search.value.trim().toLowerCase();
-    var status = document.getElementById("search-status");
-    status.textContent = "";
-    if (!q) { return; }
-    var hit = data.nodes.find(function (n) { return n.label.toLowerCase() === q; }) ||
-              data.nodes.find(function (n) { return n.label.toLowerCase().indexOf(q) >= 0; });
-    if (!hit) { status.textContent = "not in this picture"; return; }
-    network.selectNodes([hit.id]);
-    network.focus(hit.id, { scale: 1.2, animation: false });
-    showInfo(hit.id);
-  });
-})();
-"""

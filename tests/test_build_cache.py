@@ -1,0 +1,118 @@
+"""The build cache and -j: a cached or parallel build writes exactly what a clean one-process build writes."""
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import kg
+import kg.pipeline
+from kg.cache import BuildCache, default_cache_dir
+from kg.export import write_graphml, write_node_link
+from kg.extract import load_pipeline
+from tests.conftest import EXAMPLES
+
+DIGESTS = sorted((EXAMPLES / "digests").glob("*.md"))
+BAD = b"### [1] [A title without a link]\n*Someone*\n\nAbstract: broken \xff byte\n"
+
+
+def kg_cli(*args):
+    return subprocess.run([sys.executable, "-m", "kg", *map(str, args)], capture_output=True, text=True)
+
+
+def files(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def warnings(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if line.startswith("kg: warning:")]
+
+
+def test_one_more_day_with_the_cache_equals_a_clean_build_byte_for_byte(tmp_path):
+    folder = tmp_path / "digests"
+    folder.mkdir()
+    for path in DIGESTS[:-1]:
+        shutil.copy(path, folder / path.name)
+    (folder / "2026-01-20.md").write_bytes(BAD)  # a file with problems: cached, still reported
+    out = tmp_path / "out"
+    first = kg_cli("build", folder, "--out", out)
+    assert first.returncode == 0, first.stderr
+    assert "cache: 0 file(s) reused" in first.stderr
+    shutil.copy(DIGESTS[-1], folder / DIGESTS[-1].name)  # the new day
+    again = kg_cli("build", folder, "--out", out)
+    assert again.returncode == 0, again.stderr
+    assert f"cache: {len(DIGESTS)} file(s) reused, 1 read" in again.stderr  # every old file, the bad one too
+    clean = kg_cli("build", folder, "--out", tmp_path / "clean", "--no-cache", "-j", "1")
+    assert clean.returncode == 0, clean.stderr
+    assert again.stdout.replace(str(out), "OUT") == clean.stdout.replace(str(tmp_path / "clean"), "OUT")
+    assert warnings(again.stderr) == warnings(clean.stderr) != []  # the bad file's problems, from the cache
+    assert files(out) == files(tmp_path / "clean")  # every output: graph files, summary, CSVs, HTML, trends
+    assert default_cache_dir(out).is_dir() and not default_cache_dir(tmp_path / "clean").exists()
+
+
+def test_a_changed_file_is_read_again_and_unused_entries_are_dropped(tmp_path):
+    folder = tmp_path / "d"
+    folder.mkdir()
+    target = folder / DIGESTS[0].name
+    shutil.copy(DIGESTS[0], target)
+    cache = tmp_path / "cache"
+    first = kg.build([folder], extract=False, cache=cache)
+    target.write_bytes(DIGESTS[1].read_bytes())  # same name, other content
+    second = kg.build([folder], extract=False, cache=cache)
+    assert (second.cache.files_reused, second.cache.files_read) == (0, 1)
+    clean = kg.build([folder], extract=False)
+    assert second.summary() == clean.summary() != first.summary()
+    with BuildCache(cache) as store:  # one build's worth: the first content's entry is gone
+        assert store._db.execute("SELECT count(*) FROM files").fetchone()[0] == 1
+
+
+def test_a_changed_gazetteer_invalidates_the_extractions_by_itself(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(Path(kg.__file__).parent / "data", data)
+    cache = tmp_path / "cache"
+    nlp = load_pipeline({"data_dir": str(data)})
+    kg.build(DIGESTS[:1], nlp=nlp, cache=cache)
+    assert kg.build(DIGESTS[:1], nlp=nlp, cache=cache).cache.papers_extracted == 0
+    methods = data / "methods.yaml"
+    methods.write_text(methods.read_text(encoding="utf-8") + "\n# a comment is a change too\n", encoding="utf-8")
+    from kg.extract.pipeline import _pipeline
+
+    _pipeline.cache_clear()  # a new pipeline over the changed data, as a new process would build
+    changed = kg.build(DIGESTS[:1], nlp=load_pipeline({"data_dir": str(data)}), cache=cache)
+    assert changed.cache.papers_reused == 0 and changed.cache.papers_extracted == len(changed.papers)
+
+
+def test_a_broken_cache_is_one_warning_and_the_same_result(tmp_path):
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / "cache.sqlite").write_bytes(b"this is not a database" * 100)
+    result = kg.build(DIGESTS[:1], extract=False, cache=cache)
+    assert result.cache.problems and "build cache" in result.cache.problems[0]
+    assert result.summary() == kg.build(DIGESTS[:1], extract=False).summary()
+
+
+def test_extraction_is_the_same_whatever_the_number_of_processes(tmp_path, monkeypatch):
+    monkeypatch.setattr(kg.pipeline, "MIN_PAPERS_PER_PROCESS", 1)  # fork even for the examples
+    one = kg.build(DIGESTS, n_process=1)
+    three = kg.build(DIGESTS, n_process=3)  # more processes than cores: ranges still come back in order
+    assert one.extractions == three.extractions
+    for name, result in (("1", one), ("3", three)):
+        write_graphml(result.graph, tmp_path / f"{name}.graphml")
+        write_node_link(result.graph, tmp_path / f"{name}.json")
+    for ext in ("graphml", "json"):
+        assert (tmp_path / f"1.{ext}").read_bytes() == (tmp_path / f"3.{ext}").read_bytes()
+
+
+def test_jobs_flag_is_validated_and_documented():
+    assert kg_cli("build", "--jobs", "0", EXAMPLES).returncode == 2
+    help_text = kg_cli("build", "--help").stdout
+    assert "--jobs" in help_text and "--cache" in help_text and "--no-cache" in help_text
+
+
+@pytest.mark.parametrize("n", [None, 1])
+def test_summary_json_has_no_cache_or_timing_figures(tmp_path, n):
+    result = kg.build(DIGESTS[:1], extract=False, cache=tmp_path / "c", n_process=n)
+    text = json.dumps(result.summary(), default=str)
+    assert "cache" not in text and "timings" not in text
