@@ -12,7 +12,7 @@ import pytest
 
 from kg.store.cypher_files import query_files
 from kg.store.neo4j import run_query
-from kg.viz.browser import _ARGS, CHROMIUM
+from kg.viz.browser import CHROMIUM, CHROMIUM_ARGS
 from tests.integration.helpers import load
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -58,7 +58,7 @@ def test_browser_connects_and_runs_a_library_query(loaded: Any, settings: Any, n
 
     host_port = settings.uri.split("://", 1)[1]
     with sync_playwright() as pw, tempfile.TemporaryDirectory(prefix="kg-browser-") as profile:
-        context = pw.chromium.launch_persistent_context(profile, executable_path=CHROMIUM, headless=True, args=_ARGS,
+        context = pw.chromium.launch_persistent_context(profile, executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS,
                                                         viewport={"width": 1280, "height": 900})
         page = context.new_page()
         try:
