@@ -33,6 +33,8 @@ NOT_RUN = {
     "cp .env.example .env": "a user's setup step (kg reading .env: tests/test_terminal_messages.py)",
     "set -a": "a user's shell setup",
     "docker compose": "no Docker engine on the CI machine (the Neo4j tests use a real server when NEO4J_URI is set)",
+    "tests/neo4j/server": "the Neo4j test server: .ci/run starts and stops it around the suite "
+                          "(and tests/integration/test_neo4j_bulk_import_live.py runs start/admin/stop)",
 }
 #: Commands that need a live Neo4j server: run when NEO4J_URI is set, skipped otherwise.
 NEEDS_NEO4J = re.compile(r"^kg (load(?!.*--dry-run)|query(?!.*--list)|build .*--neo4j)")

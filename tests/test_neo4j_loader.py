@@ -14,7 +14,7 @@ from kg.errors import KgError
 from kg.graph import build_graph, count_by_label, count_by_type, edges_of
 from kg.records import Paper
 from kg.store.cypher_files import schema_statements
-from kg.store.neo4j import (NODE_ORDER, REL_ORDER, Neo4jLoader, Neo4jSettings, batched, describe_plan, graph_to_rows,
+from kg.store.neo4j import (DERIVED_ORDER, NODE_ORDER, REL_ORDER, Neo4jLoader, Neo4jSettings, batched, describe_plan, graph_to_rows,
                             load_graph, plan_load, plain_value)
 from kg.store.schema import DERIVED_RELS, NODE_KEYS, NODE_PROPERTIES, SchemaError, node_props
 from tests.neo4j_doubles import FakeDriver
@@ -90,10 +90,10 @@ def test_load_order_schema_then_nodes_then_relationships_then_derived() -> None:
 
 def test_row_shapes_per_statement() -> None:
     rows = graph_to_rows(sample_graph())
-    assert set(rows) == {*NODE_ORDER, *REL_ORDER, *DERIVED_RELS}
+    assert set(rows) == {*NODE_ORDER, *REL_ORDER, *DERIVED_ORDER}
     for label in NODE_ORDER:
         extra = {"Paper": {"first_seen", "last_seen", "date_precision", "categories"}, "Author": {"first_paper"},
-                 "Method": {"aliases"}, "Dataset": {"aliases"}}
+                 "Method": {"aliases", "first_paper"}, "Dataset": {"aliases", "first_paper"}}
         for row in rows[label]:
             assert set(row) == {"key", "props"} | extra.get(label, set()), label
             assert row["props"][NODE_KEYS[label]] == row["key"]
@@ -102,9 +102,12 @@ def test_row_shapes_per_statement() -> None:
         for row in rows[rel_type]:
             assert set(row) == {"start", "end", "props"}
     for rel_type in DERIVED_RELS:
-        assert all(set(row) == {"key"} for row in rows[rel_type])
-    step = next(s for s in plan_load(sample_graph(), max_coauthors=7) if s.name == "CO_AUTHORED")
-    assert step.params(step.rows[:1]) == {"rows": step.rows[:1], "max_authors": 7}
+        assert rows[rel_type] and all(set(row) == {"a", "b"} and row["a"] < row["b"] for row in rows[rel_type])
+    assert rows["CO_AUTHORED_crowded"] == [{"paper": r["key"]} for r in rows["Paper"] if any(
+        a["end"] == r["key"] for a in rows["AUTHORED"])]
+    for name in ("CO_AUTHORED", "CO_AUTHORED_crowded"):
+        step = next(s for s in plan_load(sample_graph(), max_coauthors=7) if s.name == name)
+        assert step.params(step.rows[:1]) == {"rows": step.rows[:1], "max_authors": 7}
 
 
 def _assert_storable(value: Any, where: str) -> None:
@@ -179,18 +182,27 @@ def test_derived_weights_are_recomputed_in_the_database_not_sent() -> None:
     G = sample_graph()
     rows = graph_to_rows(G)
     assert rows["CO_AUTHORED"] and count_by_type(G)["CO_AUTHORED"] > 0
-    # every author of a loaded paper has its pairs recomputed; no graph weight travels
-    assert {r["key"] for r in rows["CO_AUTHORED"]} == {r["start"] for r in rows["AUTHORED"]}
-    assert {r["key"] for r in rows["CO_OCCURS"]} == {r["end"] for r in rows["MENTIONS"]}
+    # exactly the pairs of this load's papers are recomputed (each once); no graph weight travels
+    for rel_type in DERIVED_RELS:
+        pairs = {(G.nodes[u][NODE_KEYS["Author" if rel_type == "CO_AUTHORED" else "Method"]],
+                  G.nodes[v][NODE_KEYS["Author" if rel_type == "CO_AUTHORED" else "Method"]])
+                 for u, v, _ in edges_of(G, rel_type)}
+        assert [(r["a"], r["b"]) for r in rows[rel_type]] == sorted(pairs), rel_type
     assert all("weight" not in str(r) for r in rows["CO_AUTHORED"])
+
+
+def test_papers_over_the_coauthor_limit_make_no_pairs_to_recompute() -> None:
+    G = sample_graph()
+    crowded = graph_to_rows(G, max_coauthors=1)
+    assert crowded["CO_AUTHORED"] == [] and crowded["CO_AUTHORED_crowded"]
 
 
 def test_incremental_day_two_recomputes_pairs_that_span_both_days() -> None:
     rows = graph_to_rows(build_graph(*day_two()))
-    keys = {r["key"] for r in rows["CO_AUTHORED"]}
-    # (bo li, cy wu) wrote papers on both days: both are recomputed from the whole database
-    assert {"bo li", "cy wu"} <= keys
-    assert "ann lee" not in keys  # an author untouched by day two keeps its pairs as they are
+    pairs = {(r["a"], r["b"]) for r in rows["CO_AUTHORED"]}
+    # (bo li, cy wu) wrote papers on both days: the pair is recomputed from the whole database
+    assert ("bo li", "cy wu") in pairs
+    assert not any("ann lee" in pair for pair in pairs)  # an author untouched by day two keeps its pairs as they are
 
 
 # --------------------------------------------------------------------------- statements
@@ -202,7 +214,7 @@ def test_statements_are_static_merge_on_keys_and_weights_are_set_not_incremented
     for step in steps:
         text = "\n".join(line for line in step.text.splitlines() if not line.lstrip().startswith("//"))
         assert text.lstrip().startswith("UNWIND $rows AS row"), step.name
-        assert "MERGE" in text and not re.search(r"(?<!ON )CREATE", text), step.name
+        assert ("MERGE" in text or step.name == "CO_AUTHORED_crowded") and not re.search(r"(?<!ON )CREATE", text), step.name
         assert not re.search(r"\w+\.\w+\s*=\s*\w+\.\w+\s*\+", text), f"{step.name} increments a property"
     for name in DERIVED_RELS:
         text = next(s.text for s in steps if s.name == name)

@@ -8,4 +8,4 @@ MATCH (a:Author)-[r:CO_AUTHORED]-(b:Author)
 WITH a, count(DISTINCT b) AS coauthors, sum(r.weight) AS joint_papers
 RETURN a.name AS author, coauthors, joint_papers
 ORDER BY coauthors DESC, joint_papers DESC, author
-LIMIT $limit
+LIMIT toInteger($limit)  // the Browser's :params sends numbers as floats (25.0), which LIMIT refuses

@@ -10,4 +10,4 @@ WITH p, collect(c.code) AS categories, collect(DISTINCT coalesce(c.group, '')) A
 WHERE size(categories) >= $min_categories
 RETURN p.arxiv_id AS arxiv_id, p.title AS title, p.primary_category AS primary_category, categories, groups
 ORDER BY size(groups) DESC, size(categories) DESC, arxiv_id
-LIMIT $limit
+LIMIT toInteger($limit)  // the Browser's :params sends numbers as floats (25.0), which LIMIT refuses

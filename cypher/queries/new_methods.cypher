@@ -16,4 +16,4 @@ WITH m, last_day, min(p.first_seen) AS first_mention, count(DISTINCT p) AS paper
 WHERE first_mention > last_day - duration({days: $days}) AND papers >= $min_support
 RETURN m.name AS method, coalesce(m.group, '') AS group, toString(first_mention) AS first_mention, papers
 ORDER BY papers DESC, first_mention DESC, method
-LIMIT $limit
+LIMIT toInteger($limit)  // the Browser's :params sends numbers as floats (25.0), which LIMIT refuses

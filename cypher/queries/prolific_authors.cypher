@@ -10,4 +10,4 @@ WHERE $category IS NULL OR EXISTS { (p)-[:IN_CATEGORY]->(:Category {code: $categ
 WITH a, count(DISTINCT p) AS papers, min(p.first_seen) AS first_paper, max(p.first_seen) AS last_paper
 RETURN a.name AS author, papers, toString(first_paper) AS first_seen, toString(last_paper) AS last_seen
 ORDER BY papers DESC, author
-LIMIT $limit
+LIMIT toInteger($limit)  // the Browser's :params sends numbers as floats (25.0), which LIMIT refuses

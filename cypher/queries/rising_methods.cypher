@@ -21,4 +21,4 @@ WHERE recent >= $min_support
 RETURN m.name AS method, recent, before, round((recent + 1.0) / (before + 1.0), 2) AS ratio,
        toString(middle + duration({days: 1})) AS recent_from, toString(last_day) AS recent_to
 ORDER BY ratio DESC, recent DESC, method
-LIMIT $limit
+LIMIT toInteger($limit)  // the Browser's :params sends numbers as floats (25.0), which LIMIT refuses

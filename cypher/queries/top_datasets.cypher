@@ -7,4 +7,4 @@ MATCH (p:Paper)-[:USES_DATASET]->(d:Dataset)
 WITH d, count(DISTINCT p) AS papers
 RETURN d.name AS dataset, coalesce(d.aliases, []) AS aliases, papers
 ORDER BY papers DESC, dataset
-LIMIT $limit
+LIMIT toInteger($limit)  // the Browser's :params sends numbers as floats (25.0), which LIMIT refuses

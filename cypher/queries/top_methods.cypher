@@ -9,4 +9,4 @@ WITH m, count(DISTINCT p) AS papers
 WHERE papers >= $min_papers
 RETURN m.name AS method, m.key AS key, coalesce(m.group, '') AS group, papers
 ORDER BY papers DESC, method
-LIMIT $limit
+LIMIT toInteger($limit)  // the Browser's :params sends numbers as floats (25.0), which LIMIT refuses

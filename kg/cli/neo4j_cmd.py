@@ -95,8 +95,18 @@ def parse_param(text: str) -> tuple[str, Any]:
     return key.strip(), value if value is None or isinstance(value, (bool, int, float)) else raw
 
 
-def query_params(defaults: dict[str, Any], given: list[str], query_name: str) -> dict[str, Any]:
-    """The header's defaults overridden by ``--param`` values; unknown names are an error."""
+def query_params(defaults: dict[str, Any], given: list[str], query_name: str,
+                 kinds: dict[str, str] | None = None) -> dict[str, Any]:
+    """The header's defaults overridden by ``--param`` values; unknown names are an error.
+
+    Parameters declared as ``author`` are normalised with :func:`kg.authors.author_key` (the
+    queries match the indexed key, so any spelling of a name finds the author):
+
+    >>> query_params({"author": "x"}, ["author=Jakub Zadrożny"], "q", {"author": "author"})
+    {'author': 'jakub zadrozny'}
+    """
+    from kg.authors import author_key
+
     params = dict(defaults)
     for text in given:
         key, value = parse_param(text)
@@ -104,6 +114,9 @@ def query_params(defaults: dict[str, Any], given: list[str], query_name: str) ->
             declared = ", ".join(defaults) or "none"
             raise KgError(f"query {query_name!r} has no parameter {key!r} (parameters: {declared})")
         params[key] = value
+    for key, kind in (kinds or {}).items():
+        if kind == "author" and isinstance(params.get(key), str):
+            params[key] = author_key(params[key])
     return params
 
 
@@ -155,7 +168,7 @@ def query_command(
     from kg.store.neo4j import Neo4jSettings, run_query
 
     query = load_query(name)
-    params = query_params(query.defaults, param, name)
+    params = query_params(query.defaults, param, name, query.kinds)
     settings = Neo4jSettings.from_env(uri=uri, user=user, database=database)
     columns, rows = run_query(settings, query.text, params)
     if as_json:

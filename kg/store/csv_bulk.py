@@ -235,7 +235,10 @@ def export_neo4j_import(G: nx.MultiDiGraph, out_dir: str | Path, *, database: st
 
 def _import_arguments(report: ExportReport, database: str) -> str:
     # ';' must be quoted for the shell; file paths are our own names (no quoting needed).
+    # --report-file: neo4j-admin opens import.report in the working directory before importing, which fails
+    # in a read-only folder (the docker-compose /import mount): write it to $NEO4J_IMPORT_REPORT or /tmp.
     parts = [f"database import full {shlex.quote(database)}", "--overwrite-destination=true",
+             "--report-file=${NEO4J_IMPORT_REPORT:-/tmp/import.report}",
              "--multiline-fields=true", f"--array-delimiter='{ARRAY_DELIMITER}'", "--id-type=string"]
     parts += [f"--nodes={p.relative_to(report.out_dir).as_posix()}" for p in report.node_files.values()]
     parts += [f"--relationships={p.relative_to(report.out_dir).as_posix()}" for p in report.relationship_files.values()]

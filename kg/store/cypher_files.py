@@ -103,6 +103,8 @@ class QueryFile:
 
     ``title`` is the header's first paragraph (the lines before ``Parameters:``) as one line;
     ``defaults`` maps each declared parameter to its default (``None`` for ``null``);
+    ``kinds`` to its declared type (``string``, ``int``, ``boolean``, ``author``: an author's name,
+    which ``kg query`` normalises with :func:`kg.authors.author_key` since the query matches the key);
     ``example`` is the ``:params`` map of the example line, parsed.
     """
 
@@ -112,6 +114,7 @@ class QueryFile:
     title: str
     defaults: dict[str, Any] = field(default_factory=dict)
     example: dict[str, Any] = field(default_factory=dict)
+    kinds: dict[str, str] = field(default_factory=dict)
 
 
 _PARAM_LINE = re.compile(r"^//\s+\$(\w+)\s+\((\w+)(?:,\s*default\s+(.*?))?\)\s*:")
@@ -153,10 +156,12 @@ def parse_query(name: str, path: Path, text: str) -> QueryFile:
     if not header or not header[0].strip("/ "):
         raise KgError(f"{path}: a library query starts with a '// what it answers' header line")
     defaults: dict[str, Any] = {}
+    kinds: dict[str, str] = {}
     example: dict[str, Any] = {}
     for line in header:
         if m := _PARAM_LINE.match(line):
             defaults[m.group(1)] = _parse_value(m.group(3)) if m.group(3) is not None else None
+            kinds[m.group(1)] = m.group(2)
         elif m := _PARAMS_EXAMPLE.match(line):
             example = _parse_map(m.group(1))
     description = []  # the first paragraph: header lines up to "Parameters:"
@@ -165,7 +170,7 @@ def parse_query(name: str, path: Path, text: str) -> QueryFile:
         if not body or body.startswith(("Parameters:", "Example:")):
             break
         description.append(body)
-    return QueryFile(name, path, text, " ".join(description), defaults, example)
+    return QueryFile(name, path, text, " ".join(description), defaults, example, kinds)
 
 
 def query_files() -> dict[str, QueryFile]:

@@ -8,9 +8,10 @@ Design (see docs/neo4j.md):
 * **Idempotent, incremental.** Every statement MERGEs on a natural key backed by a uniqueness
   constraint (``cypher/schema.cypher``, applied first). Papers merge with the stored values by
   the rules of :mod:`kg.merge` (first non-empty value, highest version, categories unioned,
-  first/last seen min/max), method/dataset aliases are unioned, and the derived
-  CO_AUTHORED/CO_OCCURS weights are *recomputed in the database* from AUTHORED/MENTIONS for every
-  author/method this load touches, and SET (never incremented). So loading the same input twice
+  first/last seen min/max), author/method/dataset names come from their paper with the smallest
+  arXiv id (as in the networkx graph), aliases are unioned, and the derived CO_AUTHORED/CO_OCCURS
+  weights are *recomputed in the database* from AUTHORED/MENTIONS for the pairs of this load's
+  papers, SET (never incremented) only when they change, and deleted when they drop to 0. So loading the same input twice
   changes nothing, and loading day N+1 after day N gives the graph of loading both at once.
 * **Batched, retried.** Rows go in batches of ``UNWIND $rows`` through ``session.execute_write``,
   which retries transient errors (hence idempotent batches).
@@ -27,6 +28,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import combinations
 from typing import Any
 
 import networkx as nx
@@ -38,7 +40,7 @@ from kg.store.cypher_files import read_cypher, schema_statements
 from kg.store.schema import DERIVED_RELS, NODE_KEYS, REL_ENDPOINTS, SchemaError, node_props, rel_props
 
 __all__ = [
-    "NODE_ORDER", "REL_ORDER", "Step", "Neo4jSettings", "LoadReport", "Neo4jLoader",
+    "NODE_ORDER", "REL_ORDER", "DERIVED_ORDER", "Step", "Neo4jSettings", "LoadReport", "Neo4jLoader",
     "graph_to_rows", "plan_load", "batched", "describe_plan", "load_graph", "load_from_env", "neo4j_errors", "run_query", "plain_value",
 ]
 
@@ -46,6 +48,8 @@ __all__ = [
 NODE_ORDER: tuple[str, ...] = ("Category", "Digest", "Author", "Paper", "Method", "Dataset", "Repository")
 #: Relationship statements, then the derived ones (recomputed from these).
 REL_ORDER: tuple[str, ...] = ("AUTHORED", "IN_CATEGORY", "LISTED_IN", "MENTIONS", "PROPOSES", "USES_DATASET", "HAS_CODE")
+#: The statements that recompute CO_AUTHORED / CO_OCCURS (kg.store.schema.DERIVED_RELS) for this load's pairs.
+DERIVED_ORDER: tuple[str, ...] = ("CO_AUTHORED", "CO_AUTHORED_crowded", "CO_OCCURS")
 
 DEFAULT_URI = "neo4j://localhost:7687"
 DEFAULT_USER = "neo4j"
@@ -55,7 +59,7 @@ INDEX_TIMEOUT_SECONDS = 300
 
 # --------------------------------------------------------------------------- planning (pure)
 
-def _node_row(label: str, attrs: Mapping[str, Any], first_paper: Mapping[str, str]) -> dict[str, Any]:
+def _node_row(label: str, attrs: Mapping[str, Any], first_paper: Mapping[tuple[str, str], str]) -> dict[str, Any]:
     props = node_props(label, attrs)
     row: dict[str, Any] = {"key": attrs[NODE_KEYS[label]]}
     if label == "Paper":
@@ -66,8 +70,8 @@ def _node_row(label: str, attrs: Mapping[str, Any], first_paper: Mapping[str, st
                 row[name] = props.pop(name)
     elif label in ("Method", "Dataset"):
         row["aliases"] = props.pop("aliases", [])
-    elif label == "Author" and row["key"] in first_paper:
-        row["first_paper"] = first_paper[row["key"]]
+    if (label, row["key"]) in first_paper:
+        row["first_paper"] = first_paper[label, row["key"]]
     row["props"] = props
     return row
 
@@ -79,27 +83,46 @@ def _key_of(G: nx.MultiDiGraph, node: str, expected_label: str, rel_type: str) -
     return attrs[NODE_KEYS[expected_label]]
 
 
-def graph_to_rows(G: nx.MultiDiGraph) -> dict[str, list[dict[str, Any]]]:
+def _group(rows: Iterable[Mapping[str, Any]], *, by: str, value: str) -> dict[str, list[str]]:
+    """``{row[by]: [row[value], ...]}`` in row order (e.g. each paper's author keys)."""
+    groups: dict[str, list[str]] = {}
+    for r in rows:
+        groups.setdefault(r[by], []).append(r[value])
+    return groups
+
+
+def _pairs(groups: Iterable[Sequence[str]]) -> list[dict[str, str]]:
+    """Every pair ``{a, b}`` (``a < b``) within each group, each pair once, sorted."""
+    pairs = {pair for keys in groups for pair in combinations(sorted(set(keys)), 2)}
+    return [{"a": a, "b": b} for a, b in sorted(pairs)]
+
+
+def graph_to_rows(G: nx.MultiDiGraph, *, max_coauthors: int = MAX_COAUTHORS) -> dict[str, list[dict[str, Any]]]:
     """The parameter rows of every load statement, by statement name (``cypher/load/<name>.cypher``).
 
     Node statements get ``{key, props}`` (Paper adds ``categories``, ``first_seen``/``last_seen``/
-    ``date_precision``; Method/Dataset add ``aliases``; Author adds ``first_paper``, the smallest
-    arXiv id among its papers, which decides the display name); relationship statements get ``{start, end, props}`` (end
-    points by their key); the derived CO_AUTHORED/CO_OCCURS statements get ``{key}`` of each
-    author/method whose pairs must be recomputed. Property values are only str, int, bool,
-    ``datetime.date`` and lists of str (see :mod:`kg.store.schema`). Rows keep graph order.
+    ``date_precision``; Method/Dataset add ``aliases``; Author/Method/Dataset add ``first_paper``, the
+    smallest arXiv id among its papers in this load, which decides the display name); relationship
+    statements get ``{start, end, props}`` (end points by their key). The derived statements get the
+    pairs to recompute, driven by this load's papers: CO_AUTHORED ``{a, b}`` for every two authors of
+    a paper with at most ``max_coauthors`` authors, CO_OCCURS ``{a, b}`` for every two methods one
+    paper mentions (``a < b``, each pair once), and CO_AUTHORED_crowded ``{paper}`` for every paper
+    (the database skips all but those whose stored author count now exceeds the limit). Property
+    values are only str, int, bool, ``datetime.date`` and lists of str (see :mod:`kg.store.schema`).
+    Node and relationship rows keep graph order.
 
     Args:
         G: a graph from :func:`kg.graph.build_graph`.
+        max_coauthors: papers with more authors make no CO_AUTHORED pairs (as in :mod:`kg.graph`).
 
     Returns:
         ``{statement name: rows}`` for every statement of :data:`NODE_ORDER`, :data:`REL_ORDER`
-        and :data:`kg.store.schema.DERIVED_RELS` (empty lists included).
+        and :data:`DERIVED_ORDER` (empty lists included).
 
     Raises:
         SchemaError: a node label, relationship type or property the schema does not declare.
     """
-    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in (*NODE_ORDER, *REL_ORDER, *DERIVED_RELS)}
+    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in (*NODE_ORDER, *REL_ORDER, *DERIVED_ORDER)}
     for u, v, rel_type, attrs in G.edges(keys=True, data=True):
         if rel_type not in REL_ENDPOINTS:
             raise SchemaError(f"relationship type {rel_type!r} is not in the Neo4j schema (kg/store/schema.py)")
@@ -110,17 +133,22 @@ def graph_to_rows(G: nx.MultiDiGraph) -> dict[str, list[dict[str, Any]]]:
             "start": _key_of(G, u, start, rel_type), "end": _key_of(G, v, end, rel_type),
             "props": rel_props(rel_type, attrs),
         })
-    first_paper: dict[str, str] = {}  # author key -> smallest arXiv id (whose spelling names the author)
-    for r in rows["AUTHORED"]:
-        if r["start"] not in first_paper or r["end"] < first_paper[r["start"]]:
-            first_paper[r["start"]] = r["end"]
+    # The smallest arXiv id among each author's / method's / dataset's papers: its spelling names the node.
+    first_paper: dict[tuple[str, str], str] = {}
+    for label, rel_type, end in (("Author", "AUTHORED", "start"), ("Method", "MENTIONS", "end"), ("Dataset", "USES_DATASET", "end")):
+        for r in rows[rel_type]:
+            key, paper = r[end], r["end" if end == "start" else "start"]
+            if (label, key) not in first_paper or paper < first_paper[label, key]:
+                first_paper[label, key] = paper
     for _, attrs in G.nodes(data=True):
         label = attrs.get("label", "")
         if label not in NODE_KEYS:
             raise SchemaError(f"node label {label!r} is not in the Neo4j schema (kg/store/schema.py)")
         rows[label].append(_node_row(label, attrs, first_paper))
-    rows["CO_AUTHORED"] = [{"key": k} for k in dict.fromkeys(r["start"] for r in rows["AUTHORED"])]
-    rows["CO_OCCURS"] = [{"key": k} for k in dict.fromkeys(r["end"] for r in rows["MENTIONS"])]
+    authors = _group(rows["AUTHORED"], by="end", value="start")
+    rows["CO_AUTHORED"] = _pairs(a for a in authors.values() if len(a) <= max_coauthors)
+    rows["CO_AUTHORED_crowded"] = [{"paper": p} for p in authors]
+    rows["CO_OCCURS"] = _pairs(_group(rows["MENTIONS"], by="start", value="end").values())
     return rows
 
 
@@ -136,7 +164,7 @@ class Step:
     @property
     def derived(self) -> bool:
         """True for CO_AUTHORED/CO_OCCURS: rows are keys to recompute, not one row per write."""
-        return self.name in DERIVED_RELS
+        return self.name in DERIVED_ORDER
 
     def params(self, batch: list[dict[str, Any]]) -> dict[str, Any]:
         """The parameters of one batch: ``{"rows": batch, **extra}``."""
@@ -150,11 +178,11 @@ def plan_load(G: nx.MultiDiGraph, *, max_coauthors: int = MAX_COAUTHORS) -> list
         G: the graph to load.
         max_coauthors: papers with more authors make no CO_AUTHORED pairs (as in :mod:`kg.graph`).
     """
-    rows = graph_to_rows(G)
+    rows = graph_to_rows(G, max_coauthors=max_coauthors)
     return [
         Step(name, read_cypher(f"load/{name}.cypher"), rows[name],
-             {"max_authors": max_coauthors} if name == "CO_AUTHORED" else {})
-        for name in (*NODE_ORDER, *REL_ORDER, *DERIVED_RELS)
+             {"max_authors": max_coauthors} if name.startswith("CO_AUTHORED") else {})
+        for name in (*NODE_ORDER, *REL_ORDER, *DERIVED_ORDER)
     ]
 
 
@@ -326,6 +354,7 @@ class LoadReport:
     rows: dict[str, int] = field(default_factory=dict)
     batches: dict[str, int] = field(default_factory=dict)
     written: dict[str, int] = field(default_factory=dict)
+    step_seconds: dict[str, float] = field(default_factory=dict)
     nodes_created: int = 0
     relationships_created: int = 0
     properties_set: int = 0
@@ -458,6 +487,7 @@ class Neo4jLoader:
         report.rows[step.name] = len(step.rows)
         report.batches[step.name] = 0
         report.written[step.name] = 0
+        started = time.perf_counter()
         tracked = self.progress.track(step.rows, total=len(step.rows), description=f"Neo4j {step.name}", unit="rows")
         for batch in batched(tracked, self.batch_size):
             written, counters = session.execute_write(_write_batch, step.text, step.params(batch))
@@ -466,6 +496,7 @@ class Neo4jLoader:
             report.nodes_created += counters.nodes_created
             report.relationships_created += counters.relationships_created
             report.properties_set += counters.properties_set
+        report.step_seconds[step.name] = time.perf_counter() - started
         if not step.derived and report.written[step.name] != len(step.rows):
             report.problems.append(f"{step.name}: {len(step.rows) - report.written[step.name]} of "
                                    f"{len(step.rows)} rows not written (end node missing)")

@@ -89,9 +89,14 @@ class SchemaError(KgError):
     """A graph attribute that the Neo4j schema does not declare, or of the wrong type."""
 
 
+#: Set and removed in one transaction by the CO_AUTHORED/CO_OCCURS recompute to write-lock a pair's end nodes;
+#: never stored.
+LOCK_PROPERTY = "_kg_lock"
+
+
 def property_keys() -> list[str]:
-    """Every property key of every label and relationship type, sorted (for the Cypher lint)."""
-    keys = {k for props in NODE_PROPERTIES.values() for k in props}
+    """Every property key of every label and relationship type, and :data:`LOCK_PROPERTY`, sorted (for the Cypher lint)."""
+    keys = {LOCK_PROPERTY} | {k for props in NODE_PROPERTIES.values() for k in props}
     keys |= {k for props in REL_PROPERTIES.values() for k in props}
     return sorted(keys)
 

@@ -1,11 +1,16 @@
 """Test-only Cypher for the live tests (wiping, counting, snapshots); loading goes through kg.store.neo4j."""
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
 from kg.store.neo4j import Neo4jLoader
+
+#: The test server's script (tests/neo4j/server) and the settings file of its default instance.
+TEST_SERVER = Path(__file__).resolve().parents[1] / "neo4j" / "server"
+TEST_SERVER_ENV = TEST_SERVER.parent / "target" / "run" / "default" / "env"
 
 #: Refuse to empty a database bigger than this (the tests wipe the database they are pointed to).
 MAX_NODES_TO_WIPE = 50_000
@@ -19,7 +24,8 @@ def run(driver: Any, settings: Any, text: str, **params: Any) -> list[dict[str, 
 
 def wipe(driver: Any, settings: Any) -> None:
     """Delete every node and relationship (constraints and indexes stay, as a reload finds them)."""
-    run(driver, settings, "MATCH (n) DETACH DELETE n")  # small test data: one transaction (any 5.x)
+    # In batches: one transaction over the 30-day corpus would hold every deletion in memory at once.
+    run(driver, settings, "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS")
 
 
 def node_count(driver: Any, settings: Any) -> int:

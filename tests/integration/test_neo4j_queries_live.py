@@ -33,3 +33,17 @@ def test_library_query_returns_rows_on_the_sample(loaded: Any, settings: Any, na
     query = query_files()[name]
     columns, rows = run_query(settings, query.text, {**query.defaults, **query.example})
     assert columns and rows, f"{name} returned no rows with {query.example}"
+
+
+@pytest.mark.parametrize("name", sorted(query_files()))
+def test_library_query_runs_as_written_with_its_browser_params_line(loaded: Any, settings: Any, name: str) -> None:
+    """The Browser runs `:params {limit: 25}` through JavaScript: every number arrives as a float (25.0).
+
+    The real server refuses ``LIMIT 25.0``: the queries convert (``toInteger``). Every parameter must be on
+    the `:params` line, since the Browser has no defaults.
+    """
+    query = query_files()[name]
+    assert set(query.example) == set(query.defaults), f"{name}: the :params line must set every parameter"
+    browser = {k: float(v) if isinstance(v, int) and not isinstance(v, bool) else v for k, v in query.example.items()}
+    columns, rows = run_query(settings, query.text, browser)
+    assert columns and rows, f"{name} returned no rows with the Browser's {browser}"
