@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from functools import lru_cache
 
 # The id must not be glued to other digits/letters: "12601.00504" or "2601.005041" are not ids.
@@ -39,7 +40,12 @@ def parse_arxiv_id(text: str) -> tuple[str, str] | None:
     ('2601.00504', 'v2')
     >>> parse_arxiv_id("see arXiv:hep-th/9901001")
     ('hep-th/9901001', '')
+    >>> parse_arxiv_id("２６０１．００５０４ｖ２")  # full-width forms are the same id (NFKC)
+    ('2601.00504', 'v2')
     """
+    if not text.isascii():
+        # "\d" matches every script's digits: without this, "２６０１.００５０４" would be a second paper
+        text = unicodedata.normalize("NFKC", text)
     for m in ARXIV_ID_RE.finditer(text):
         arxiv_id = m.group("id")
         if "/" in arxiv_id:
@@ -47,6 +53,8 @@ def parse_arxiv_id(text: str) -> tuple[str, str] | None:
             # archive names are lower case; only the subject class (".GT") is upper case
             archive, _, subject = archive.partition(".")
             arxiv_id = f"{archive.lower()}.{subject.upper()}/{number}" if subject else f"{archive.lower()}/{number}"
+        if not arxiv_id.isascii():  # digits of another script that NFKC leaves alone (Arabic-Indic, ...)
+            arxiv_id = "".join(str(unicodedata.digit(c)) if c.isdigit() else c for c in arxiv_id)
         if month_from_id(arxiv_id) is not None:
             return arxiv_id, (m.group("version") or "").lower()
     return None

@@ -8,7 +8,9 @@ cached build writes the same bytes as a clean one.
 
 Keys, so that nothing stale is ever reused:
 
-* a file: its content (SHA-256), the path as given (records name it), ``--date``, and the
+* a file: its content (SHA-256), the path as given (records name it), its Digest id (unique
+  among the build's files, :func:`kg.ingest.files.digest_ids`), ``--date``, the input limit
+  (``KG_MAX_INPUT_MB``), whether the date in its name is in range today, and the
   **code version**: a hash of every module and data file of the ``kg`` package (readers,
   records, gazetteers, extractor code...) and the Python version;
 * a paper: every field of the merged paper except when and where it was listed (the
@@ -187,19 +189,19 @@ class BuildCache:
 
     # ------------------------------------------------------------------ reading
 
-    def reader(self, read_file: Callable[..., Any], date: dt.date | None) -> Callable[[str], Any]:
-        """``read_file(path, date=date)`` through the cache (same result, problems included)."""
+    def reader(self, read_file: Callable[..., Any], date: dt.date | None) -> Callable[[str, str], Any]:
+        """``read_file(path, date=date, digest_id=digest_id)`` through the cache (same result, problems included)."""
         version = code_version()
 
-        def read(path: str) -> Any:
-            key = _file_key(path, date, version)
+        def read(path: str, digest_id: str) -> Any:
+            key = _file_key(path, digest_id, date, version)
             if key is not None:
                 hit = self._get_many("files", [key]).get(key)
                 if hit is not None:
                     self._used["files"].add(key)
                     self.stats.files_reused += 1
                     return hit
-            result = read_file(path, date=date)
+            result = read_file(path, date=date, digest_id=digest_id)
             self.stats.files_read += 1
             if key is not None:
                 self._put("files", key, result)
@@ -246,12 +248,20 @@ def _paper_key(version: str, p: Paper) -> str:
     return _digest(*parts)
 
 
-def _file_key(path: str, date: dt.date | None, version: str) -> str | None:
-    """The key of one input file, ``None`` when it cannot be opened (the reader then reports why)."""
+def _file_key(path: str, digest_id: str, date: dt.date | None, version: str) -> str | None:
+    """The key of one input file, ``None`` when it must not or cannot be read (the reader then reports why).
+
+    The file is opened as the readers open it (:func:`kg.ingest.files.open_input`: regular files
+    within the input limit only), so hashing never blocks on a FIFO nor reads a device forever.
+    """
+    from kg.ingest.files import InputFileError, date_in_text, max_input_bytes, open_input
+
     try:
-        with open(path, "rb") as fh:
+        with open_input(path) as fh:
             content = hashlib.file_digest(fh, "sha256").hexdigest()
-    except OSError:
+    except (InputFileError, OSError):
         return None
-    return _digest(version, content, path, date.isoformat() if date else "")
+    name_date = date_in_text(Path(path).name)  # in range today (tomorrow is the last digest date)
+    return _digest(version, content, path, digest_id, date.isoformat() if date else "", str(max_input_bytes()),
+                   name_date.isoformat() if name_date else "")
 

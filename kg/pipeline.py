@@ -99,7 +99,7 @@ def read_papers(
     date: dt.date | None = None,
     progress: Progress = SILENT,
     on_problem: Callable[[Problem], None] | None = None,
-    read: Callable[[str], Any] | None = None,
+    read: Callable[[str, str], Any] | None = None,
 ) -> tuple[list[Paper], list[Digest], ReadReport, int]:
     """Read and merge: ``(papers, digests, report, duplicates)``; ``read`` as in :func:`kg.ingest.read_inputs`.
 
@@ -112,7 +112,11 @@ def read_papers(
     result = read_inputs([str(i) for i in inputs], date=date, progress=progress, on_problem=on_problem, read=read)
     merged = merge_records(result.records)
     if not merged.papers:
-        reasons = "; ".join(f"{k}: {n}" for k, n in result.report.skipped_by_kind().items()) or "no input files found"
+        problems = result.report.problems
+        if problems and all(p.kind == "missing-input" for p in problems):  # say what each input was: "the folder is empty"
+            reasons = "; ".join(p.message for p in problems[:5])
+        else:
+            reasons = "; ".join(f"{k}: {n}" for k, n in result.report.skipped_by_kind().items()) or "no input files found"
         raise InputError(f"no papers could be read from {', '.join(map(str, inputs)) or 'the inputs'} ({reasons})")
     return merged.papers, result.digests, result.report, merged.duplicates
 

@@ -26,8 +26,9 @@ from pathlib import Path
 
 from kg.ingest import detect
 from kg.ingest.atom import read_atom
+from kg.ingest.bounds import bound_records, replace_forbidden
 from kg.ingest.common import FileContext, FileResult
-from kg.ingest.files import date_in_text, digest_id, expand_inputs, read_text
+from kg.ingest.files import date_in_text, dates_out_of_range, digest_id, digest_ids, expand_inputs, read_text
 from kg.ingest.jsonl import read_daily_jsonl, read_snapshot
 from kg.ingest.markdown import read_markdown
 from kg.progress import SILENT, Progress
@@ -58,7 +59,7 @@ def read_inputs(
     date: dt.date | None = None,
     progress: Progress = SILENT,
     on_problem: Callable[[Problem], None] | None = None,
-    read: Callable[[str], FileResult] | None = None,
+    read: Callable[[str, str], FileResult] | None = None,
 ) -> ReadResult:
     """Read every paper record from files, directories and globs.
 
@@ -68,13 +69,15 @@ def read_inputs(
         date: the date of digests whose file name (and title heading) carries none.
         progress: reports progress over the files.
         on_problem: called with each problem as soon as it is found.
-        read: reads one file (default ``read_file(path, date=date)``); the build cache
-            (:mod:`kg.cache`) passes one that reuses unchanged files' results.
+        read: reads one file: ``read(path, digest_id)`` (default ``read_file(path, date=date,
+            digest_id=digest_id)``); the build cache (:mod:`kg.cache`) passes one that reuses
+            unchanged files' results.
 
     Returns:
         A :class:`ReadResult`: the records in file order, one :class:`Digest` per digest
         file that gave records, and the report (files read, records read, problems,
-        table-of-contents mismatches).
+        table-of-contents mismatches). A digest whose table of contents promises more
+        papers than were read is also a "toc-mismatch" problem.
     """
     if isinstance(inputs, (str, os.PathLike)):
         inputs = [inputs]
@@ -89,8 +92,12 @@ def read_inputs(
     files, missing = expand_inputs([os.fspath(i) for i in inputs])
     for p in missing:
         problem(p)
+    ids = digest_ids(files)
     for path in progress.track(files, description="reading", unit="files"):
-        file_result = read(path) if read is not None else read_file(path, date=date)
+        if read is not None:
+            file_result = _isolated(path, lambda: read(path, ids[path]))
+        else:
+            file_result = read_file(path, date=date, digest_id=ids[path])
         for p in file_result.problems:
             problem(p)
         if not file_result.format:
@@ -101,36 +108,66 @@ def read_inputs(
         if file_result.digest is not None and file_result.records:
             result.digests.append(file_result.digest)
         if file_result.toc_total is not None and file_result.toc_total != len(file_result.records):
-            report.toc_mismatches.append(
-                f"{path}: the table of contents counts {file_result.toc_total} papers, "
-                f"{len(file_result.records)} entries were read"
-            )
+            message = (f"the table of contents counts {file_result.toc_total} papers, "
+                       f"{len(file_result.records)} entries were read")
+            report.toc_mismatches.append(f"{path}: {message}")
+            if file_result.toc_total > len(file_result.records):  # entries promised but lost (a truncated digest)
+                problem(Problem(SourceRef(path, file_result.toc_line), "toc-mismatch", message))
     return result
 
 
-def read_file(path: str, *, date: dt.date | None = None) -> FileResult:
-    """Read one file in whatever supported format its content shows.
+def _isolated(path: str, read: Callable[[], FileResult]) -> FileResult:
+    """``read()``, with any failure (a reader's bug, RecursionError, MemoryError) made a problem of this file.
+
+    The one place that keeps one bad file from costing the others: every reader runs under it.
+    Ctrl-C (``KeyboardInterrupt``) is not an input problem and goes through.
+    """
+    try:
+        return read()
+    except Exception as exc:  # noqa: BLE001 - the point: whatever happens in one file stays there
+        detail = str(exc)[:200]
+        return FileResult("", problems=[Problem(SourceRef(path), "unreadable-file",
+                                                f"{type(exc).__name__} while reading{': ' + detail if detail else ''}; "
+                                                "the file was skipped")])
+
+
+def read_file(path: str, *, date: dt.date | None = None, digest_id: str | None = None) -> FileResult:
+    """Read one file in whatever supported format its content shows; never raises on bad input.
 
     Args:
         path: the file path (as given: it becomes ``SourceRef.path`` and ``Digest.source``).
         date: the fallback date for a file whose name carries none.
+        digest_id: the file's Digest id (default :func:`kg.ingest.files.digest_id`;
+            :func:`read_inputs` passes ids made unique among its files).
 
     Returns:
         The :class:`FileResult`; its ``format`` is ``""`` when the file could not be
-        read at all (empty, unreadable, unknown format), with the reason in ``problems``.
+        read at all (empty, unreadable, unknown format, a reader failure), with the reason
+        in ``problems``. Records satisfy :mod:`kg.ingest.bounds`.
     """
+    return _isolated(path, lambda: _read_file(path, date, digest_id))
+
+
+def _read_file(path: str, date: dt.date | None, given_id: str | None) -> FileResult:
     text_file = read_text(path)
     problems = text_file.problems
     if not text_file.text.strip():
         if not problems:
             problems.append(Problem(SourceRef(path), "empty-file", "the file is empty"))
         return FileResult("", problems=problems)
-    fmt = detect.detect_format(text_file.text)
+    text, forbidden = replace_forbidden(path, text_file.text)
+    problems += forbidden
+    fmt = detect.detect_format(text)
     if fmt is None:
         problems.append(Problem(SourceRef(path, 1), "unknown-format", "not a digest, JSON lines or Atom feed this tool knows"))
         return FileResult("", problems=problems)
     name = Path(path).name
-    ctx = FileContext(path, digest_id(path), date_in_text(name), date)
-    result = _READERS[fmt](text_file.text, ctx)
+    name = name[:-3] if name.lower().endswith(".gz") else name
+    for bad in dates_out_of_range(name):
+        problems.append(Problem(SourceRef(path), "bad-date", f"{bad} in the file name is outside 1991-01-01 .. "
+                                                             "tomorrow; ignored (the file is read as undated)"))
+    ctx = FileContext(path, given_id or digest_id(path), date_in_text(name), date)
+    result = _READERS[fmt](text, ctx)
+    bound_records(result, text)
     result.problems[:0] = problems  # file-level problems (encoding, truncation) first
     return result

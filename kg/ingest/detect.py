@@ -1,10 +1,9 @@
 """Sniff a file's format from its content (never from its name)."""
 from __future__ import annotations
 
-import json
 import re
 
-from kg.ingest.jsonl import is_snapshot_line
+from kg.ingest.jsonl import decode_line, is_snapshot_line
 
 ATOM = "atom"
 MARKDOWN = "markdown"
@@ -15,8 +14,10 @@ _FIRST_CHAR_RE = re.compile(r"\S")
 _HEAD = 4096  # characters enough to see an XML root element
 _JSON_PROBE_LINES = 20
 # A digest has at least one entry heading: an arXiv link or id, or an "[N]" entry number.
+# Possessive "[ \t]++": a heading of "##" and 50,000 spaces must not be retried at every split
+# of the run (that was quadratic); the lazy ".*?" then scans the line once.
 _DIGEST_HEADING_RE = re.compile(
-    r"^#{2,4}[ \t]+(?:\[\d+\]|.*?(?:arxiv\.org/(?:abs|pdf)/|arxiv:\s*\S|(?<![\w.])\d{4}\.\d{4,5}(?!\d)))",
+    r"^#{2,4}+[ \t]++(?:\[\d+\]|.*?(?:arxiv\.org/(?:abs|pdf)/|arxiv:\s*\S|(?<![\w.])\d{4}\.\d{4,5}(?!\d)))",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -54,7 +55,7 @@ def _json_lines_format(text: str) -> str | None:
     """
     for line in text.split("\n", _JSON_PROBE_LINES)[:_JSON_PROBE_LINES]:
         try:
-            obj = json.loads(line)
+            obj = decode_line(line)
         except ValueError:
             continue
         if isinstance(obj, dict) and "id" in obj and "title" in obj:

@@ -30,6 +30,18 @@ _SNAPSHOT_KEYS = ("authors_parsed", "versions", "update_date", "journal-ref")
 _Mapper = Callable[[int, dict[str, Any], FileContext], "PaperRecord | str"]
 
 
+def decode_line(line: str) -> Any:
+    """One JSON line decoded; raises ``ValueError`` for anything unusable, nesting too deep included.
+
+    The decoder recurses per nesting level: a line nested 50,000 deep raises ``RecursionError``,
+    which is a bad line like any other, not a crash.
+    """
+    try:
+        return json.loads(line)
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
+
+
 def is_snapshot_line(obj: dict[str, Any]) -> bool:
     """True for an arXiv metadata snapshot line (vs a daily-arXiv JSONL line)."""
     return any(k in obj for k in _SNAPSHOT_KEYS) or isinstance(obj.get("categories"), str)
@@ -48,14 +60,18 @@ def read_snapshot(text: str, ctx: FileContext) -> FileResult:
 
 
 def _read_lines(text: str, ctx: FileContext, fmt: str, mapper: _Mapper) -> FileResult:
-    """Decode each non-blank line as a JSON object and map it; bad lines become problems."""
+    """Decode each non-blank line as a JSON object and map it; bad lines become problems.
+
+    Lines end at ``\n`` only (JSON lines' definition): ``str.splitlines`` would also split at
+    U+2028, U+2029, U+0085 and other characters that may stand inside a JSON string.
+    """
     result = FileResult(fmt)
-    for number, line in enumerate(text.splitlines(), 1):
+    for number, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         ref = SourceRef(ctx.path, number)
         try:
-            obj = json.loads(line)
+            obj = decode_line(line)
         except ValueError as exc:
             result.problems.append(Problem(ref, "bad-json", f"not a JSON line ({exc.args[0][:60]})"))
             continue

@@ -143,6 +143,7 @@ class _State:
     entry: _Entry | None = None
     seen_paper: bool = False
     toc_total: int | None = None
+    toc_line: int = 0
     missing_abstracts: list[Problem] = field(default_factory=list)
     abstracts_seen: int = 0
 
@@ -171,7 +172,7 @@ def read_markdown(text: str, ctx: FileContext, *, fast: bool = True) -> FileResu
     # abstracts only when other entries of the same file have one.
     if st.abstracts_seen:
         result.problems.extend(st.missing_abstracts)
-    result.toc_total = st.toc_total
+    result.toc_total, result.toc_line = st.toc_total, st.toc_line
     return result
 
 
@@ -290,6 +291,8 @@ def _scan(st: _State, text: str, fast: bool) -> None:
             if entry is not None and fast:
                 pos = _classic_body(entry, text, pos)
         elif kind == "toc" and not st.seen_paper:
+            if st.toc_total is None:
+                st.toc_line = text.count("\n", 0, m.start()) + 1
             st.toc_total = (st.toc_total or 0) + int(m.group("total") or m.group("count"))
 
 

@@ -1,0 +1,110 @@
+"""What every record read from any file is made to satisfy, in one place (applied by :func:`kg.ingest.read_file`).
+
+* **No character XML forbids.** NUL and the other C0 controls (but tab, LF, CR), lone
+  surrogates and U+FFFE/U+FFFF become U+FFFD, with one "control-characters" problem per
+  affected line (a few per file, then a summary). Raw ones are replaced in the text before
+  it is parsed (so a JSON line holding one is still read); ones written as JSON escapes
+  (``"\\u0000"``) are replaced in the records. Every writer (GraphML, GEXF, HTML) can then
+  trust its input, and still escapes on its own.
+* **Bounded text.** A field longer than :data:`MAX_FIELD_CHARS` characters is cut there, and a
+  record's text fields together to :data:`MAX_RECORD_CHARS`, with a "long-text" problem: the
+  extractor reads one text per paper (spaCy refuses texts over 1,000,000 characters), and no
+  arXiv abstract comes near 2,000.
+"""
+from __future__ import annotations
+
+import dataclasses
+
+from kg.ingest.common import FileResult
+from kg.records import PaperRecord, Problem, SourceRef, Summary
+from kg.safetext import XML_FORBIDDEN
+
+__all__ = ["MAX_FIELD_CHARS", "MAX_RECORD_CHARS", "bound_records", "replace_forbidden"]
+
+#: Characters kept of one text field (title, abstract, a summary field, ...).
+MAX_FIELD_CHARS = 100_000
+#: Characters kept of all of one record's text fields together (well under spaCy's 1,000,000).
+MAX_RECORD_CHARS = 400_000
+_MAX_LINE_PROBLEMS = 5
+_TEXT_FIELDS = ("title", "abstract", "comment", "translated_title", "url", "doi", "primary_category", "listed_under", "version")
+_TUPLE_FIELDS = ("authors", "categories", "keywords")
+
+
+def replace_forbidden(path: str, text: str) -> tuple[str, list[Problem]]:
+    """``text`` with the characters XML forbids replaced by U+FFFD, and a problem per affected line."""
+    if XML_FORBIDDEN.search(text) is None:  # nearly every file: one scan in C
+        return text, []
+    lines: list[int] = []
+    line, last = 1, 0
+    for m in XML_FORBIDDEN.finditer(text):
+        line += text.count("\n", last, m.start())
+        last = m.start()
+        if not lines or lines[-1] != line:
+            lines.append(line)
+    problems = [Problem(SourceRef(path, n), "control-characters", "characters XML does not allow (NUL, C0 controls) "
+                        "replaced by U+FFFD") for n in lines[:_MAX_LINE_PROBLEMS]]
+    if len(lines) > _MAX_LINE_PROBLEMS:
+        problems.append(Problem(SourceRef(path, lines[_MAX_LINE_PROBLEMS]), "control-characters",
+                                f"{len(lines) - _MAX_LINE_PROBLEMS} more lines with characters XML does not allow"))
+    return XML_FORBIDDEN.sub("\ufffd", text), problems
+
+
+def bound_records(result: FileResult, text: str) -> None:
+    """Apply the rules of the module docstring to ``result.records`` (``text``: the file as parsed).
+
+    Records are only walked when the file could hold something to fix: JSON escapes or
+    text longer than :data:`MAX_FIELD_CHARS` (the raw text itself was cleaned before parsing).
+    """
+    if "\\u" not in text and len(text) <= MAX_FIELD_CHARS:
+        return
+    for i, record in enumerate(result.records):
+        fixed, notes = _bound(record)
+        if fixed is not record:
+            result.records[i] = fixed
+            result.problems.extend(Problem(record.source, kind, f"{record.arxiv_id}: {message}") for kind, message in notes)
+
+
+def _bound(record: PaperRecord) -> tuple[PaperRecord, list[tuple[str, str]]]:
+    notes: list[tuple[str, str]] = []
+    budget = [MAX_RECORD_CHARS]
+    forbidden: list[str] = []
+
+    def fix(name: str, value: str) -> str:
+        if XML_FORBIDDEN.search(value) is not None:
+            forbidden.append(name)
+            value = XML_FORBIDDEN.sub("\ufffd", value)
+        keep = min(MAX_FIELD_CHARS, max(0, budget[0]))
+        if len(value) > keep:
+            notes.append(("long-text", f"{name} of {len(value)} characters cut to {keep}"))
+            value = value[:keep]
+        budget[0] -= len(value)
+        return value
+
+    changes: dict[str, object] = {}
+    for name in _TEXT_FIELDS:
+        value = getattr(record, name)
+        new = fix(name, value)
+        if new != value:
+            changes[name] = new
+    for name in _TUPLE_FIELDS:
+        values = getattr(record, name)
+        new_values = tuple(fix(name, v) for v in values)
+        if new_values != values:
+            changes[name] = tuple(v for v in new_values if v)
+    if record.summary is not None:
+        summary = _bound_summary(record.summary, fix)
+        if summary != record.summary:
+            changes["summary"] = summary
+    if forbidden:
+        notes.insert(0, ("control-characters", f"characters XML does not allow replaced by U+FFFD in "
+                                               f"{', '.join(dict.fromkeys(forbidden))}"))
+    if not changes:
+        return record, []
+    return dataclasses.replace(record, **changes), notes  # type: ignore[arg-type]
+
+
+def _bound_summary(summary: Summary, fix) -> Summary:  # type: ignore[no-untyped-def]
+    fields = {name: fix(f"summary {name}", getattr(summary, name))
+              for name in ("tldr", "motivation", "method", "result", "conclusion")}
+    extra = tuple((fix("summary label", label), fix(f"summary {label}", value)) for label, value in summary.extra)
+    return dataclasses.replace(summary, extra=extra, **fields)
