@@ -218,16 +218,29 @@ def write_outputs(
     html: bool = True,
     trends: bool = True,
 ) -> dict[str, Path]:
-    """Write everything ``kg build`` produces under ``out_dir``; returns ``{what: path}``.
+    """Write everything ``kg build`` produces under ``out_dir``, as a whole; returns ``{what: path}``.
 
     Always: ``graph.graphml``, ``graph.json`` (node-link) and ``summary.json``.
     Then, as asked: ``neo4j-import/`` (bulk-import CSVs), ``coauthors.html`` and
     ``topics.html`` (interactive networks), ``trends/`` (tables and charts).
+
+    Everything is written into a fresh folder beside ``out_dir`` and swapped in at the end
+    (:class:`kg.outdir.OutputFolder`): interrupted, ``out_dir`` keeps the previous build; a
+    concurrent build into the same folder raises :class:`kg.outdir.OutputBusy`; files in
+    ``out_dir`` that a build does not write are kept.
     """
+    from kg.outdir import OutputFolder
+
+    folder = OutputFolder(out_dir)
+    with folder.replace() as staging:
+        written = _write_all(result, staging, neo4j_import=neo4j_import, html=html, trends=trends)
+    final = Path(out_dir)
+    return {what: final / path.relative_to(staging) for what, path in written.items()}
+
+
+def _write_all(result: BuildResult, out: Path, *, neo4j_import: bool, html: bool, trends: bool) -> dict[str, Path]:
     from kg.export import write_graphml, write_node_link, write_summary
 
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
     written = {
         "graphml": write_graphml(result.graph, out / "graph.graphml"),
         "node-link": write_node_link(result.graph, out / "graph.json"),

@@ -184,16 +184,16 @@ def test_a_missing_or_malformed_gold_file_is_named_before_any_input_is_read(kg_r
 
 @pytest.mark.parametrize("args, when, expected", [
     ([], "extracting", "kg: interrupted; out/ left as it was"),
-    # Until the atomic --out folder lands (issue 14), stopping while writing may leave a mix: said so.
-    (FAST[:1], "writing out/", "kg: interrupted while writing out/: it may hold a partial build"),
+    # --out is written into a folder beside it and swapped in at the end (kg.outdir): nothing new is left.
+    (FAST[:1], "writing out/", "kg: interrupted; out/ left as it was"),
 ], ids=["extracting", "writing"])
 def test_ctrl_c_during_a_build_exits_130_with_one_line_saying_what_was_left(tmp_path, args, when, expected):
     result = run_in_terminal(["build", EXAMPLES.resolve(), "--out", "out/", *args], tmp_path, when=lambda out: when in out)
     assert result.returncode == 130, result.explain()
     assert "Traceback" not in result.text
     assert [line for line in result.lines() if line.startswith("kg:")] == [expected]
-    if when == "extracting":
-        assert not (tmp_path / "out").exists()
+    assert not (tmp_path / "out").exists()
+    assert not list(tmp_path.glob(".out.kg-new-*"))  # the half-written build was removed
 
 
 def test_ctrl_c_with_extraction_workers_is_still_one_line(tmp_path):

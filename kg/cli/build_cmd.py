@@ -7,6 +7,7 @@ import typer
 
 from kg.cli import app, options
 from kg.errors import KgError
+from kg.outdir import OutputFolder
 from kg.safetext import terminal_text
 
 
@@ -40,15 +41,17 @@ def build_command(
     settings = options.neo4j_settings() if neo4j else None  # before any input is read
     cache_dir = None if no_cache else (cache or default_cache_dir(out))
     folder = f"{str(out).rstrip('/')}/"
-    with options.on_interrupt(f"interrupted; {folder} left as it was"):
+    # Locked from the start, so a second build into the same --out fails before reading anything;
+    # written into a folder beside it and swapped in at the end (kg.outdir): stopped at any point,
+    # --out holds the previous complete build.
+    with OutputFolder(out), options.on_interrupt(f"interrupted; {folder} left as it was"):
         result = options.build(inputs, date, extract=not no_extract, jobs=jobs, cache=cache_dir)
-    kg.pipeline.freeze_heap()  # the graph lives until the process ends: collections need not walk it
-    if result.cache is not None:
-        options.info(str(result.cache))
-    # Until --out is written atomically, stopping in the middle can leave a mix of old and new files.
-    with options.on_interrupt(f"interrupted while writing {folder}: it may hold a partial build"), \
-            options.progress() as bar, phase(bar, f"writing {folder}"):
-        written = kg.write_outputs(result, out, neo4j_import=not no_import_files, html=not no_html, trends=not no_trends)
+        kg.pipeline.freeze_heap()  # the graph lives until the process ends: collections need not walk it
+        if result.cache is not None:
+            options.info(str(result.cache))
+        with options.progress() as bar, phase(bar, f"writing {folder}"):
+            written = kg.write_outputs(result, out, neo4j_import=not no_import_files, html=not no_html,
+                                       trends=not no_trends)
     print(_summary_text(result.summary(), written))
     if settings is not None:
         print(options.load_into_neo4j(result.graph, settings).summary())
@@ -69,10 +72,10 @@ def _summary_text(summary: dict, written: dict[str, Path]) -> str:
         f"edges: {edges}",
         f"skipped: {skipped}",
     ]
-    lines += [f"toc: {m}" for m in summary["toc_mismatches"]]
+    lines += [f"toc: {terminal_text(m)}" for m in summary["toc_mismatches"]]
     merges = summary["probable_author_merges"]
     if merges["authors"]:
         names = ", ".join(terminal_text(example["name"]) for example in merges["examples"][:5])
         lines.append(f"probable name merges: {merges['authors']} author key(s) probably stand for several people ({names}, ...)")
-    lines += [f"wrote {name}: {path}" for name, path in written.items()]
+    lines += [f"wrote {name}: {terminal_text(path)}" for name, path in written.items()]
     return "\n".join(lines)

@@ -47,7 +47,7 @@ def warn(message: str) -> None:
 def info(message: str) -> None:
     """Print an informational line to stderr, unless ``--quiet``."""
     if not STATE.quiet:
-        print(message, file=sys.stderr)
+        print(terminal_text(message), file=sys.stderr)
 
 
 @contextlib.contextmanager
