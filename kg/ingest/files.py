@@ -10,7 +10,7 @@ Reading is bounded (issue 14):
   something else between the check and the read is still caught;
 * a file larger than the input limit, or a gzip stream that decompresses to more than it, is
   skipped with a "too-large" problem, never read whole into memory. The limit is
-  :data:`DEFAULT_MAX_INPUT_MB` (1024 MiB) per file, set with the ``KG_MAX_INPUT_MB`` environment
+  :data:`DEFAULT_MAX_INPUT_MB` (512 MiB) per file, set with the ``KG_MAX_INPUT_MB`` environment
   variable (see :func:`max_input_bytes`);
 * a directory that cannot be listed is an "unreadable-dir" problem, not a silent gap.
 """
@@ -38,7 +38,7 @@ _GLOB_CHARS = frozenset("*?[")
 _MAX_ENCODING_PROBLEMS = 5  # per file: beyond this one summary problem is enough
 
 #: The input limit per file (compressed size on disk, and decompressed size of a gzip stream), in MiB.
-DEFAULT_MAX_INPUT_MB = 1024
+DEFAULT_MAX_INPUT_MB = 512
 #: Digest dates before arXiv existed are not dates of a digest (``0001-01-19.md``, ``1026-01-19.md``).
 FIRST_DATE = dt.date(1991, 1, 1)
 _CHUNK = 1 << 20
