@@ -416,3 +416,11 @@ def test_a_toc_promising_more_papers_than_read_is_a_problem_and_fails_strict(tmp
     assert "kg: warning: 2026-01-19.md:5: toc-mismatch: the table of contents counts 103 papers, 4 entries were read" in err
     summary = json.loads((tmp_path / "out" / "summary.json").read_text())
     assert summary["skipped"] == {"toc-mismatch": 1}
+
+
+def test_a_hard_link_is_the_same_file(corpus, baseline, tmp_path):
+    other = tmp_path / "other"
+    other.mkdir()
+    os.link(corpus / GOOD[0].name, other / GOOD[0].name)
+    result, _ = build_and_check([corpus, other], baseline, tmp_path / "out")
+    assert result.report.records_read == sum(1 for _ in read_inputs([str(p) for p in GOOD]).records)

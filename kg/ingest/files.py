@@ -134,7 +134,8 @@ def expand_inputs(inputs: list[str]) -> tuple[list[str], list[Problem]]:
     Directories are walked recursively in sorted order (hidden entries, documentation
     files such as ``README.md`` and files without a data suffix are left out); globs
     are expanded sorted; plain paths are kept as given. Each real file appears once,
-    however it was named (``./x/``, ``../p/x``, a symlink: paths are compared resolved).
+    however it was named (``./x/``, ``../p/x``, a symlink, a hard link: files are compared by
+    device and inode).
 
     Args:
         inputs: file paths, directory paths or glob patterns.
@@ -146,10 +147,10 @@ def expand_inputs(inputs: list[str]) -> tuple[list[str], list[Problem]]:
     """
     files: list[str] = []
     problems: list[Problem] = []
-    seen: set[str] = set()
+    seen: set[object] = set()
 
     def add(path: str) -> None:
-        key = os.path.realpath(path)
+        key = _identity(path)
         if key not in seen:
             seen.add(key)
             files.append(path)
@@ -176,6 +177,15 @@ def expand_inputs(inputs: list[str]) -> tuple[list[str], list[Problem]]:
         for path in found:
             add(path)
     return files, problems
+
+
+def _identity(path: str) -> object:
+    """What makes two paths one file: device and inode (a symlink or hard link is the same file), else the resolved path."""
+    try:
+        info = os.stat(path)  # stat, not open: never blocks, not even on a FIFO
+    except OSError:
+        return os.path.realpath(path)
+    return (info.st_dev, info.st_ino)
 
 
 def _why_no_files(directory: str) -> str:
