@@ -240,15 +240,15 @@ def test_a_file_name_date_out_of_range_is_ignored_with_a_warning(corpus, baselin
 
 
 def test_ctrl_c_during_a_build_exits_130_with_one_line(tmp_path):
-    # The real console script in a terminal, stopped while reading (tests/test_build_interrupts.py covers
-    # the other points and what --out holds).
+    # The real console script in a terminal (tests/test_build_interrupts.py stops it while reading, extracting
+    # and writing, with an earlier build in --out).
     from tests.terminal import run_in_terminal
 
-    result = run_in_terminal(["build", EXAMPLES.resolve(), "--out", "out/", *FAST, "--no-trends"], tmp_path,
-                             when=lambda out: "reading" in out)
-    assert result.returncode in (0, 130), result.explain()  # a build this small may be done before the key
-    if result.returncode == 130:
-        assert [line for line in result.lines() if line.startswith("kg:")] == ["kg: interrupted; out/ left as it was"]
+    result = run_in_terminal(["build", EXAMPLES.resolve(), "--out", "out/", "--no-cache"], tmp_path,
+                             when=lambda out: "extracting" in out)
+    assert result.returncode == 130, result.explain()
+    assert [line for line in result.lines() if line.startswith("kg:")] == ["kg: interrupted; out/ left as it was"]
+    assert not (tmp_path / "out").exists()
 
 
 def test_sigkill_while_writing_leaves_the_previous_build(tmp_path):
@@ -383,13 +383,17 @@ def test_escape_sequences_in_a_file_name_are_escaped_in_warnings(corpus, tmp_pat
     assert "2026-01-30\\x1b]0;owned\\x07\\x1b[2J.md" in err
 
 
-def test_full_width_digits_in_an_arxiv_id_are_the_same_paper(corpus, baseline, tmp_path):
+@pytest.mark.parametrize("dot", ["．", "."])
+def test_full_width_digits_in_an_arxiv_id_are_the_same_paper(corpus, baseline, tmp_path, dot):
     known = sorted(baseline[1])[0]
-    wide = known.translate(str.maketrans("0123456789.", "０１２３４５６７８９．"))
+    wide = known.translate(str.maketrans("0123456789.", "０１２３４５６７８９" + dot))
     (corpus / "2026-01-29.jsonl").write_text(json.dumps(dict(JSONL_LINE, id=wide)) + "\n", encoding="utf-8")
-    result, _ = build_and_check([corpus], baseline, tmp_path / "out")
+    result, summary = build_and_check([corpus], baseline, tmp_path / "out")
+    assert not named(summary, "2026-01-29.jsonl", "missing-field")  # the line was read, as the known paper
     assert len(result.papers) == len(baseline[1])
     assert all(p.arxiv_id.isascii() for p in result.papers)
+    paper = next(p for p in result.papers if p.arxiv_id == known)
+    assert "2026-01-29.jsonl" in {Path(s.path).name for s in paper.sources}
 
 
 # --------------------------------------------------------------------------- issue 10, item 3
