@@ -42,6 +42,7 @@ DEFAULT_MAX_INPUT_MB = 512
 #: Digest dates before arXiv existed are not dates of a digest (``0001-01-19.md``, ``1026-01-19.md``).
 FIRST_DATE = dt.date(1991, 1, 1)
 _CHUNK = 1 << 20
+_STEP = 16 << 20  # decompressed bytes per step: the output grows in place, never a second copy of it
 # BOMs, longest first: the UTF-32 LE BOM begins with the UTF-16 LE one.
 _BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
          (b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
@@ -285,7 +286,7 @@ def _gunzip(path: str, head: bytes, fh: BinaryIO, limit: int) -> tuple[bytes, Pr
             decomp = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
         try:
             # max_length bounds each step's output: a bomb never expands in memory past the limit
-            out += decomp.decompress(data, limit + 1 - len(out))
+            out += decomp.decompress(data, min(_STEP, limit + 1 - len(out)))
         except zlib.error as exc:
             error = str(exc)
             break
