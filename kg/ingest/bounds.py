@@ -52,25 +52,27 @@ def replace_forbidden(path: str, text: str) -> tuple[str, list[Problem]]:
 def bound_records(result: FileResult, text: str) -> None:
     """Apply the rules of the module docstring to ``result.records`` (``text``: the file as parsed).
 
-    Records are only walked when the file could hold something to fix: JSON escapes or
-    text longer than :data:`MAX_FIELD_CHARS` (the raw text itself was cleaned before parsing).
+    Records are only walked when the file could hold something to fix: JSON escapes (which
+    may decode to control characters) or text longer than :data:`MAX_FIELD_CHARS` (the raw
+    text itself was cleaned before parsing).
     """
-    if "\\u" not in text and len(text) <= MAX_FIELD_CHARS:
+    escapes = "\\u" in text
+    if not escapes and len(text) <= MAX_FIELD_CHARS:
         return
     for i, record in enumerate(result.records):
-        fixed, notes = _bound(record)
+        fixed, notes = _bound(record, escapes)
         if fixed is not record:
             result.records[i] = fixed
             result.problems.extend(Problem(record.source, kind, f"{record.arxiv_id}: {message}") for kind, message in notes)
 
 
-def _bound(record: PaperRecord) -> tuple[PaperRecord, list[tuple[str, str]]]:
+def _bound(record: PaperRecord, escapes: bool) -> tuple[PaperRecord, list[tuple[str, str]]]:
     notes: list[tuple[str, str]] = []
     budget = [MAX_RECORD_CHARS]
     forbidden: list[str] = []
 
     def fix(name: str, value: str) -> str:
-        if XML_FORBIDDEN.search(value) is not None:
+        if escapes and XML_FORBIDDEN.search(value) is not None:
             forbidden.append(name)
             value = XML_FORBIDDEN.sub("\ufffd", value)
         keep = min(MAX_FIELD_CHARS, max(0, budget[0]))
