@@ -8,9 +8,10 @@ Promises (issue 14):
   disk), ``--out`` holds the previous complete build: every file in it comes from one build.
   Where an atomic exchange is not available, the old folder is renamed away and the new one
   renamed in: ``--out`` is then missing for an instant, never mixed.
-* **One build at a time.** A lock on ``--out`` (``flock`` on ``.out.kg-lock`` beside it, released
-  by the system when the process ends, however it ends) makes a second concurrent build fail
-  at once with a one-line error naming the folder.
+* **One build at a time.** A lock on ``--out`` (``flock`` on ``.out.kg-lock`` beside it, removed
+  at the end; the system releases the lock when the process ends, however it ends, and a file
+  left by a killed build is simply locked again) makes a second concurrent build fail at once
+  with a one-line error naming the folder.
 * **No symlink in ``--out`` is followed.** Nothing is written into the old folder; a symlink left
   in it (``summary.json -> elsewhere``) is replaced, its target untouched. (``--out`` itself may
   be a symlink to a folder: the folder it names is the one replaced.)
@@ -91,6 +92,10 @@ class OutputFolder:
         held[1] -= 1
         if held[1] == 0:
             del _HELD[self.path]
+            # Removed while still locked: a process that opened the old file finds, once it has the
+            # lock, that the name no longer leads to it, and tries again (see _lock).
+            with contextlib.suppress(OSError):
+                os.unlink(self.lock_path)
             with contextlib.suppress(OSError):
                 fcntl.flock(held[0], fcntl.LOCK_UN)
             os.close(held[0])
@@ -99,6 +104,18 @@ class OutputFolder:
         if self.path.exists() and not self.path.is_dir():
             raise KgError(f"--out {self.shown.rstrip('/')} is a file, not a folder")
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        for _ in range(100):
+            fd = self._try_lock()
+            try:
+                same = os.path.samestat(os.fstat(fd), os.stat(self.lock_path, follow_symlinks=False))
+            except OSError:
+                same = False
+            if same:
+                return fd
+            os.close(fd)  # the holder removed the file as we locked it: lock the new one
+        raise KgError(f"cannot lock {self.shown}: the lock file keeps changing")
+
+    def _try_lock(self) -> int:
         try:
             fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | getattr(os, "O_NOFOLLOW", 0), 0o644)
         except OSError as exc:

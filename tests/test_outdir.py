@@ -36,7 +36,7 @@ def test_a_build_replaces_its_own_entries_and_keeps_unrelated_ones(tmp_path, exc
         "graph.json", "mine.txt", "mine/deep.txt", "summary.json", "trends/new.csv"]  # coauthors.html: not this build's
     assert (out / "graph.json").read_text() == "new graph.json\n"
     assert (out / "mine.txt").read_text() == "new mine.txt\n" and not (tmp_path / "target").exists()
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".out.kg-lock", "out"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]  # the lock file goes at the end
 
 
 def test_an_exception_while_writing_leaves_out_as_it_was(tmp_path):
@@ -81,5 +81,5 @@ def test_leftovers_of_a_killed_build_are_tidied_and_a_renamed_away_build_restore
     _write(old, ["graph.json", "mine.txt"])  # killed between the two renames of the fallback: out/ is missing
     with OutputFolder(out):
         pass
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".out.kg-lock", "out"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
     assert sorted(p.name for p in out.iterdir()) == ["graph.json", "mine.txt"]
