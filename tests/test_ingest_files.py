@@ -2,6 +2,7 @@
 import builtins
 import datetime as dt
 import gzip
+import os
 import shutil
 from pathlib import Path
 
@@ -141,7 +142,15 @@ def test_reading_never_needs_the_shared_corpus(monkeypatch):
             raise AssertionError(f"test touched the shared corpus: {file}")
         return real_open(file, *args, **kwargs)
 
+    real_os_open = os.open
+
+    def guarded_os_open(file, *args, **kwargs):  # kg.ingest.files.open_input opens inputs with os.open
+        if "shared" in Path(os.fsdecode(file)).resolve().parts:
+            raise AssertionError(f"test touched the shared corpus: {file}")
+        return real_os_open(file, *args, **kwargs)
+
     monkeypatch.setattr(builtins, "open", guarded_open)
+    monkeypatch.setattr(os, "open", guarded_os_open)
     result = read_inputs([str(DIGESTS), str(FIXTURES / "atom"), str(FIXTURES / "snapshot")])
     assert result.report.records_read == 21 + 4 + 7
     here = Path(__file__).name
@@ -164,3 +173,20 @@ def test_json_lines_that_are_not_papers_are_an_unknown_format(tmp_path):
     path.write_text('{"id": "2601.00001", "methods": ["lora"]}\n{"id": "2601.00002", "methods": []}\n', encoding="utf-8")
     result = read_inputs([str(path)])
     assert [(p.kind, p.source.line) for p in result.report.problems] == [("unknown-format", 1)]
+
+
+def test_concatenated_gzip_members_are_all_read(tmp_path):
+    lines = ZH.read_bytes().split(b"\n")
+    half = len(lines) // 2
+    path = tmp_path / "2026-01-05.md.gz"
+    path.write_bytes(gzip.compress(b"\n".join(lines[:half]) + b"\n") + gzip.compress(b"\n".join(lines[half:])) + b"\0" * 8)
+    result = read_inputs([str(path)])
+    assert result.report.problems == []
+    assert [r.arxiv_id for r in result.records] == [r.arxiv_id for r in read_inputs([str(ZH)]).records]
+
+
+def test_a_file_over_the_input_limit_is_skipped_without_being_read(tmp_path, monkeypatch):
+    monkeypatch.setenv("KG_MAX_INPUT_MB", "0.001")  # about 1 KB
+    result = read_inputs([str(ZH)])
+    assert [(p.kind, p.source.path) for p in result.report.problems] == [("too-large", str(ZH))]
+    assert result.records == []
