@@ -17,6 +17,7 @@ import networkx as nx
 
 from kg.errors import InputError
 from kg.graph import build_graph, count_by_label, count_by_type, gc_paused
+from kg.interrupts import ctrl_c_held
 from kg.namesakes import merge_summary
 from kg.progress import SILENT, Progress, phase
 from kg.records import Digest, Paper, PaperExtraction, Problem, ReadReport
@@ -24,7 +25,7 @@ from kg.records import Digest, Paper, PaperExtraction, Problem, ReadReport
 if TYPE_CHECKING:
     from kg.frames import Frames
 
-__all__ = ["BuildResult", "available_cores", "build", "freeze_heap", "read_papers", "run_extraction"]
+__all__ = ["BuildResult", "available_cores", "build", "freeze_heap", "load_extractor", "read_papers", "run_extraction"]
 
 #: Fewer papers than this per extraction process and forking costs more than it saves.
 MIN_PAPERS_PER_PROCESS = 500
@@ -121,6 +122,19 @@ def read_papers(
     return merged.papers, result.digests, result.report, merged.duplicates
 
 
+def load_extractor(progress: Progress = SILENT) -> Any:
+    """The packaged spaCy pipeline (:func:`kg.extract.load_pipeline`), loaded as a phase on ``progress``.
+
+    Importing spaCy and building the pipeline take seconds before the first paper: reported as a phase
+    so a terminal never sits blank, and with Ctrl-C held (:func:`kg.interrupts.ctrl_c_held`) so that a
+    library's bare ``except:`` cannot swallow it.
+    """
+    with phase(progress, "loading the extractor"), ctrl_c_held():
+        from kg.extract import load_pipeline
+
+        return load_pipeline()
+
+
 def run_extraction(
     papers: Sequence[Paper],
     *,
@@ -128,16 +142,9 @@ def run_extraction(
     n_process: int = 1,
     progress: Progress = SILENT,
 ) -> list[PaperExtraction]:
-    """Methods, datasets and code links of every paper (:func:`kg.extract.extract_papers`).
-
-    Importing spaCy and building the pipeline take seconds before the first paper: that is
-    reported as a phase ("loading the extractor") so a terminal never sits blank.
-    """
+    """Methods, datasets and code links of every paper (:func:`kg.extract.extract_papers`)."""
     if nlp is None:
-        with phase(progress, "loading the extractor"):
-            from kg.extract import load_pipeline
-
-            nlp = load_pipeline()
+        nlp = load_extractor(progress)
     from kg.extract import extract_papers
 
     return extract_papers(papers, nlp=nlp, n_process=n_process, progress=progress)
@@ -190,10 +197,7 @@ def build(
         if extract:
             start = time.perf_counter()
             if nlp is None:
-                with phase(progress, "loading the extractor"):
-                    from kg.extract import load_pipeline
-
-                    nlp = load_pipeline()
+                nlp = load_extractor(progress)
 
             def run(todo: list[Paper]) -> list[PaperExtraction]:
                 n = min(jobs, max(1, len(todo) // MIN_PAPERS_PER_PROCESS))
