@@ -22,6 +22,7 @@ _SPACES = re.compile(r"[\s\u00A0\u2000-\u200B\u202F\u205F\u3000]+")
 _DROP = re.compile(r"[.,;*]")
 
 
+@lru_cache(maxsize=1 << 18)  # called for every new author node and by author_key
 def clean_author_name(name: str) -> str:
     """A display name with NFKC applied and whitespace/dashes tidied, case and accents kept.
 
@@ -33,7 +34,7 @@ def clean_author_name(name: str) -> str:
     return _SPACES.sub(" ", text).strip(" ,;*")
 
 
-@lru_cache(maxsize=1 << 16)  # the same names recur on every day's digest
+@lru_cache(maxsize=1 << 18)  # the same names recur on every day's digest; a year has ~180,000 distinct
 def author_key(name: str) -> str:
     """The normalised key that identifies an author across digests.
 

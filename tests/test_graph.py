@@ -120,3 +120,33 @@ def test_fast_edges_equal_add_edge():
     slow.add_edge("Author:ann lee", "Paper:2601.1", key="AUTHORED", type="AUTHORED", position=9)
     assert fast.edges["Author:ann lee", "Paper:2601.1", "AUTHORED"] == slow.edges["Author:ann lee", "Paper:2601.1", "AUTHORED"]
     assert fast.number_of_edges() == slow.number_of_edges()
+
+
+def test_coauthor_edges_match_a_plain_count_in_order_weights_and_dates():
+    """The one-pass CO_AUTHORED builder against a plain recount: same pairs, order, weights, first/last."""
+    import random
+    from itertools import combinations
+
+    from kg.graph import coauthor_edges
+
+    rng = random.Random(7)
+    people = [f"Author:{c}" for c in "abcdefgh"]
+    days = [None, D(2026, 1, 5), D(2026, 1, 6), D(2026, 2, 1)]
+    papers = [(rng.choice(days), rng.sample(people, rng.randint(1, 4))) for _ in range(200)]
+    papers.append((D(2026, 3, 1), people))  # more than max_authors below: no pairs
+    ordered = sorted(papers[:-1], key=lambda pa: (pa[0] is None, pa[0] or D.min))
+    expected = {}
+    for day, authors in ordered:
+        for pair in combinations(sorted(authors), 2):
+            row = expected.setdefault(pair, {"weight": 0, "days": []})
+            row["weight"] += 1
+            if day is not None:
+                row["days"].append(day)
+    got = coauthor_edges(papers, max_authors=5)
+    assert [(u, v) for u, v, _, _ in got] == list(expected)
+    for u, v, key, attrs in got:
+        row = expected[(u, v)]
+        want = {"type": "CO_AUTHORED", "weight": row["weight"]}
+        if row["days"]:
+            want |= {"first": min(row["days"]), "last": max(row["days"])}
+        assert key == "CO_AUTHORED" and attrs == want and list(attrs) == list(want)

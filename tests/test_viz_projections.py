@@ -296,3 +296,29 @@ def test_a_loose_ego_match_is_a_note_of_the_report() -> None:
     _, report = ego_network(chain(), "Bo Lii")
     assert report.notes == ("'Bo Lii' matched author 'Bo Li' (2 papers) by close spelling",)
     assert ego_network(chain(), "bo li")[1].notes == ()
+
+
+def test_adjacency_shortcuts_equal_the_networkx_views():
+    """_edges_among / _edge_count / _neighbours read the adjacency: same edges, order and counts as the views."""
+    import random
+
+    from kg.viz.projections import _edge_count, _edges_among, _neighbours
+
+    rng = random.Random(3)
+    base = nx.Graph()
+    base.add_nodes_from(f"n{i}" for i in rng.sample(range(40), 40))
+    nodes = list(base)
+    for _ in range(150):
+        base.add_edge(rng.choice(nodes), rng.choice(nodes), weight=rng.randint(1, 3))  # self-loops included
+    kept = set(rng.sample(nodes, 15))
+    assert list(_edges_among(base, kept)) == [(u, v, a) for u, v, a in base.edges(data=True) if u in kept and v in kept]
+    assert _edge_count(base) == base.number_of_edges() and nx.number_of_selfloops(base) > 0
+    G = nx.MultiDiGraph()
+    G.add_edge("Author:b", "Paper:1", key="AUTHORED")
+    G.add_edge("Author:a", "Paper:1", key="AUTHORED")
+    G.add_edge("Paper:1", "Method:x", key="MENTIONS")
+    G.add_edge("Paper:1", "Method:x", key="PROPOSES")
+    G.add_edge("Paper:1", "Method:w", key="PROPOSES")
+    assert _neighbours(G, "Paper:1", "AUTHORED", incoming=True) == ["Author:a", "Author:b"]
+    assert _neighbours(G, "Paper:1", "MENTIONS", incoming=False) == ["Method:x"]
+    assert _neighbours(G, "Paper:1", "PROPOSES", incoming=False) == ["Method:w", "Method:x"]

@@ -19,6 +19,8 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from kg.graph import keyed_edges
+
 __all__ = ["Kind", "KINDS", "MAX_GAP_DAYS", "TrendData", "trend_data", "as_trend_data", "main_span"]
 
 Kind = Literal["method", "dataset", "category"]
@@ -135,7 +137,7 @@ def trend_data(G: nx.MultiDiGraph, *, max_gap_days: int = MAX_GAP_DAYS) -> Trend
     entity_rows: list[tuple[str, str, str, str]] = []
     digest_days: set[dt.date] = set()
     undated = 0
-    nodes = G.nodes
+    nodes = G._node  # attribute dicts by node id: what G.nodes[n] returns, without the view's lookup
     for n, d in G.nodes(data=True):
         label = d.get("label")
         if label == "Paper":
@@ -166,7 +168,8 @@ def trend_data(G: nx.MultiDiGraph, *, max_gap_days: int = MAX_GAP_DAYS) -> Trend
     dated = set(papers.index)
     links: dict[tuple[str, str, str], list[bool]] = {}
     authorships: list[tuple[str, str]] = []
-    for u, v, k, attrs in G.edges(keys=True, data=True):
+    # The adjacency itself (kg.graph.keyed_edges): the edge view's generator costs more than this loop.
+    for u, v, k, attrs in keyed_edges(G):
         if k == "AUTHORED":
             paper = nodes[v].get("arxiv_id")
             if paper in dated:

@@ -25,6 +25,7 @@ import networkx as nx
 import pandas as pd
 from matplotlib.figure import Figure
 
+from kg.graph import gc_paused
 from kg.safetext import csv_cell, markdown_text
 from kg.trends.bursts import MIN_DURATION, bursts
 from kg.trends.charts import (
@@ -218,6 +219,7 @@ def groups_figure(report: TrendsReport, groups: list[str] | None = None) -> Figu
     return plot_group_shares(series, report.freq_periods(freq), members, names=dates["name"].to_dict())
 
 
+@gc_paused(collect=True)  # pandas and matplotlib make cycles: one collection at the end, not dozens
 def write_trends(
     G: Union[nx.MultiDiGraph, TrendData],
     out_dir: Union[str, Path],

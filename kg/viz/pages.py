@@ -11,6 +11,7 @@ from typing import Any
 
 import networkx as nx
 
+from kg.graph import gc_paused
 from kg.viz.projections import (
     COAUTHOR_MIN_PAPERS, DEFAULT_SEED, TOPIC_MIN_PAPERS, ProjectionReport, coauthor_network, ego_network,
     topic_network,
@@ -25,6 +26,7 @@ def subtitle(report: ProjectionReport, rule: str = "") -> str:
     return report.summary() + (f" · {rule}" if rule else "")
 
 
+@gc_paused(collect=True)  # projections make cycles: one collection at the end, not dozens
 def write_coauthor_html(
     G: nx.MultiDiGraph, path: str | os.PathLike[str], *, title: str | None = None, seed: int = DEFAULT_SEED,
     overlay: bool = False, **filters: Any,
@@ -55,6 +57,7 @@ def write_coauthor_html(
     return report
 
 
+@gc_paused(collect=True)  # projections make cycles: one collection at the end, not dozens
 def write_topic_html(
     G: nx.MultiDiGraph, path: str | os.PathLike[str], *, title: str | None = None, seed: int = DEFAULT_SEED,
     overlay: bool = False, **filters: Any,
@@ -82,6 +85,7 @@ def write_topic_html(
     return report
 
 
+@gc_paused(collect=True)  # projections make cycles: one collection at the end, not dozens
 def write_ego_html(
     G: nx.MultiDiGraph, path: str | os.PathLike[str], name: str, depth: int = 1, *, title: str | None = None,
     seed: int = DEFAULT_SEED, overlay: bool = False, **options: Any,

@@ -26,7 +26,7 @@ import datetime as dt
 import difflib
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
@@ -185,9 +185,16 @@ def _dated_mean(G: nx.MultiDiGraph, pids: Iterable[str]) -> dt.date | None:
 
 
 def _neighbours(G: nx.MultiDiGraph, pid: str, rel_type: str, *, incoming: bool) -> list[str]:
-    edges = G.in_edges(pid, keys=True) if incoming else G.out_edges(pid, keys=True)
-    ends = (u if incoming else v for u, v, k in edges if k == rel_type)
-    return sorted(set(ends))
+    """The nodes ``pid`` has a ``rel_type`` edge from (``incoming``) or to, sorted.
+
+    Read from the adjacency (node -> {neighbour: {key: attrs}}) rather than the edge views,
+    whose per-edge tuples cost more than the lookup on a year's graph.
+    """
+    if not G.is_multigraph():
+        edges = G.in_edges(pid, keys=True) if incoming else G.out_edges(pid, keys=True)
+        return sorted({u if incoming else v for u, v, k in edges if k == rel_type})
+    adjacency = (G._pred if incoming else G._succ)[pid] if G.is_directed() else G._adj[pid]
+    return sorted(n for n, keys in adjacency.items() if rel_type in keys)
 
 
 def _link(G: nx.MultiDiGraph, pid: str) -> tuple[str, str, str]:
@@ -223,8 +230,13 @@ def _coauthor_base(G: nx.MultiDiGraph, papers: list[str], max_coauthors: int) ->
             pairs.update(combinations(authors, 2))
     for aid, attrs in P.nodes(data=True):
         attrs["papers"] = len(attrs["paper_ids"])
+    # Written into the adjacency as P.add_edge(u, v, weight=..., strength=...) would (each pair once,
+    # u < v, both ends already nodes): add_edge's checks cost more than the insertion on a year's
+    # 800,000 pairs.
+    adj = P._adj
     for (u, v), weight in pairs.items():
-        P.add_edge(u, v, weight=weight, strength=float(weight))
+        adj[u][v] = adj[v][u] = {"weight": weight, "strength": float(weight)}
+    nx._clear_cache(P)
     return P
 
 
@@ -308,10 +320,21 @@ def _drop(P: nx.Graph, nodes: list[str], reason: str, dropped_by: dict[str, int]
     """Remove ``nodes`` from ``P``; count them under ``reason``; return the edges removed."""
     if not nodes:
         return 0
-    edges = P.number_of_edges()
+    edges = _edge_count(P)
     P.remove_nodes_from(nodes)
     dropped_by[reason] = dropped_by.get(reason, 0) + len(nodes)
-    return edges - P.number_of_edges()
+    return edges - _edge_count(P)
+
+
+def _edge_count(P: nx.Graph) -> int:
+    """``P.number_of_edges()`` of a simple undirected graph from its adjacency sizes (no degree view).
+
+    Each edge is in two neighbour dicts, a self-loop in one.
+    """
+    if type(P) is not nx.Graph:
+        return P.number_of_edges()
+    adj = P._adj
+    return (sum(map(len, adj.values())) + sum(1 for n, nbrs in adj.items() if n in nbrs)) // 2
 
 
 def coauthor_network(
@@ -364,6 +387,9 @@ def coauthor_network(
     if not one_paper_groups:
         dropped_edges = _drop(base, _one_paper_groups(base), "one_paper_groups", dropped_by)
     P, pruned_by, pruned_edges = _prune(base, min_papers, min_weight, top, largest_component, _busiest(base))
+    # A networkx graph is a reference cycle (its cached views point back at it): emptied here, the
+    # year's 800,000 pairs go by reference counting now instead of waiting for a full collection.
+    base.clear()
     _assign_communities(G, P, seed)
     _decorate_authors(G, P)
     for attrs in P.nodes.values():
@@ -521,6 +547,7 @@ def topic_network(
     base = _topic_base(G, papers)
     rank = {n: (-a["papers"], n) for n, a in base.nodes(data=True)}
     P, dropped_by, dropped_edges = _prune(base, min_papers, min_weight, top, largest_component, rank.__getitem__)
+    base.clear()  # freed now by reference counting (see coauthor_network)
     _decorate_methods(G, P)
     if with_categories:
         _add_categories(G, P, papers)
@@ -532,9 +559,29 @@ def topic_network(
 # --------------------------------------------------------------------------- pruning (shared)
 
 
+def _edges_among(base: nx.Graph, kept: set[str]) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """The edges of ``base`` between nodes of ``kept``, in ``base.edges(data=True)`` order.
+
+    That order is: nodes in insertion order, each with its neighbours not yet passed. Walking only
+    the kept nodes' neighbours gives the same edges in the same order, without the year's
+    800,000 co-author pairs the picture's 1,500 authors leave out.
+    """
+    adj = base._adj
+    passed: set[str] = set()
+    for u in base:
+        if u not in kept:
+            continue
+        for v, attrs in adj[u].items():
+            if v in kept and v not in passed:
+                yield u, v, attrs
+        passed.add(u)
+
+
 def _busiest(base: nx.Graph) -> Callable[[str], tuple[Any, ...]]:
     """Rank for --top: most papers, then most joint papers, then node id (deterministic)."""
-    strength = dict(base.degree(weight="weight"))
+    # base.degree(weight="weight") without the view's per-node calls (a self-loop counts twice, as there)
+    strength = {n: sum(d.get("weight", 1) for d in nbrs.values()) + (nbrs[n].get("weight", 1) if n in nbrs else 0)
+                for n, nbrs in base._adj.items()}
     return lambda n: (-base.nodes[n]["papers"], -strength[n], n)
 
 
@@ -560,14 +607,13 @@ def _prune(
     kept = set(keep)
     P = nx.Graph(base.graph)
     P.add_nodes_from((n, dict(base.nodes[n])) for n in sorted(kept, key=rank))
-    P.add_edges_from((u, v, dict(a)) for u, v, a in base.edges(data=True)
-                     if a["weight"] >= min_weight and u in kept and v in kept)
+    P.add_edges_from((u, v, dict(a)) for u, v, a in _edges_among(base, kept) if a["weight"] >= min_weight)
     if largest_component and P.number_of_nodes():
         # ties go to the component holding the best-ranked node, so the choice is deterministic
         biggest = min(nx.connected_components(P), key=lambda c: (-len(c), min(rank(n) for n in c)))
         dropped["largest_component"] = P.number_of_nodes() - len(biggest)
         P.remove_nodes_from([n for n in list(P) if n not in biggest])
-    return P, {k: v for k, v in dropped.items() if v}, base.number_of_edges() - P.number_of_edges()
+    return P, {k: v for k, v in dropped.items() if v}, _edge_count(base) - _edge_count(P)
 
 
 def _reordered(P: nx.Graph, key: Callable[[Any], Any]) -> nx.Graph:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import colorsys
 import functools
 import html
-import importlib.resources
+import importlib.util
 import json
 import math
 import os
@@ -56,7 +56,11 @@ MIN_FONT, MAX_FONT = 11, 16
 @functools.lru_cache(maxsize=1)
 def _vis_assets() -> tuple[str, str]:
     """vis-network's JS and CSS from pyvis's package, checked safe to inline."""
-    base = importlib.resources.files("pyvis") / "templates" / "lib" / f"vis-{VIS_VERSION}"
+    # Located, not imported: importing pyvis pulls in IPython and jinja2 (a second on a loaded machine).
+    spec = importlib.util.find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("pyvis (which ships vis-network) is not installed")
+    base = Path(next(iter(spec.submodule_search_locations))) / "templates" / "lib" / f"vis-{VIS_VERSION}"
     js = (base / "vis-network.min.js").read_text(encoding="utf-8")
     js = js.replace("//# sourceMappingURL=vis-network.min.js.map", "")  # a map file we do not ship
     css = (base / "vis-network.css").read_text(encoding="utf-8")
