@@ -76,3 +76,15 @@ def test_schema_constraints_and_indexes_exist(empty_db: Any, settings: Any) -> N
     assert {(r["labelsOrTypes"][0], r["properties"][0]) for r in rows} >= set(NODE_KEYS.items())
     names = {r["name"] for r in run(empty_db, settings, "SHOW INDEXES YIELD name, state WHERE state = 'ONLINE' RETURN name")}
     assert {"paper_text", "method_names", "paper_first_seen"} <= names
+
+
+def test_schema_is_sent_only_when_part_of_it_is_missing(empty_db: Any, settings: Any) -> None:
+    from kg.store.neo4j import Neo4jLoader
+
+    load(settings, build_graph(*day_one()))
+    with Neo4jLoader(settings) as loader:
+        assert loader.apply_schema() is False  # all online: nothing sent
+        run(empty_db, settings, "DROP INDEX paper_first_seen")
+        assert loader.apply_schema() is True
+    names = {r["name"] for r in run(empty_db, settings, "SHOW INDEXES YIELD name, state WHERE state = 'ONLINE' RETURN name")}
+    assert "paper_first_seen" in names
