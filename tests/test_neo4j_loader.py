@@ -227,9 +227,7 @@ def test_statements_are_static_merge_on_keys_and_weights_are_set_not_incremented
     assert [s.text for s in steps] == [s.text for s in other]  # data never reaches the text
     for step in steps:
         text = "\n".join(line for line in step.text.splitlines() if not line.lstrip().startswith("//"))
-        # the derived statements first lock this batch's pair ends (a subquery over the same rows)
-        start = "CALL () {\n  UNWIND $rows AS row" if step.name in ("CO_AUTHORED", "CO_OCCURS") else "UNWIND $rows AS row"
-        assert text.lstrip().startswith(start), step.name
+        assert text.lstrip().startswith("UNWIND $rows AS row"), step.name
         assert ("MERGE" in text or step.name == "CO_AUTHORED_crowded") and not re.search(r"(?<!ON )CREATE", text), step.name
         assert not re.search(r"\w+\.\w+\s*=\s*\w+\.\w+\s*\+", text), f"{step.name} increments a property"
     for name in DERIVED_RELS:

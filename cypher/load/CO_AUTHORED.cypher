@@ -5,20 +5,13 @@
 // neighbourhood of every author), a relationship is written only when its values change, and a pair whose count
 // drops to 0 (its papers now have more than $max_authors authors) is deleted.
 // Stored once, from the smaller key to the larger (as in the networkx graph).
-// Write-lock every end of this batch's pairs before counting, each node once (not once per pair: that wrote two
-// properties per row): a concurrent load's uncommitted AUTHORED/MENTIONS on them is waited for, so the last
-// recompute of a pair sees every committed paper (two loads at once lose no weight).
-CALL () {
-  UNWIND $rows AS row
-  UNWIND [row.a, row.b] AS key
-  WITH DISTINCT key
-  MATCH (n:Author) WHERE n.key = key
-  SET n._kg_lock = true
-  REMOVE n._kg_lock
-}
 UNWIND $rows AS row
 MATCH (a:Author) WHERE a.key = row.a
 MATCH (b:Author) WHERE b.key = row.b
+// Write-lock both ends before counting: a concurrent load's uncommitted AUTHORED/MENTIONS on them is waited
+// for, so the last recompute of a pair sees every committed paper (two loads at once lose no weight).
+SET a._kg_lock = true, b._kg_lock = true
+REMOVE a._kg_lock, b._kg_lock
 WITH *, [(a)-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(b) WHERE COUNT { (p)<-[:AUTHORED]-() } <= $max_authors | p.first_seen] AS days
 WITH *, size(days) AS weight,
      reduce(m = null, d IN days | CASE WHEN m IS NULL OR d < m THEN d ELSE m END) AS first,
