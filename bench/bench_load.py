@@ -2,7 +2,7 @@
 
 Usage:
     tests/neo4j/server start          # or point NEO4J_URI / NEO4J_PASSWORD at a scratch server
-    python bench/bench_load.py [--batch-size 1000 5000 ...] [--no-bulk] [--json FILE] [CORPUS ...]
+    python bench/bench_load.py [--batch-size 1000 5000 ...] [--ref GITREF] [--no-bulk] [--json FILE] [CORPUS ...]
 
 Default corpus: ../shared/corpus (every dialect, winter/ included). It EMPTIES the database it is pointed at.
 
@@ -12,6 +12,8 @@ Measures, in one run (machines are noisy: compare inside a run):
 * the daily incremental load: one more day (the last digest) on top: seconds (goal <= 10 s);
 * the bulk import: ``kg export neo4j-import`` + ``neo4j-admin database import full`` (run by
   ``tests/neo4j/server admin``) into a scratch NEO4J_HOME: rows/s (nodes + relationships written).
+With ``--ref GITREF`` (e.g. ``main``) the same graph is also loaded, right after, by the loader of that commit
+(``git archive`` into a temporary folder, run in a subprocess on the same server): before and after in one run.
 Goals (issue 13): >= 50,000 rows/s for kg load, one more day in <= 10 s. Building the graph is not timed here
 (bench_build.py / bench_extract.py measure it).
 """
@@ -76,6 +78,30 @@ def _load(settings, G, batch_size: int) -> dict:
             "nodes_created": report.nodes_created, "relationships_created": report.relationships_created}
 
 
+#: Run in a subprocess inside another commit's tree: load the pickled graphs with that commit's loader.
+_REF_LOADER = """
+import json, pickle, sys
+from kg.store.neo4j import Neo4jLoader, Neo4jSettings
+graphs = pickle.load(open(sys.argv[1], "rb"))
+out = []
+for G in graphs:
+    with Neo4jLoader(Neo4jSettings.from_env(), batch_size=int(sys.argv[2])) as loader:
+        r = loader.load(G)
+    out.append({"rows": r.total_rows, "seconds": round(r.seconds, 2), "rows_per_s": round(r.total_rows / r.seconds),
+                "problems": r.problems, "step_seconds": {k: round(v, 2) for k, v in r.step_seconds.items()}})
+print(json.dumps(out))
+"""
+
+
+def _load_with_ref(tree: Path, graphs_pickle: Path, batch_size: int) -> list[dict]:
+    env = {**os.environ, "PYTHONPATH": str(tree)}
+    done = subprocess.run([sys.executable, "-c", _REF_LOADER, str(graphs_pickle), str(batch_size)], cwd=tree, env=env,
+                          capture_output=True, text=True)
+    if done.returncode:
+        sys.exit(f"the loader of the reference commit failed: {done.stderr[-1500:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
 def _bulk(G) -> dict:
     from kg.store.csv_bulk import export_neo4j_import
 
@@ -101,6 +127,7 @@ def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("inputs", nargs="*")
     ap.add_argument("--batch-size", type=int, nargs="+", default=[1000, 5000])
+    ap.add_argument("--ref", help="also load with the loader of this git commit (before/after in one run)")
     ap.add_argument("--no-bulk", action="store_true")
     ap.add_argument("--json", type=Path)
     args = ap.parse_args(argv)
@@ -126,14 +153,34 @@ def main(argv: list[str]) -> int:
                      "kg_load": {}, "one_more_day_load": {}}
     print(f"graph: {results['nodes']:,} nodes, {results['relationships']:,} relationships from {len(files)} files "
           f"(built in {results['build_seconds']} s); neo4j-rust-ext: {rust}", flush=True)
+    ref_work = tempfile.TemporaryDirectory(prefix="kg-bench-ref-") if args.ref else None
+    if ref_work is not None:
+        import pickle
+
+        tree = Path(ref_work.name) / "tree"
+        tree.mkdir()
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", args.ref], capture_output=True, check=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
+        graphs_pickle = Path(ref_work.name) / "graphs.pickle"
+        graphs_pickle.write_bytes(pickle.dumps((G, G_day)))
+        results["ref"] = args.ref
+        results["ref_kg_load"], results["ref_one_more_day_load"] = {}, {}
     for size in args.batch_size:
-        _wipe(settings)
-        full = _load(settings, G, size)
-        day = _load(settings, G_day, size)
-        results["kg_load"][size], results["one_more_day_load"][size] = full, day
-        print(f"kg load, batch {size}: {full['rows']:,} rows in {full['seconds']} s = {full['rows_per_s']:,} rows/s; "
-              f"one more day ({last.name}): {day['rows']:,} rows in {day['seconds']} s", flush=True)
-        print(f"  slowest statements: {sorted(full['step_seconds'].items(), key=lambda kv: -kv[1])[:4]}", flush=True)
+        runs = [("this tree", None)] + ([(f"--ref {args.ref}", "ref")] if ref_work is not None else [])
+        for label, which in runs:
+            _wipe(settings)
+            if which is None:
+                full, day = _load(settings, G, size), _load(settings, G_day, size)
+                results["kg_load"][size], results["one_more_day_load"][size] = full, day
+            else:
+                full, day = _load_with_ref(tree, graphs_pickle, size)
+                results["ref_kg_load"][size], results["ref_one_more_day_load"][size] = full, day
+            print(f"{label}: kg load, batch {size}: {full['rows']:,} rows in {full['seconds']} s = "
+                  f"{full['rows_per_s']:,} rows/s; one more day ({last.name}): {day['rows']:,} rows in {day['seconds']} s",
+                  flush=True)
+            print(f"  slowest statements: {sorted(full['step_seconds'].items(), key=lambda kv: -kv[1])[:4]}", flush=True)
+    if ref_work is not None:
+        ref_work.cleanup()
     if not args.no_bulk:
         results["bulk_import"] = bulk = _bulk(G)
         print(f"bulk import: {bulk}", flush=True)

@@ -32,7 +32,9 @@ class FakeResult:
         return list(self._records[0]) if self._records else []
 
     def __iter__(self):
-        return iter(type("Record", (), {"values": lambda self, r=r: list(r.values())})() for r in self._records)
+        # a neo4j.Record's values() and record["key"]
+        return iter(type("Record", (), {"values": lambda self, r=r: list(r.values()),
+                                        "__getitem__": lambda self, k, r=r: r[k]})() for r in self._records)
 
 
 @dataclass

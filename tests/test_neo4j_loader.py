@@ -86,6 +86,20 @@ def test_load_order_schema_then_nodes_then_relationships_then_derived() -> None:
     assert driver.closed
 
 
+def test_schema_in_place_sends_no_schema_statement_and_empty_statements_send_nothing() -> None:
+    names = [re.search(r"(?:CONSTRAINT|INDEX) (\w+) IF NOT EXISTS", s).group(1) for s in schema_statements()]
+    driver = FakeDriver(read_rows=[{"name": n} for n in names])  # SHOW INDEXES: every one of them online
+    G = build_graph([Paper("2601.00001", "Alone", authors=("Ann Lee",))])  # no methods, datasets, code
+    report = _load(G, driver, batch_size=2)
+    writes = driver.writes()
+    assert not any(c.text in schema_statements() or "awaitIndexes" in c.text for c in writes)
+    assert all(c.params.get("rows") for c in writes)  # every transaction carries rows
+    assert report.rows["Method"] == report.batches["Method"] == 0 and report.problems == []
+    driver = FakeDriver(read_rows=[{"name": n} for n in names[1:]])  # one missing: the whole schema is sent
+    _load(G, driver, batch_size=2)
+    assert [c.text for c in driver.writes()[: len(names)]] == schema_statements()
+
+
 # --------------------------------------------------------------------------- rows and parameters
 
 def test_row_shapes_per_statement() -> None:

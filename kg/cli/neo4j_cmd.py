@@ -32,7 +32,7 @@ def _build(inputs: list[str], date: str | None, no_extract: bool) -> Any:
 @app.command("load")
 def load_command(
     inputs: list[str] = INPUTS,
-    batch_size: int = typer.Option(1000, "--batch-size", min=1, help="Rows per UNWIND batch (one write transaction each)."),
+    batch_size: int = typer.Option(5000, "--batch-size", min=1, help="Rows per UNWIND batch (one write transaction each; kg.store.neo4j.DEFAULT_BATCH_SIZE)."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Print the statements and batch counts; connect to nothing."),
     uri: str = URI,
     user: str = USER,

@@ -153,7 +153,7 @@ def neo4j_settings(uri: str | None = None, user: str | None = None, database: st
     return Neo4jSettings.from_env(uri=uri, user=user, database=database)
 
 
-def load_into_neo4j(graph: "nx.MultiDiGraph", settings: "Neo4jSettings", *, batch_size: int = 1000) -> "LoadReport":
+def load_into_neo4j(graph: "nx.MultiDiGraph", settings: "Neo4jSettings", *, batch_size: int = 5000) -> "LoadReport":
     """Load ``graph`` with a progress bar; warns about each row that could not be written."""
     from kg.store.neo4j import Neo4jLoader
 

@@ -41,7 +41,7 @@ from kg.store.schema import DERIVED_RELS, NODE_KEYS, REL_ENDPOINTS, SchemaError,
 
 __all__ = [
     "NODE_ORDER", "REL_ORDER", "DERIVED_ORDER", "Step", "Neo4jSettings", "LoadReport", "Neo4jLoader",
-    "graph_to_rows", "plan_load", "batched", "describe_plan", "load_graph", "load_from_env", "neo4j_errors", "run_query", "plain_value",
+    "DEFAULT_BATCH_SIZE", "graph_to_rows", "plan_load", "batched", "describe_plan", "load_graph", "load_from_env", "neo4j_errors", "run_query", "plain_value",
 ]
 
 #: Node statements run first (end points exist before relationships), in this order.
@@ -55,6 +55,11 @@ DEFAULT_URI = "neo4j://localhost:7687"
 DEFAULT_USER = "neo4j"
 DEFAULT_DATABASE = "neo4j"
 INDEX_TIMEOUT_SECONDS = 300
+#: Rows per UNWIND batch (one write transaction each): each commit costs a log flush and index updates, so a
+#: few thousand rows per transaction beat many small ones (bench/bench_load.py measures sizes side by side).
+DEFAULT_BATCH_SIZE = 5000
+#: The names ``cypher/schema.cypher`` creates (``CREATE CONSTRAINT|[FULLTEXT ]INDEX <name> IF NOT EXISTS``).
+_SCHEMA_NAME = re.compile(r"CREATE\s+(?:CONSTRAINT|(?:FULLTEXT\s+|RANGE\s+|TEXT\s+)?INDEX)\s+(\w+)\s+IF\s+NOT\s+EXISTS", re.I)
 
 
 # --------------------------------------------------------------------------- planning (pure)
@@ -208,7 +213,7 @@ def _n_batches(n_rows: int, size: int) -> int:
     return -(-n_rows // size)
 
 
-def describe_plan(G: nx.MultiDiGraph, *, batch_size: int = 1000, max_coauthors: int = MAX_COAUTHORS) -> str:
+def describe_plan(G: nx.MultiDiGraph, *, batch_size: int = DEFAULT_BATCH_SIZE, max_coauthors: int = MAX_COAUTHORS) -> str:
     """What ``kg load --dry-run`` prints: every statement that would be sent, with row and batch counts.
 
     Connects to nothing. The server check and schema statements come first, then each load
@@ -386,6 +391,11 @@ def _run_schema(tx: Any, text: str, params: dict[str, Any]) -> None:
     tx.run(text, params).consume()
 
 
+def _online_index_names(tx: Any) -> list[str]:
+    # Constraints are listed here too, by their name, through the index that backs each of them.
+    return [r["name"] for r in tx.run("SHOW INDEXES YIELD name, state WHERE state = 'ONLINE' RETURN name")]
+
+
 def _default_driver_factory(uri: str, auth: tuple[str, str]) -> Any:
     from neo4j import GraphDatabase
 
@@ -411,7 +421,7 @@ class Neo4jLoader:
         self,
         settings: Neo4jSettings,
         *,
-        batch_size: int = 1000,
+        batch_size: int = DEFAULT_BATCH_SIZE,
         progress: Progress = SILENT,
         driver_factory: Callable[[str, tuple[str, str]], Any] | None = None,
     ) -> None:
@@ -454,13 +464,26 @@ class Neo4jLoader:
             records = [dict(r) for r in session.run(read_cypher("checks/server_version.cypher"))]
         return _check_version(records, self.settings.uri)
 
-    def apply_schema(self) -> None:
-        """Create the constraints and indexes of ``cypher/schema.cypher`` and wait until they are online."""
+    def apply_schema(self) -> bool:
+        """Create the constraints and indexes of ``cypher/schema.cypher`` and wait until they are online.
+
+        One read first: when every one of them exists and is online (every load after the first), nothing is
+        sent, which saves a transaction per schema statement on each daily load.
+
+        Returns:
+            True when statements were sent, False when the schema was already in place.
+        """
+        statements = schema_statements()
+        wanted = {m.group(1) for s in statements if (m := _SCHEMA_NAME.search(s))}
         with neo4j_errors(self.settings), self._session() as session:
-            for statement in schema_statements():
+            online = set(session.execute_read(_online_index_names))
+            if len(wanted) == len(statements) and wanted <= online:
+                return False
+            for statement in statements:
                 session.execute_write(_run_schema, statement, {})
             session.execute_write(_run_schema, read_cypher("checks/await_indexes.cypher"),
                                   {"timeout_seconds": INDEX_TIMEOUT_SECONDS})
+        return True
 
     def load(self, G: nx.MultiDiGraph, *, max_coauthors: int = MAX_COAUTHORS) -> LoadReport:
         """Check the server, apply the schema, then send every statement of :func:`plan_load` in batches.
@@ -487,6 +510,8 @@ class Neo4jLoader:
         report.rows[step.name] = len(step.rows)
         report.batches[step.name] = 0
         report.written[step.name] = 0
+        if not step.rows:  # nothing to write: no transaction (on a daily load several statements have no rows)
+            return
         started = time.perf_counter()
         tracked = self.progress.track(step.rows, total=len(step.rows), description=f"Neo4j {step.name}", unit="rows")
         for batch in batched(tracked, self.batch_size):
@@ -509,7 +534,7 @@ def load_graph(
     user: str = DEFAULT_USER,
     password: str,
     database: str = DEFAULT_DATABASE,
-    batch_size: int = 1000,
+    batch_size: int = DEFAULT_BATCH_SIZE,
     progress: Progress = SILENT,
     driver_factory: Callable[[str, tuple[str, str]], Any] | None = None,
 ) -> LoadReport:
@@ -573,7 +598,7 @@ def load_from_env(
     uri: str | None = None,
     user: str | None = None,
     database: str | None = None,
-    batch_size: int = 1000,
+    batch_size: int = DEFAULT_BATCH_SIZE,
     progress: Progress = SILENT,
 ) -> LoadReport:
     """Load ``G`` with the settings of :meth:`Neo4jSettings.from_env` (``kg load``, ``kg build --neo4j``).

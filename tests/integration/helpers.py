@@ -6,7 +6,7 @@ from typing import Any
 
 import networkx as nx
 
-from kg.store.neo4j import Neo4jLoader
+from kg.store.neo4j import DEFAULT_BATCH_SIZE, Neo4jLoader
 
 #: The test server's script (tests/neo4j/server) and the settings file of its default instance.
 TEST_SERVER = Path(__file__).resolve().parents[1] / "neo4j" / "server"
@@ -32,7 +32,7 @@ def node_count(driver: Any, settings: Any) -> int:
     return run(driver, settings, "MATCH (n) RETURN count(n) AS n")[0]["n"]
 
 
-def load(settings: Any, G: nx.MultiDiGraph, batch_size: int = 1000) -> Any:
+def load(settings: Any, G: nx.MultiDiGraph, batch_size: int = DEFAULT_BATCH_SIZE) -> Any:
     with Neo4jLoader(settings, batch_size=batch_size) as loader:
         return loader.load(G)
 

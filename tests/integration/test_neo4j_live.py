@@ -25,18 +25,25 @@ def examples_graph() -> nx.MultiDiGraph:
     return kg.build([EXAMPLES]).graph
 
 
+@pytest.fixture(scope="module")
+def examples_loaded(empty_db_module: Any, settings: Any, examples_graph: nx.MultiDiGraph) -> Any:
+    """The examples loaded once for the read-only tests below (they come before the tests that wipe)."""
+    load(settings, examples_graph, batch_size=1000)  # several batches per statement: batching is exercised
+    return empty_db_module
+
+
 def test_counts_equal_the_networkx_graph_and_loading_twice_changes_nothing(
-        empty_db: Any, settings: Any, examples_graph: nx.MultiDiGraph) -> None:
-    load(settings, examples_graph, batch_size=333)
-    assert counts(empty_db, settings) == (count_by_label(examples_graph), count_by_type(examples_graph))
-    first = snapshot(empty_db, settings)
-    report = load(settings, examples_graph)
+        examples_loaded: Any, settings: Any, examples_graph: nx.MultiDiGraph) -> None:
+    assert counts(examples_loaded, settings) == (count_by_label(examples_graph), count_by_type(examples_graph))
+    first = snapshot(examples_loaded, settings)
+    report = load(settings, examples_graph)  # other batch boundaries (5,000) than the first load's (1,000)
     assert report.nodes_created == 0 and report.relationships_created == 0 and report.problems == []
-    assert snapshot(empty_db, settings) == first
+    assert snapshot(examples_loaded, settings) == first
 
 
-def test_derived_weights_equal_the_networkx_graph(empty_db: Any, settings: Any, examples_graph: nx.MultiDiGraph) -> None:
-    load(settings, examples_graph)
+def test_derived_weights_equal_the_networkx_graph(
+        examples_loaded: Any, settings: Any, examples_graph: nx.MultiDiGraph) -> None:
+    empty_db = examples_loaded
     G = examples_graph
     rows = run(empty_db, settings, "MATCH (a:Author)-[r:CO_AUTHORED]->(b:Author) "
                                    "RETURN a.key AS a, b.key AS b, r.weight AS w, r.first AS f, r.last AS l")
@@ -76,3 +83,15 @@ def test_schema_constraints_and_indexes_exist(empty_db: Any, settings: Any) -> N
     assert {(r["labelsOrTypes"][0], r["properties"][0]) for r in rows} >= set(NODE_KEYS.items())
     names = {r["name"] for r in run(empty_db, settings, "SHOW INDEXES YIELD name, state WHERE state = 'ONLINE' RETURN name")}
     assert {"paper_text", "method_names", "paper_first_seen"} <= names
+
+
+def test_schema_is_sent_only_when_part_of_it_is_missing(empty_db: Any, settings: Any) -> None:
+    from kg.store.neo4j import Neo4jLoader
+
+    load(settings, build_graph(*day_one()))
+    with Neo4jLoader(settings) as loader:
+        assert loader.apply_schema() is False  # all online: nothing sent
+        run(empty_db, settings, "DROP INDEX paper_first_seen")
+        assert loader.apply_schema() is True
+    names = {r["name"] for r in run(empty_db, settings, "SHOW INDEXES YIELD name, state WHERE state = 'ONLINE' RETURN name")}
+    assert "paper_first_seen" in names
