@@ -2,8 +2,10 @@
 
 Rules, in order:
 
-1. A discovered acronym definition whose long form or short form is in the gazetteer
-   merges into that entry ("Group Relative Policy Optimization (GRPO)" -> ``grpo``).
+1. A discovered acronym definition merges into a gazetteer entry when its long form is
+   one of the entry's forms, or when its short form is and the long forms agree
+   (:func:`definition_entry`): "Group Relative Policy Optimisation (GRPO)" -> ``grpo``, but
+   "Spatial Attention Mechanism (SAM)" is its own method, never Segment Anything.
 2. A local definition wins over the gazetteer for that paper: if a paper defines
    "maximum-likelihood (ML)", its bare "ML" tokens take the definition's key.
 3. Otherwise the definition is judged by :func:`kg.extract.filters.classify`. A kept
@@ -37,7 +39,8 @@ from kg.extract.gazetteer import Entry, Gazetteer
 from kg.extract.matching import char_span, doc_text, span_text
 from kg.extract.proposed import trigger_just_before
 from kg.extract.sections import section_ends
-from kg.extract.text import compact_key, find_word, is_name_like, long_form_key, looks_like_acronym, norm_phrase
+from kg.extract.text import (compact_key, find_word, is_name_like, long_form_key, looks_like_acronym, norm_phrase,
+                             same_long_form)
 
 
 @dataclass(slots=True)
@@ -59,6 +62,30 @@ def entry_for(gaz: Gazetteer, short: str, long: str = "") -> Entry | None:
             if entry is not None:
                 return entry
     return None
+
+
+def definition_entry(gaz: Gazetteer, short: str, long: str) -> Entry | None:
+    """The gazetteer entry a paper's definition "long (SHORT)" joins, or None (its own method).
+
+    The long form decides: it names the entry itself, or the short form is the entry's and
+    the long form agrees with one of the entry's long forms (:func:`same_long_form`). A short
+    form alone never merges: "adverse events (AEs)" is not the autoencoder, "context-free
+    grammar (CFG)" not classifier-free guidance. An entry listed without long forms cannot
+    be checked: the definition stays apart, keyed by its long form, its short form an alias.
+    """
+    entry = gaz.lookup(long) if long else None
+    if entry is not None:
+        return entry
+    for s in dict.fromkeys((short, _core(short))):
+        entry = gaz.lookup(s) if s else None
+        if entry is not None and (not long or long_forms_agree(entry, long)):
+            return entry
+    return None
+
+
+def long_forms_agree(entry: Entry, long: str) -> bool:
+    """Whether ``long`` is one of the entry's long forms up to spelling and inflection."""
+    return any(same_long_form(long, s) for s in (entry.name, *entry.aliases) if not looks_like_acronym(s))
 
 
 def _eid(kind: str, key: str) -> str:
@@ -213,7 +240,7 @@ def _is_compound_name(gaz: Gazetteer, text: str) -> bool:
 def _resolve_definition(gaz: Gazetteer, text: str, short: str, long: str, s_start: int, l_start: int,
                         titled: bool = False) -> Resolved | None:
     """The reading of one definition; ``titled``: defined by the title ("RECAP: Resistance Capture")."""
-    entry = entry_for(gaz, short, long)
+    entry = definition_entry(gaz, short, long)
     if entry is not None:
         return Resolved(entry.kind, entry.key, entry.name)
     first = min(s_start, l_start)
@@ -318,4 +345,4 @@ def same_method(a: str, b: str) -> bool:
     return norm_phrase(a) == norm_phrase(b)
 
 
-__all__ = ["resolve_doc", "entry_for", "same_method", "Resolved"]
+__all__ = ["resolve_doc", "entry_for", "definition_entry", "long_forms_agree", "same_method", "Resolved"]

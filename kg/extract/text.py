@@ -197,3 +197,36 @@ def find_word(text: str, word: str, start: int = 0, end: int | None = None) -> I
         if not (_is_word_char(before) or before == "-") and not _is_word_char(after):
             yield pos
         pos = text.find(word, pos + 1, end)
+
+
+# Words a long form may add or drop without naming something else ("Mixture of Experts").
+_FUNCTION_WORDS = frozenset("a an the of for and in on with via to by from based using".split())
+_SIG_SPLIT = re.compile(r"[^a-z0-9]+")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def content_signature(phrase: str) -> frozenset[str]:
+    """The content words of a long form, each cut to its first five letters.
+
+    Inflections and spellings fold ("optimisation"/"optimization", "networks"/"network",
+    "experts"/"expert"): two long forms with one signature name the same thing, while
+    "Spatial Attention Mechanism" and "Segment Anything Model" stay apart.
+    """
+    words = _SIG_SPLIT.split(unicodedata.normalize("NFKC", phrase).casefold())
+    return frozenset(w[:5] for w in words if w and w not in _FUNCTION_WORDS)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def joined_form(phrase: str) -> str:
+    """A phrase with case, separators and a final plural folded: "Pre-Trained Transformers" -> "pretrainedtransformer"."""
+    text = _SIG_SPLIT.sub("", unicodedata.normalize("NFKC", phrase).casefold())
+    text = text.replace("isation", "ization").replace("ising", "izing")
+    return text[:-1] if len(text) > 4 and text.endswith("s") and not text.endswith("ss") else text
+
+
+def same_long_form(a: str, b: str) -> bool:
+    """Whether two long forms name the same thing: equal joined spellings or equal content signatures."""
+    if joined_form(a) == joined_form(b):
+        return True
+    sa, sb = content_signature(a), content_signature(b)
+    return bool(sa) and sa == sb
