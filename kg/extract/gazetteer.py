@@ -2,7 +2,8 @@
 
 Data files (YAML, reviewed by a person):
 
-- ``methods.yaml`` and ``methods_extra.yaml``: a list of entries
+- ``methods.yaml``, ``methods_domain.yaml`` (numerics, statistics, signal processing, network
+  science, simulation) and ``methods_extra.yaml``: a list of entries
   ``{key, name, acronyms, aliases, group, versioned, ambiguous}``;
 - ``datasets.yaml``: the same shape (``group`` optional);
 - ``generic_terms.yaml``: ``{generic: [...], not_methods: [...]}``.
@@ -26,7 +27,7 @@ from kg.extract.text import looks_like_acronym, norm_phrase, slug
 
 Kind = Literal["method", "dataset"]
 
-METHOD_FILES = ("methods.yaml", "methods_extra.yaml")
+METHOD_FILES = ("methods.yaml", "methods_domain.yaml", "methods_extra.yaml")
 DATASET_FILES = ("datasets.yaml", "datasets_extra.yaml")
 GENERIC_FILE = "generic_terms.yaml"
 
