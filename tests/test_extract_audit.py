@@ -61,7 +61,7 @@ def test_same_long_form_folds_spelling_but_not_meaning():
 def test_a_paper_definition_keys_its_bare_short_form_too(nlp):
     found = keys_of(nlp, "A Spatial Attention Mechanism (SAM) highlights dense regions; SAM improves counting.")
     assert "segment-anything-model" not in found
-    sam = found["spatial-attention-mechanism"]
+    sam = found["spatialattentionmechanism"]
     assert sam.count >= 2 and "SAM" in sam.aliases
 
 

@@ -10,7 +10,7 @@ Rules, in order:
    "maximum-likelihood (ML)", its bare "ML" tokens take the definition's key.
 3. Otherwise the definition is judged by :func:`kg.extract.filters.classify`. A kept
    definition is keyed by its **long form** (:func:`~kg.extract.text.long_form_key`:
-   "RECAP: Resistance Capture ..." -> ``resistance-capture``), named
+   "RECAP: Resistance Capture ..." -> ``resistancecapture``, folded like coined names), named
    "RECAP (Resistance Capture)", both forms kept as aliases: unrelated papers that
    coin the same acronym get different nodes. A paper defines an acronym in
    parentheses (either order) or by a title "ACRONYM: Long Form ..." whose words

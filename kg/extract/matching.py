@@ -79,7 +79,8 @@ class GazetteerMatcher:
         self._version_cache: dict[str, tuple[int, str] | None] = {}
         self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
-        for eid, entry in gaz.entries.items():
+        merged = [(eid, entry) for entry, eid in gaz.merged.values()]  # a merged entry's forms find the entry it joined
+        for eid, entry in [*gaz.entries.items(), *merged]:
             if forms := case_sensitive_forms(entry):
                 self.orth.add(eid, list(nlp.tokenizer.pipe(forms)))
             if forms := insensitive_forms(entry):

@@ -85,10 +85,12 @@ def compact_key(name: str) -> str:
 
 
 def long_form_key(long: str) -> str:
-    """The key of an acronym the paper defines: the slug of its long form, last word singular.
+    """The key of an acronym the paper defines: its long form, last word singular, compacted.
 
-    "Resistance Capture" -> "resistance-capture"; "Structural Causal Models" ->
-    "structural-causal-model" (so a plural definition shares the singular's key).
+    "Resistance Capture" -> "resistancecapture"; "Structural Causal Models" ->
+    "structuralcausalmodel" (a plural definition shares the singular's key). The same
+    :func:`compact_key` folding as coined names, so "Test-Time Training (TTT)" in one paper
+    and a bare "TestTimeTraining" in another give one key.
     """
     head, sep, last = long.strip().rpartition(" ")
     low = last.casefold()
@@ -96,7 +98,7 @@ def long_form_key(long: str) -> str:
         last = last[:-3] + "y"
     elif low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 3 and low[-2].isalpha():
         last = last[:-1]
-    return slug(head + sep + last)
+    return compact_key(head + sep + last)
 
 
 def plural_forms(phrase: str) -> list[str]:

@@ -1,0 +1,58 @@
+"""The lexicon layers: rule merges, rule-3 techniques not suppressed, domain methods, generated variants."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract_papers, load_pipeline
+from kg.extract.gazetteer import build_gazetteer, load_gazetteer
+from kg.records import Paper
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def keys(nlp, abstract: str) -> dict[str, tuple[str, ...]]:
+    (e,) = extract_papers([Paper(arxiv_id="2601.00009", title="A study", abstract=abstract)], nlp=nlp)
+    return {m.key: m.surfaces for m in e.methods}
+
+
+def test_rule_merges_give_one_key(nlp):
+    assert set(keys(nlp, "We compare structured state space models (SSMs) with Mamba-2.")) == {"mamba"}
+    assert set(keys(nlp, "Visual token pruning speeds up decoding; weight pruning shrinks it.")) == {"pruning"}
+    gaz = load_gazetteer()
+    assert "method:state-space-model" not in gaz.entries and gaz.lookup("SSM").key == "mamba"
+
+
+def test_a_merge_into_a_missing_key_is_a_problem_not_a_crash():
+    gaz = build_gazetteer([{"key": "a", "name": "Alpha"}], merges={"a": "b"})
+    assert "method:a" in gaz.entries and gaz.problems
+
+
+@pytest.mark.parametrize("text,key", [
+    ("We apply parameter-efficient fine-tuning (PEFT) to the encoder.", "parameter-efficient-fine-tuning"),
+    ("Heavy data augmentation helps.", "data-augmentation"),
+    ("We compare greedy decoding with constrained decoding.", "greedy-decoding"),
+    ("Continual pretraining on code improves the model.", "continual-pretraining"),
+    ("A gradient reversal layer aligns domains.", "domain-adversarial-training"),
+])
+def test_rule_3_techniques_are_methods(nlp, text, key):
+    assert key in keys(nlp, text)
+
+
+@pytest.mark.parametrize("text,key", [
+    ("We run N-body simulations of dark matter halos.", "n-body-simulation"),
+    ("Posteriors are computed with nested sampling.", "nested-sampling"),
+    ("SED fitting gives stellar masses.", "sed-fitting"),
+    ("We use ideal MHD simulations of the disk.", "mhd-simulation"),
+    ("The spread follows an SIR model on the contact network.", "sir-model"),
+    ("A Tucker decomposition compresses the tensor.", "tucker-decomposition"),
+    ("Survival was estimated with Kaplan-Meier curves and a log-rank test.", "log-rank-test"),
+])
+def test_domain_methods(nlp, text, key):
+    assert key in keys(nlp, text)
+
+
+def test_optional_paradigms_stay_suppressed(nlp):
+    assert keys(nlp, "We use deep learning, fine-tuning and large language models (LLMs).") == {}
