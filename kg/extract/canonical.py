@@ -31,14 +31,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from kg.extract.acronyms import _core
-from kg.extract.filters import Verdict, appositive_kind, classify, is_task
+from kg.extract.filters import COUNTRIES, UNITS, Verdict, appositive_kind, classify, is_dataset_name, is_entity, is_metric, is_task
 from kg.extract.gazetteer import Entry, Gazetteer
 from kg.extract.matching import char_span, doc_text, span_text
 from kg.extract.proposed import trigger_just_before
 from kg.extract.sections import section_ends
+from kg.records import Candidate
 from kg.extract.text import (compact_key, find_word, is_name_like, long_form_key, looks_like_acronym, norm_phrase,
                              same_long_form)
 
@@ -186,11 +189,76 @@ def resolve_doc(doc: Doc, gaz: Gazetteer) -> None:
     out.extend(s for s, eid in known if not inside.get(eid))
 
     out.extend(_repeats(doc, local, out))
+    candidates: list[Candidate] = []
+    out.extend(_usages(doc, gaz, text, out, candidates))
     out.extend(_dataset_patterns(doc.spans.get("dataset_patterns", []), local, text))
+    _acronym_candidates(gaz, text, out, local, candidates)
     doc.spans["methods"] = [s for s in out if s.kb_id_.startswith("method:")]
     doc.spans["datasets"] = [s for s in out if s.kb_id_.startswith("dataset:")]
     doc.spans["proposed"] = list(proposed_keys.values())
     doc.user_data["kg_aliases"] = extra_aliases
+    for short, res in local.items():  # what this paper defines, for papers that use the bare form
+        if res is not None and res.kind == "method" and looks_like_acronym(short) and f"method:{res.key}" not in gaz.entries:
+            candidates.append(Candidate("defined", short, res.key, res.name))
+    doc.user_data["kg_candidates"] = candidates
+
+
+def _usages(doc: Doc, gaz: Gazetteer, text: str, found: list[Span], candidates: list[Candidate]) -> list[Span]:
+    """Head-noun pattern hits (:mod:`kg.extract.patterns`) that no other reading covers.
+
+    A phrase overlapping a name already found is left to it ("Gaussian process regression"
+    stays the gazetteer's Gaussian process); a strong phrase becomes a method span, a weak one
+    a candidate for the corpus step (kept only when other papers use it too).
+    """
+    taken = [(s.start_char, s.end_char) for s in found]
+    taken += [(s.start_char, s.end_char) for s in doc.spans.get("gazetteer", [])]
+    out: list[Span] = []
+    seen: dict[str, str] = {}
+    for sp in doc.spans.get("usage", []):
+        start, end = sp.start_char, sp.end_char
+        if any(a < end and start < b for a, b in taken):
+            continue
+        phrase = text[start:end]
+        if not _usage_ok(gaz, phrase):
+            continue
+        key = long_form_key(phrase)
+        if f"method:{key}" in gaz.entries:
+            continue
+        if sp.label_ == "weak":
+            candidates.append(Candidate("usage", phrase, key, seen.setdefault(key, phrase)))
+            continue
+        new = _span(doc, start, end, _eid("method", key), "pattern", seen.setdefault(key, phrase))
+        if new is not None:
+            out.append(new)
+            taken.append((start, end))
+    return out
+
+
+def _usage_ok(gaz: Gazetteer, phrase: str) -> bool:
+    """Not a paradigm, listed non-method, task, metric, dataset or entity."""
+    return not (gaz.is_generic(phrase) or gaz.is_not_method(phrase) or is_task(phrase) or is_metric(phrase)
+                or is_dataset_name(phrase) or is_entity(phrase) or gaz.lookup(phrase) is not None)
+
+
+_ACRONYM = re.compile(r"(?<![\w\-])[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?![\w\-])")
+
+
+def _acronym_candidates(gaz: Gazetteer, text: str, found: list[Span], local: dict[str, Resolved | None],
+                        candidates: list[Candidate]) -> None:
+    """Bare acronyms of the title and abstract that nothing here explains: another paper may define them."""
+    end = section_ends(text)[1]
+    taken = [(s.start_char, s.end_char) for s in found]
+    seen: set[str] = set()
+    for m in _ACRONYM.finditer(text, 0, end):
+        word = m.group(0)
+        if word in seen or word in local or word in UNITS or word in COUNTRIES:
+            continue
+        seen.add(word)
+        if gaz.lookup(word) is not None or gaz.is_generic(word) or gaz.is_not_method(word) or _core(word) in local:
+            continue
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        candidates.append(Candidate("acronym", word, source="title" if m.start() < section_ends(text)[0] else "abstract"))
 
 
 def _longer_phrase(name: str, phrases: list[str]) -> str | None:
