@@ -235,9 +235,16 @@ def _usages(doc: Doc, gaz: Gazetteer, text: str, found: list[Span], candidates: 
 
 
 def _usage_ok(gaz: Gazetteer, phrase: str) -> bool:
-    """Not a paradigm, listed non-method, task, metric, dataset or entity."""
-    return not (gaz.is_generic(phrase) or gaz.is_not_method(phrase) or is_task(phrase) or is_metric(phrase)
-                or is_dataset_name(phrase) or is_entity(phrase) or gaz.lookup(phrase) is not None)
+    """Not a paradigm, listed non-method, task, metric, dataset or entity; no modifier a paradigm,
+    a listed non-method or a known name ("LLM filter", "GPU algorithm", "GRPO algorithm")."""
+    if (gaz.is_generic(phrase) or gaz.is_not_method(phrase) or is_task(phrase) or is_metric(phrase)
+            or is_dataset_name(phrase) or is_entity(phrase) or gaz.lookup(phrase) is not None):
+        return False
+    for word in phrase.split()[:-1]:
+        for part in (word, *word.split("-")):
+            if looks_like_acronym(part) and (gaz.is_generic(part) or gaz.is_not_method(part) or gaz.lookup(part) is not None):
+                return False
+    return True
 
 
 _ACRONYM = re.compile(r"(?<![\w\-])[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?![\w\-])")

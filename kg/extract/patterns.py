@@ -25,10 +25,13 @@ from dataclasses import dataclass
 
 # Heads any modifier may carry (strong or weak), and heads that need a proper name ("Wald test",
 # "Galerkin method": a lower-case "unit test" or "our method" names nothing).
-WEAK_HEADS = frozenset("""decomposition factorization factorisation filter transform sampling sampler estimator
-scheme simulation regression iteration integrator solver quadrature expansion approximation smoother interpolation
-descent modulation algorithm""".split())
-STRONG_ONLY_HEADS = frozenset("test method procedure correction code distribution-free criterion".split())
+# Lower-case phrases are kept only with these heads, where a modifier usually names the technique
+# ("upwind scheme", "tensor-train decomposition"); "uniform sampling" or "graph algorithm" say how,
+# not which, so those heads need a proper name.
+WEAK_HEADS = frozenset("""decomposition factorization factorisation filter transform scheme iteration integrator
+quadrature smoother interpolation descent""".split())
+STRONG_ONLY_HEADS = frozenset("""test method procedure correction criterion sampling sampler estimator simulation
+regression solver expansion approximation modulation algorithm""".split())
 _HEAD = re.compile(r"\b(" + "|".join(sorted(WEAK_HEADS | STRONG_ONLY_HEADS, key=len, reverse=True)) + r")(?:s|es)?\b")
 _CUE_BEFORE = frozenset("""use uses used using apply applies applied applying adopt adopts adopted adopting employ employs
 employed employing leverage leverages leveraged leveraging via through utilize utilizes utilized utilizing exploit
@@ -46,7 +49,13 @@ greedy random online offline distributed parallel centralized decentralized join
 first second third main key core basic simple naive novel-yet this-paper unit stress pilot user field human ablation
 statistical numerical analytical analytic theoretical empirical experimental computational physical physics-based
 lagrangian-based regression-based filter-based hierarchical global local coarse fine fine-grained coarse-grained
-such which each every all any more most other another only well also further then both""".split())
+such which each every all any more most other another only well also further then both
+to at of for in on by and or but while unlike prior like as from into than via with without per across between under
+over is are was were be been being can may will would should could must not no it we they you i
+one two three four five six seven eight nine ten many few some much
+sota state-of-the-art existing prior previous recent representative established popular typical common practical
+corresponding executable differentiable regular moderate tailored strong weak task dataset structural rank
+graph image text video multi-scale distinct separate learned pretrained off-the-shelf explicit implicit""".split())
 _WORD = re.compile(r"[A-Za-z0-9][\w'’]*(?:[-–][\w'’]+)*")
 _MAX_MODIFIERS = 3
 
@@ -101,7 +110,7 @@ def usages(text: str, start: int = 0, end: int | None = None) -> Iterator[Usage]
             if low in _CUE_BEFORE or low in _DETERMINERS and modifiers:
                 cue = cue or low in _CUE_BEFORE or _cue_before(text, start, m.start())
                 break
-            if low in GENERIC_MODIFIERS or not w[0].isalpha() and not w[:1].isdigit():
+            if low in GENERIC_MODIFIERS or not w[0].isalpha() or low.endswith("ly"):
                 break
             modifiers.append(m)
         else:
@@ -111,8 +120,8 @@ def usages(text: str, start: int = 0, end: int | None = None) -> Iterator[Usage]
             continue
         modifiers.reverse()
         strong = any(_is_proper(m.group(0)) for m in modifiers)
-        if not strong and head not in WEAK_HEADS:
-            continue
+        if not strong and head not in WEAK_HEADS or head in ("method", "test") and h.end() != h.start() + len(head):
+            continue  # "established SSL methods": a plural "methods" names a class, not one method
         first = modifiers[0].start()
         if strong and _sentence_start(text, start, first) and not _is_proper(modifiers[-1].group(0)) and len(modifiers) == 1:
             continue  # "Simulation ..." capitalised only because a sentence starts there
