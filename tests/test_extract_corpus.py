@@ -83,3 +83,18 @@ def test_linking_is_the_same_for_any_split(small_nlp):
 def test_records_without_candidates_pass_through():
     e = PaperExtraction("1", methods=(MethodMention("lora", "LoRA", "LoRA"),))
     assert link_corpus([e]) == [e]
+
+
+def test_mining_keeps_agreed_definitions_of_several_papers():
+    from kg.extract.mine import mine, to_yaml
+
+    defs = {
+        "PEFT": [("1", "Parameter-Efficient Fine-Tuning", "k"), ("2", "parameter-efficient fine-tuning", "k"),
+                 ("3", "Parameter Efficient Fine-Tuning", "k")],
+        "ABC": [("1", "Alpha Beta Coding", "a"), ("2", "Another Big Cat", "b"), ("3", "Alpha Beta Coding", "a")],
+        "XYZ": [("1", "X Y Zeta", "x"), ("1", "X Y Zeta", "x")],  # one paper twice: a coinage
+    }
+    entries = mine(defs, 3)
+    assert [(e["acronyms"], e["papers"]) for e in entries] == [(["PEFT"], 3)]
+    text = to_yaml(entries, "test")
+    assert "mined: 3 papers" in text and '"PEFT"' in text

@@ -27,7 +27,7 @@ from kg.extract.text import looks_like_acronym, norm_phrase, slug
 
 Kind = Literal["method", "dataset"]
 
-METHOD_FILES = ("methods.yaml", "methods_domain.yaml", "methods_extra.yaml")
+METHOD_FILES = ("methods.yaml", "methods_domain.yaml", "methods_mined.yaml", "methods_extra.yaml")
 DATASET_FILES = ("datasets.yaml", "datasets_extra.yaml")
 GENERIC_FILE = "generic_terms.yaml"
 MERGES_FILE = "merges.yaml"

@@ -226,8 +226,16 @@ def joined_form(phrase: str) -> str:
     return text[:-1] if len(text) > 4 and text.endswith("s") and not text.endswith("ss") else text
 
 
+_TRAILING_VERSION_WORD = re.compile(r"(?:[\s\-]+v?\d+(?:\.\d+)*)+$", re.I)
+
+
 def same_long_form(a: str, b: str) -> bool:
-    """Whether two long forms name the same thing: equal joined spellings or equal content signatures."""
+    """Whether two long forms name the same thing: equal joined spellings or equal content signatures.
+
+    A trailing version is not part of the name ("Segment Anything Model 2", "Generative
+    Pre-trained Transformer 2": the family's long form).
+    """
+    a, b = _TRAILING_VERSION_WORD.sub("", a) or a, _TRAILING_VERSION_WORD.sub("", b) or b
     if joined_form(a) == joined_form(b):
         return True
     sa, sb = content_signature(a), content_signature(b)
