@@ -56,3 +56,21 @@ def test_domain_methods(nlp, text, key):
 
 def test_optional_paradigms_stay_suppressed(nlp):
     assert keys(nlp, "We use deep learning, fine-tuning and large language models (LLMs).") == {}
+
+
+def test_generated_variants_of_every_entry():
+    from kg.extract.matching import insensitive_forms
+    from kg.extract.text import inflections, joined_variant
+
+    assert joined_variant("depth anything") == "depthanything" and joined_variant("k means") is None
+    assert inflections("quantization") == ["quantized", "quantizing"] and inflections("pruning") == ["pruned"]
+    assert inflections("attention") == []  # too short a stem to be a verb form papers use
+    forms = insensitive_forms(load_gazetteer().entries["method:water-filling"])
+    assert "waterfilling" in forms and "water filling" in forms
+
+
+def test_variants_are_found_in_text(nlp):
+    assert "quantization" in keys(nlp, "We deploy quantized models on phones.")
+    assert "ray-tracing" in keys(nlp, "Channels are simulated by raytracing.")
+    assert keys(nlp, "A vector-quantized codebook.") == {}
+    assert keys(nlp, "Information is lost in quantized RGB images.") == {}  # signal quantization: no model noun follows

@@ -16,7 +16,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from kg.extract.gazetteer import Entry, Gazetteer
-from kg.extract.text import hyphen_variants, looks_like_acronym, norm_phrase, plural_forms
+from kg.extract.text import hyphen_variants, inflections, joined_variant, looks_like_acronym, norm_phrase, plural_forms
 
 # A token that continues a model name: "3.1", "8B", "R1", "v2", "-", "8x7B".
 _VERSION_TOKEN = re.compile(r"^(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[BMKT]|[A-Z]\d+(?:\.\d+)*|\d+x\d+[BM]?|V\d+(?:\.\d+)*)$")
@@ -58,16 +58,37 @@ def case_sensitive_forms(entry: Entry) -> list[str]:
 
 
 def insensitive_forms(entry: Entry) -> list[str]:
-    """Long forms matched case-insensitively, with plurals and hyphen/space variants."""
+    """Long forms matched case-insensitively, generated from each listed one (never hand-listed):
+    plurals, hyphen/space variants and the joined spelling ("DepthAnything"). Verb forms are
+    :func:`inflected_forms` (matched with a guard)."""
     if entry.ambiguous:
         return []
     out: list[str] = []
     for surface in (entry.name, *entry.aliases):
         if looks_like_acronym(surface) or surface in entry.acronyms:
             continue
-        for variant in hyphen_variants(surface.lower()):
+        low = surface.lower()
+        for variant in hyphen_variants(low):
             out.extend(plural_forms(variant))
+        joined = joined_variant(low)
+        if joined is not None:
+            out.extend(plural_forms(joined))
     return list(dict.fromkeys(out))
+
+
+def inflected_forms(entry: Entry) -> list[str]:
+    """Verb forms of a one-word technique noun ("quantized", "pruned"), matched only before a model noun."""
+    if entry.ambiguous:
+        return []
+    return list(dict.fromkeys(f for s in (entry.name, *entry.aliases) if not looks_like_acronym(s) and s not in entry.acronyms
+                              and " " not in s and "-" not in s for f in inflections(s.lower())))
+
+
+# "quantized models", "a pruned network": the verb form names the technique only when it qualifies a model
+# ("quantized RGB images" is signal quantization, "pruned branches" a tree).
+MODEL_NOUNS = frozenset("""model models network networks weights weight llm llms lm lms student students transformer
+transformers checkpoint checkpoints variant variants version versions backbone backbones vit vits cnn cnns
+parameters layers kv""".split())
 
 
 class GazetteerMatcher:
@@ -79,16 +100,20 @@ class GazetteerMatcher:
         self._version_cache: dict[str, tuple[int, str] | None] = {}
         self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.inflected = PhraseMatcher(nlp.vocab, attr="LOWER")
         merged = [(eid, entry) for entry, eid in gaz.merged.values()]  # a merged entry's forms find the entry it joined
         for eid, entry in [*gaz.entries.items(), *merged]:
             if forms := case_sensitive_forms(entry):
                 self.orth.add(eid, list(nlp.tokenizer.pipe(forms)))
             if forms := insensitive_forms(entry):
                 self.lower.add(eid, list(nlp.tokenizer.pipe(forms)))
+            if forms := inflected_forms(entry):
+                self.inflected.add(eid, list(nlp.tokenizer.pipe(forms)))
 
     def __call__(self, doc: Doc) -> list[Span]:
         """All matches as spans labelled with the entry id ("method:lora"), overlapping allowed."""
-        spans = [*self.orth(doc, as_spans=True), *(s for s in self.lower(doc, as_spans=True) if not _inside_compound(s))]
+        spans = [*self.orth(doc, as_spans=True), *(s for s in self.lower(doc, as_spans=True) if not _inside_compound(s)),
+                 *(s for s in self.inflected(doc, as_spans=True) if _before_model_noun(s) and not _inside_compound(s))]
         spans = [self._extend(s) if self.gaz.entries[s.label_].versioned else s for s in spans]
         if self.gaz.versioned:
             spans.extend(self._versioned(doc))
@@ -228,6 +253,11 @@ def listed_entry(gaz: Gazetteer, text: str) -> str | None:
             if eid is not None:
                 return eid
     return None
+
+
+def _before_model_noun(span: Span) -> bool:
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].lower_ in MODEL_NOUNS
 
 
 def _inside_compound(span: Span) -> bool:

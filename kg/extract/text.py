@@ -147,6 +147,33 @@ def hyphen_variants(phrase: str, limit: int = 4) -> list[str]:
     return sorted(out)
 
 
+def joined_variant(phrase: str) -> str | None:
+    """The phrase written as one word ("depth anything" -> "depthanything"), for two or three
+    words of three or more letters each; None otherwise (short words joined read as other words)."""
+    words = [w for w in re.split(r"[\s\-]+", phrase) if w]
+    if not 2 <= len(words) <= 3 or any(len(w) < 3 or not w.isalpha() for w in words):
+        return None
+    return "".join(words)
+
+
+def inflections(word: str) -> list[str]:
+    """Verb forms of a one-word technique noun: "quantization" -> "quantized", "quantizing";
+    "distillation" -> "distilled", "distilling"; "pruning" -> "pruned"; "bootstrapping" -> "bootstrapped".
+
+    Only nouns in "-ation" (seven letters or more) and "-ing" (six or more) change: those are the
+    technique nouns papers also use as verbs and adjectives ("distilled models", "pruned weights").
+    """
+    low = word.casefold()
+    if not low.isalpha():
+        return []
+    if low.endswith("ation") and len(low) >= 9:
+        stem = word[:-5]
+        return [stem + "ed", stem + "ing"] if not stem.endswith("e") else [stem + "d", stem[:-1] + "ing"]
+    if low.endswith("ing") and len(low) >= 7:
+        return [word[:-3] + "ed"]
+    return []
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def looks_like_acronym(text: str) -> bool:
     """True for acronym-like forms that must match case-sensitively (GRPO, LoRA, ResNet, GPT-4o).
