@@ -127,6 +127,11 @@ def resolve_doc(doc: Doc, gaz: Gazetteer) -> None:
         if res is None:
             continue
         res.surfaces = list(dict.fromkeys([*res.surfaces, short, long]))
+        suffix = _SUFFIX.match(text, s_span.end_char)  # "Masked Motion Modeling (MMM)-Net": the name is MMM-Net
+        if suffix is not None and f"method:{res.key}" not in gaz.entries:
+            named = short + suffix.group(1)
+            res.surfaces.append(named)
+            res.name = f"{named} ({long})"
         for sp in (l_span, s_span):
             new = _span(doc, sp.start_char, sp.end_char, _eid(res.kind, res.key), "acronym", res.name)
             if new is not None:
@@ -201,6 +206,9 @@ def resolve_doc(doc: Doc, gaz: Gazetteer) -> None:
         if res is not None and res.kind == "method" and looks_like_acronym(short) and f"method:{res.key}" not in gaz.entries:
             candidates.append(Candidate("defined", short, res.key, res.name))
     doc.user_data["kg_candidates"] = candidates
+
+
+_SUFFIX = re.compile(r"\)(-[A-Z][A-Za-z0-9]*)(?![\w\-])")
 
 
 def _usages(doc: Doc, gaz: Gazetteer, text: str, found: list[Span], candidates: list[Candidate]) -> list[Span]:
@@ -364,7 +372,7 @@ def _abstract_says(name: str, text: str, verdict: Verdict) -> Verdict:
     start = section_ends(text)[0]
     for pos in find_word(text, name, start, section_ends(text)[1]):
         kind = appositive_kind(text[pos + len(name):pos + len(name) + 120])
-        if kind in ("dataset", "metric"):
+        if kind in ("dataset", "metric", "product"):
             return "dataset" if kind == "dataset" else "reject"
     return verdict
 
