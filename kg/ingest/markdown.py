@@ -291,6 +291,10 @@ def _scan(st: _State, text: str, fast: bool) -> None:
                 pos = _classic_body(entry, text, pos)
         elif kind == "toc" and not st.seen_paper:
             st.toc_total = (st.toc_total or 0) + int(m.group("total") or m.group("count"))
+    if current is not None and pos < len(text):  # the last field runs to the end of the file
+        tail = text[pos:]
+        if not tail.isspace():
+            current.append(_QUOTE_PREFIX_RE.sub("", tail) if ">" in tail else tail)
 
 
 def _classic_body(entry: _Entry, text: str, pos: int) -> int:
