@@ -261,19 +261,21 @@ _ACRONYM = re.compile(r"(?<![\w\-])[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?![\w\-])"
 def _acronym_candidates(gaz: Gazetteer, text: str, found: list[Span], local: dict[str, Resolved | None],
                         candidates: list[Candidate]) -> None:
     """Bare acronyms of the title and abstract that nothing here explains: another paper may define them."""
-    end = section_ends(text)[1]
-    taken = [(s.start_char, s.end_char) for s in found]
+    title_end, end = section_ends(text)[:2]
+    taken: list[tuple[int, int]] | None = None
     seen: set[str] = set()
     for m in _ACRONYM.finditer(text, 0, end):
         word = m.group(0)
         if word in seen or word in local or word in UNITS or word in COUNTRIES:
             continue
         seen.add(word)
-        if gaz.lookup(word) is not None or gaz.is_generic(word) or gaz.is_not_method(word) or _core(word) in local:
+        if word in gaz.by_acronym or gaz.is_not_method(word) or gaz.is_generic(word) or _core(word) in local:
             continue
+        if taken is None:  # built once, for the first acronym that gets this far
+            taken = [(s.start_char, s.end_char) for s in found]
         if any(a <= m.start() < b for a, b in taken):
             continue
-        candidates.append(Candidate("acronym", word, source="title" if m.start() < section_ends(text)[0] else "abstract"))
+        candidates.append(Candidate("acronym", word, source="title" if m.start() < title_end else "abstract"))
 
 
 def _longer_phrase(name: str, phrases: list[str]) -> str | None:

@@ -84,6 +84,7 @@ def inflected_forms(entry: Entry) -> list[str]:
                               and " " not in s and "-" not in s for f in inflections(s.lower())))
 
 
+_INFLECTED = "|inflected"
 # "quantized models", "a pruned network": the verb form names the technique only when it qualifies a model
 # ("quantized RGB images" is signal quantization, "pruned branches" a tree).
 MODEL_NOUNS = frozenset("""model models network networks weights weight llm llms lm lms student students transformer
@@ -100,20 +101,21 @@ class GazetteerMatcher:
         self._version_cache: dict[str, tuple[int, str] | None] = {}
         self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.inflected = PhraseMatcher(nlp.vocab, attr="LOWER")
         merged = [(eid, entry) for entry, eid in gaz.merged.values()]  # a merged entry's forms find the entry it joined
         for eid, entry in [*gaz.entries.items(), *merged]:
             if forms := case_sensitive_forms(entry):
                 self.orth.add(eid, list(nlp.tokenizer.pipe(forms)))
             if forms := insensitive_forms(entry):
                 self.lower.add(eid, list(nlp.tokenizer.pipe(forms)))
-            if forms := inflected_forms(entry):
-                self.inflected.add(eid, list(nlp.tokenizer.pipe(forms)))
+            if forms := inflected_forms(entry):  # same matcher pass, own label: kept only before a model noun
+                self.lower.add(eid + _INFLECTED, list(nlp.tokenizer.pipe(forms)))
 
     def __call__(self, doc: Doc) -> list[Span]:
         """All matches as spans labelled with the entry id ("method:lora"), overlapping allowed."""
-        spans = [*self.orth(doc, as_spans=True), *(s for s in self.lower(doc, as_spans=True) if not _inside_compound(s)),
-                 *(s for s in self.inflected(doc, as_spans=True) if _before_model_noun(s) and not _inside_compound(s))]
+        spans = [*self.orth(doc, as_spans=True), *(s for s in self.lower(doc, as_spans=True) if not _inside_compound(s))]
+        if any(s.label_.endswith(_INFLECTED) for s in spans):
+            spans = [s if not s.label_.endswith(_INFLECTED) else Span(doc, s.start, s.end, label=s.label_[: -len(_INFLECTED)])
+                     for s in spans if not s.label_.endswith(_INFLECTED) or _before_model_noun(s)]
         spans = [self._extend(s) if self.gaz.entries[s.label_].versioned else s for s in spans]
         if self.gaz.versioned:
             spans.extend(self._versioned(doc))
