@@ -74,3 +74,22 @@ def test_variants_are_found_in_text(nlp):
     assert "ray-tracing" in keys(nlp, "Channels are simulated by raytracing.")
     assert keys(nlp, "A vector-quantized codebook.") == {}
     assert keys(nlp, "Information is lost in quantized RGB images.") == {}  # signal quantization: no model noun follows
+
+
+@pytest.mark.parametrize("text,key,surface", [
+    ("The critic is trained via contrastive objectives.", "contrastive-learning", "contrastive objectives"),
+    ("A 3D-GS renderer.", "3d-gaussian-splatting", "3D-GS"),
+    ("We render 3D Gaussians.", "3d-gaussian-splatting", "3D Gaussians"),
+    ("It needs parameter-efficient finetuning.", "parameter-efficient-fine-tuning", "parameter-efficient finetuning"),
+    ("For the LLama3-8B model, it fails.", "llama", "LLama3-8B"),
+    ("The diffusion process is slow.", "diffusion-model", "diffusion process"),
+    ("Agents act in Markov Decision Processes (MDPs).", "markov-decision-process", "Markov Decision Processes"),
+    ("Identifiable from the graph by rules of do-calculus.", "do-calculus", "do-calculus"),
+])
+def test_generated_head_noun_acronym_and_casing_variants(nlp, text, key, surface):
+    found = keys(nlp, text)
+    assert key in found and surface in found[key]
+
+
+def test_an_ambiguous_family_in_lower_case_stays_a_word(nlp):
+    assert keys(nlp, "A llama3 farm and a mamba2 snake.") == {}

@@ -47,10 +47,26 @@ def char_span(doc: Doc, start: int, end: int, **kwargs: object) -> Span | None:
     return span
 
 
+_DIGIT_PREFIX = re.compile(r"^(\d+[A-Z])-?([A-Z][A-Za-z]*)$")
+
+
+def acronym_variants(acronym: str) -> list[str]:
+    """An acronym as papers also write it: "3DGS" / "3D-GS", "DINO-v2" -> "DINOv2" (hyphen dropped
+    when both sides stay acronym-like and at least three characters remain)."""
+    out = [acronym]
+    m = _DIGIT_PREFIX.match(acronym)
+    if m is not None:
+        out += [f"{m.group(1)}-{m.group(2)}", f"{m.group(1)}{m.group(2)}"]
+    if "-" in acronym and len(acronym.replace("-", "")) >= 3 and looks_like_acronym(acronym.replace("-", "")):
+        out.append(acronym.replace("-", ""))
+    return list(dict.fromkeys(out))
+
+
 def case_sensitive_forms(entry: Entry) -> list[str]:
-    """Forms matched in exact case: acronyms (with a plural "s"), and all forms of ambiguous entries."""
-    forms = list(entry.acronyms)
-    forms += [a + "s" for a in entry.acronyms if a[-1:].isupper() or a[-1:].isdigit()]
+    """Forms matched in exact case: acronyms (with their written variants and a plural "s"),
+    and all forms of ambiguous entries."""
+    forms = [v for a in entry.acronyms for v in acronym_variants(a)]
+    forms += [a + "s" for a in list(forms) if a[-1:].isupper() or a[-1:].isdigit()]
     for surface in (entry.name, *entry.aliases):
         if entry.ambiguous or looks_like_acronym(surface):
             forms.append(surface)
@@ -70,10 +86,34 @@ def insensitive_forms(entry: Entry) -> list[str]:
         low = surface.lower()
         for variant in hyphen_variants(low):
             out.extend(plural_forms(variant))
+            if "-" in variant:
+                out.extend(plural_forms(_PREFIX_HYPHEN.sub(r"\1", variant)))  # "fine-tuning" -> "finetuning"
         joined = joined_variant(low)
         if joined is not None:
             out.extend(plural_forms(joined))
+        out.extend(head_variants(low, entry.group))
     return list(dict.fromkeys(out))
+
+
+# Prefixes papers also glue to the word ("finetuning", "pretraining", "multiagent", "nonlinear").
+_PREFIX_HYPHEN = re.compile(r"\b(fine|pre|post|re|co|non|auto|multi|semi|sub|meta|inter|intra)-(?=[a-z])")
+
+
+def head_variants(phrase: str, group: str) -> list[str]:
+    """Head-noun variants of a long form that name the same method (generated per rule, never listed):
+
+    - "contrastive learning" -> "contrastive loss", "contrastive objective" (an "-ive" technique's loss);
+    - a generative family's "diffusion model" -> "diffusion process";
+    - "3d gaussian splatting" -> "3d gaussians" (the primitives name the representation).
+    """
+    words = phrase.split()
+    if len(words) == 2 and words[1] == "learning" and words[0].endswith("ive"):
+        return [f"{words[0]} loss", f"{words[0]} losses", f"{words[0]} objective", f"{words[0]} objectives"]
+    if group == "generative-model" and len(words) == 2 and words[1] == "model":
+        return [f"{words[0]} process", f"{words[0]} processes"]
+    if len(words) >= 3 and words[-1] == "splatting":
+        return [" ".join([*words[:-2], words[-2] + "s"])]
+    return []
 
 
 def inflected_forms(entry: Entry) -> list[str]:
@@ -176,7 +216,10 @@ class GazetteerMatcher:
         if hit is not None:
             family = hit.group(1)
             eid = self.gaz.versioned.get(family.casefold())
-            if eid is not None and not (self.gaz.entries[eid].ambiguous and family not in self.gaz.entries[eid].surfaces):
+            # an ambiguous family ("Llama" the animal) in another casing counts when it is not a plain
+            # word: a capital after the first letter and a version glued on ("LLama3-8B")
+            if eid is not None and not (self.gaz.entries[eid].ambiguous and family not in self.gaz.entries[eid].surfaces
+                                        and not (family[:1].isupper() and any(c.isupper() for c in family[1:]))):
                 found = (hit.end(), eid)
         cache[word] = found
         return found
