@@ -46,3 +46,29 @@ def test_long_form_acronym_suffix(nlp):
     methods, _ = found(nlp, "A study", "We propose Masked Motion Modeling (MMM)-Net for forecasting. MMM-Net is fast.")
     (m,) = methods.values()
     assert m.proposed and m.name.startswith("MMM-Net") and "MMM-Net" in m.surfaces
+
+
+@pytest.mark.parametrize("abstract,names", [
+    ("Experiments show that DriveVGGT outperforms VGGT, StreamVGGT and fastVGGT on driving scenes.", {"streamvggt", "fastvggt", "vggt"}),
+    ("Our agent beats leading baselines (e.g., OpenEvolve, ShinkaEvolve) by 60%.", {"openevolve", "shinkaevolve"}),
+    ("The detector is built upon the pretrained StreamPETR model.", {"streampetr"}),
+    ("We add a C2f-DSConv module to the neck.", {"c2fdsconv"}),
+])
+def test_names_a_paper_compares_with_or_builds_on_are_mentions(nlp, abstract, names):
+    methods, _ = found(nlp, "A study", abstract)
+    assert names <= set(methods) and not any(methods[n].proposed for n in names)
+
+
+@pytest.mark.parametrize("abstract", [
+    "It outperforms the baseline on XML and ISO inputs.",  # short capitals: formats, bodies
+    "Our method is better than non-LLM pipelines.",  # a paradigm with a modifier
+    "Results improve over 10K samples and 7B parameters.",  # sizes
+    "Robustness exceeds that of PhysGame-tuned agents compared to Goal-by-Environment ones.",
+])
+def test_comparison_cues_do_not_make_words_methods(nlp, abstract):
+    assert found(nlp, "A study", abstract)[0] == {}
+
+
+def test_by_introducing_is_a_proposal(nlp):
+    methods, _ = found(nlp, "A study", "We tackle this challenge by introducing Mimic2DM, a novel motion imitation framework.")
+    assert methods["mimic2dm"].proposed

@@ -36,10 +36,11 @@ import re
 from spacy.tokens import Doc, Span
 
 from kg.extract.acronyms import _core
-from kg.extract.filters import COUNTRIES, UNITS, Verdict, appositive_kind, classify, is_dataset_name, is_entity, is_metric, is_task
+from kg.extract.filters import (COUNTRIES, UNITS, Verdict, appositive_kind, classify, has_markup, is_adjective_compound,
+                                is_dataset_name, is_entity, is_metric, is_task)
 from kg.extract.gazetteer import Entry, Gazetteer
 from kg.extract.matching import char_span, doc_text, span_text
-from kg.extract.proposed import trigger_just_before
+from kg.extract.proposed import COINED, trigger_just_before
 from kg.extract.sections import section_ends
 from kg.records import Candidate
 from kg.extract.text import (compact_key, find_word, is_name_like, long_form_key, looks_like_acronym, norm_phrase,
@@ -146,6 +147,16 @@ def resolve_doc(doc: Doc, gaz: Gazetteer) -> None:
         source, _, head = p.label_.partition(":")
         if source == "compound" and not _is_compound_name(gaz, p_text):
             continue
+        if source == "mention":  # a name the paper compares with or builds on: a mention, never a proposal
+            if any(g.start_char < p.end_char and p.start_char < g.end_char for g in doc.spans.get("gazetteer", [])):
+                continue  # "ResNet-50": the gazetteer's (versions folded there)
+            res = local.get(p_text) if p_text in local else _mentioned(gaz, p_text)
+            if res is not None:
+                new = _span(doc, p.start_char, p.end_char, _eid(res.kind, res.key), "proposed", res.name)
+                if new is not None:
+                    out.append(new)
+                    local.setdefault(p_text, res)
+            continue
         whole = _longer_phrase(p_text, phrases)
         if whole is not None:  # a fragment: part of the longer name, never a name of its own
             res = _reading_of(whole, local, defined)
@@ -240,6 +251,27 @@ def _usages(doc: Doc, gaz: Gazetteer, text: str, found: list[Span], candidates: 
             out.append(new)
             taken.append((start, end))
     return out
+
+
+_SIZE = re.compile(r"^\d+(?:\.\d+)?[A-Za-z]{0,2}$")  # "7B", "10K", "3x": sizes, not names
+_DOTTED_VERSION = re.compile(r"\d\.\d")
+_PARTICIPLE = re.compile(r"-[a-z]+ed$")
+
+
+def _mentioned(gaz: Gazetteer, name: str) -> Resolved | None:
+    """The reading of a name-like word met in a comparison ("outperforms StreamVGGT"): a method
+    unless the gazetteer knows it (its own matcher reads it), or it is a dataset, metric, task,
+    paradigm, entity, size or a modifier compound."""
+    if gaz.lookup(name) is not None or _SIZE.match(name) or name in UNITS or name in COUNTRIES or not COINED.search(name):
+        return None
+    if "." in name and not _DOTTED_VERSION.search(name) or name[:1].isdigit() and "-" in name[:3] or _PARTICIPLE.search(name):
+        return None  # "baseline.These", "1-Weisfeiler-Lehman", "PhysGame-tuned"
+    if "-" in name and any(gaz.is_generic(part) or gaz.is_not_method(part) for part in name.split("-")):
+        return None  # "non-LLM", "LLM-scoring": a paradigm with a modifier
+    if (gaz.is_generic(name) or gaz.is_not_method(name) or is_dataset_name(name) or is_metric(name) or is_task(name)
+            or is_entity(name) or is_adjective_compound(name) or has_markup(name)):
+        return None
+    return Resolved("method", gaz.unclaimed_key("method", compact_key(name)), name)
 
 
 def _usage_ok(gaz: Gazetteer, phrase: str) -> bool:

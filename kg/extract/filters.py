@@ -74,7 +74,7 @@ descent ascent gradient critic iteration propagation convolution pooling normali
 regularisation dropout clustering decomposition transform transformation approximation steering addition editing
 merging scheme strategy technique heuristic kernel perceptron simulation beamforming modulation multiplexing
 coding controller diffusion flow gan vae rnn cnn lstm distribution-matching guidance thought chain
-reranking retrieval-augmented bandit bandits game-theoretic""".split())
+reranking retrieval-augmented bandit bandits game-theoretic connection connections""".split())
 # A name that is an adjective compound, not a name ("LLM-based", "SAM-guided").
 _ADJ_COMPOUND = re.compile(r"-(?:based|driven|guided|aware|like|style|free|specific|level|wise|enhanced|powered|assisted|centric|oriented|conditioned|inspired|augmented|generated|ready|compatible|agnostic|friendly|native|capable"
                            r"|preserving|sensitive|intensive)$", re.I)
