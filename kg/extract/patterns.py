@@ -23,6 +23,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from kg.extract.text import find_any
+
 # Heads any modifier may carry (strong or weak), and heads that need a proper name ("Wald test",
 # "Galerkin method": a lower-case "unit test" or "our method" names nothing).
 # Lower-case phrases are kept only with these heads, where a modifier usually names the technique
@@ -33,6 +35,7 @@ quadrature smoother interpolation descent""".split())
 STRONG_ONLY_HEADS = frozenset("""test method procedure correction criterion sampling sampler estimator simulation
 regression solver expansion approximation modulation algorithm""".split())
 _HEAD = re.compile(r"\b(" + "|".join(sorted(WEAK_HEADS | STRONG_ONLY_HEADS, key=len, reverse=True)) + r")(?:s|es)?\b")
+_HEAD_WORDS = tuple(sorted(WEAK_HEADS | STRONG_ONLY_HEADS))
 _CUE_BEFORE = frozenset("""use uses used using apply applies applied applying adopt adopts adopted adopting employ employs
 employed employing leverage leverages leveraged leveraging via through utilize utilizes utilized utilizing exploit
 exploits exploited exploiting implement implements implemented perform performs performed run runs ran with""".split())
@@ -85,8 +88,10 @@ def usages(text: str, start: int = 0, end: int | None = None) -> Iterator[Usage]
         end: where it ends (default: the end of ``text``).
     """
     end = len(text) if end is None else end
-    for h in _HEAD.finditer(text, start, end):
-        head = h.group(1)
+    for at, head in find_any(text, _HEAD_WORDS, start, end):
+        h = _HEAD.match(text, at)
+        if h is None or h.end() > end or h.group(1) != head:
+            continue
         based = text.startswith("-based", h.end())
         words: list[re.Match[str]] = []
         pos = h.start()

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kg.extract.filters import NAME_STOPWORDS
-from kg.extract.text import find_word, is_name_like
+from kg.extract.text import find_any, find_word, is_name_like
 
 # "we propose", "this paper introduces", "we further present", "which we call"
 _TRIGGER = re.compile(
@@ -180,21 +180,26 @@ def find_proposals(title: str, abstract: str, abstract_offset: int) -> list[Prop
 # fastVGGT", "baselines (e.g., OpenEvolve, ShinkaEvolve)", "built upon the pretrained YOLO-World model",
 # "a C2f-DSConv module"): a name-like word (inner capital or digit) after such a cue, or before a
 # method noun. Mentions, never proposals.
-_COMPARE_CUE = re.compile(
+_COMPARE_CUE = re.compile(  # run on the lower-cased text (case-sensitive matching is faster)
     r"\b(?:outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|compared (?:to|with)|comparison (?:to|with)|against|than"
     r"|baselines?(?: such as| including| like)?|built (?:up)?on|extends?|extending"
     r"|(?P<listing>such as|e\.g\.,?|including|like))"
     r"\s+(?:the |a |an |strong |recent |prior |existing |state-of-the-art |pretrained |pre-trained )*",
-    re.IGNORECASE,
 )
+_CUE_WORDS = ("outperform", "surpass", "compared ", "comparison ", "against ", "than ", "baseline", "built ", "extend",
+              "such as ", "e.g.", "including ", "like ")
 _LIST_NAME = re.compile(r"([A-Za-z0-9][\w\-.+]*[\w+])(\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|/))?")
-_MENTION_HEADS = frozenset("""model models method methods framework frameworks architecture architectures module modules
-network networks backbone backbones algorithm algorithms detector detectors encoder encoders baseline baselines""".split())
 
 
 def compared_names(text: str) -> Iterator[tuple[str, int]]:
     """``(name, start)`` of name-like words in comparison/building cues and before method nouns."""
-    for cue in _COMPARE_CUE.finditer(text):
+    low = text.lower()
+    if len(low) != len(text):  # lower() changed the length (rare non-ASCII): offsets would not line up
+        return
+    for at, _ in find_any(low, _CUE_WORDS):
+        cue = _COMPARE_CUE.match(low, at)
+        if cue is None:
+            continue
         if cue.group("listing") and not _METHOD_WORDS.search(text, max(0, cue.start() - 60), cue.start()):
             continue  # "such as X": examples of methods only when methods were named just before
         pos = cue.end()
@@ -207,9 +212,11 @@ def compared_names(text: str) -> Iterator[tuple[str, int]]:
             if not m.group(2):
                 break
             pos = m.end()
-    for m in _NAME_BEFORE_HEAD.finditer(text):
-        if is_name_like(m.group(1)) and COINED.search(m.group(1)) and m.group(2).casefold() in _MENTION_HEADS:
-            yield m.group(1), m.start(1)
+    for h in _MENTION_HEAD.finditer(text):  # the head nouns first: cheaper than trying every word
+        start = text.rfind(" ", 0, h.start()) + 1
+        name = text[start:h.start()]
+        if name and _NAME_WORD.fullmatch(name) and is_name_like(name) and COINED.search(name):
+            yield name, start
 
 
 # A coined spelling: camel case (StreamVGGT, OpenEvolve, fastVGGT), three capitals in a row (LDA,
@@ -217,7 +224,9 @@ def compared_names(text: str) -> Iterator[tuple[str, int]]:
 COINED = re.compile(r"[a-z][A-Z]|[A-Z]{3}|[A-Z]{2}[a-z0-9]|[A-Za-z]\d|\d[A-Za-z]")
 _METHOD_WORDS = re.compile(r"\b(?:methods|models|baselines|approaches|architectures|frameworks|algorithms|techniques|systems|detectors|backbones)\b")
 _SHORT_CAPS = re.compile(r"^[A-Z]{2,4}s?$")
-_NAME_BEFORE_HEAD = re.compile(r"(?<![\w\-])([A-Za-z0-9][\w\-]*[A-Z0-9][\w\-]*) ([a-z]+)\b")
+_MENTION_HEAD = re.compile(r" (?:models?|methods?|frameworks?|architectures?|modules?|networks?|backbones?|algorithms?"
+                           r"|detectors?|encoders?|baselines?)\b")
+_NAME_WORD = re.compile(r"[A-Za-z0-9][\w\-]*[\w]")
 
 
 # "a Structural Distillation method", "the Deep Cross-Entropy RL method", "an Omni-Full

@@ -267,3 +267,19 @@ def same_long_form(a: str, b: str) -> bool:
         return True
     sa, sb = content_signature(a), content_signature(b)
     return bool(sa) and sa == sb
+
+
+def find_any(low: str, words: tuple[str, ...], start: int = 0, end: int | None = None) -> list[tuple[int, str]]:
+    """``(offset, word)`` of each word of ``words`` in ``low[start:end]`` that does not continue a
+    longer word on its left, in text order. A ``str.find`` per word: much faster than one regex of
+    alternatives, which the engine tries at every character."""
+    end = len(low) if end is None else end
+    found: list[tuple[int, str]] = []
+    for w in words:
+        pos = low.find(w, start, end)
+        while pos >= 0:
+            if pos == 0 or not (low[pos - 1].isalnum() or low[pos - 1] in "_-"):
+                found.append((pos, w))
+            pos = low.find(w, pos + 1, end)
+    found.sort()
+    return found
