@@ -141,13 +141,17 @@ def run_extraction(
     nlp: Any = None,
     n_process: int = 1,
     progress: Progress = SILENT,
+    link: bool = True,
 ) -> list[PaperExtraction]:
-    """Methods, datasets and code links of every paper (:func:`kg.extract.extract_papers`)."""
+    """Methods, datasets and code links of every paper (:func:`kg.extract.extract_papers`).
+
+    ``link=False`` leaves the corpus link step to the caller (the build links cached and new papers together).
+    """
     if nlp is None:
         nlp = load_extractor(progress)
     from kg.extract import extract_papers
 
-    return extract_papers(papers, nlp=nlp, n_process=n_process, progress=progress)
+    return extract_papers(papers, nlp=nlp, n_process=n_process, progress=progress, link=link)
 
 
 def build(
@@ -201,9 +205,15 @@ def build(
 
             def run(todo: list[Paper]) -> list[PaperExtraction]:
                 n = min(jobs, max(1, len(todo) // MIN_PAPERS_PER_PROCESS))
-                return run_extraction(todo, nlp=nlp, n_process=n, progress=progress)
+                return run_extraction(todo, nlp=nlp, n_process=n, progress=progress, link=False)
 
-            extractions = store.extract(papers, nlp, run) if store is not None else run(papers)
+            from kg.extract.corpus import link_corpus
+            from kg.extract.pipeline import _data_dir
+            from kg.extract.gazetteer import load_gazetteer
+
+            # the cache keeps per-paper records; the corpus link step sees cached and new papers together
+            raw = store.extract(papers, nlp, run) if store is not None else run(papers)
+            extractions = link_corpus(raw, load_gazetteer(_data_dir(nlp)))
             timings["extract"] = time.perf_counter() - start
         start = time.perf_counter()
         graph = build_graph(papers, digests, extractions)

@@ -166,13 +166,34 @@ class DatasetMention:
 
 
 @dataclass(frozen=True, slots=True)
+class Candidate:
+    """Evidence in one paper that only the rest of the corpus can settle (:mod:`kg.extract.corpus`).
+
+    ``kind``: "defined" (the paper defines ``surface`` as the method ``key``), "acronym" (a bare
+    acronym the paper does not define and no lexicon knows), "usage" (a lower-case method phrase
+    found by a head-noun pattern, keyed ``key``).
+    """
+
+    kind: str
+    surface: str
+    key: str = ""
+    name: str = ""
+    source: str = "abstract"
+
+
+@dataclass(frozen=True, slots=True)
 class PaperExtraction:
-    """What the extractor found in one paper. ``repos`` are normalised code URLs."""
+    """What the extractor found in one paper. ``repos`` are normalised code URLs.
+
+    ``candidates`` is what the per-paper stage leaves to the corpus link step; it is empty
+    once :func:`kg.extract.corpus.link_corpus` has run (as :func:`kg.extract.extract_papers` does).
+    """
 
     arxiv_id: str
     methods: tuple[MethodMention, ...] = ()
     datasets: tuple[DatasetMention, ...] = ()
     repos: tuple[str, ...] = ()
+    candidates: tuple[Candidate, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,7 +34,7 @@ RECAP_2 = paper("RECAP: A Resource-Efficient Method for Adversarial Prompting in
 
 def test_same_acronym_in_unrelated_papers_gets_two_keys(nlp):
     first, second = discovered(nlp, RECAP_1, RECAP_2)
-    assert first == {"resistance-capture": ("RECAP (Resistance Capture)", True)}
+    assert first == {"resistancecapture": ("RECAP (Resistance Capture)", True)}
     assert second == {"recap": ("RECAP", True)}  # coined, not defined: keyed by its spelling
 
 
@@ -45,8 +45,8 @@ def test_definitions_in_text_and_title_key_by_long_form(nlp):
         "Rollout Trees), a reinforcement learning framework. DART operates by constructing rollout trees.", 1),
         paper("GRACE: Reinforcement Learning for Grounded Response and Abstention under Contextual Evidence",  # 2601.04525
               "In this paper, we propose GRACE, a reinforcement-learning framework. GRACE employs retrievers.", 2))
-    assert list(dart) == ["discovery-and-reinforcement-of-tool-integrated-reasoning-chains-via-rollout-tree"]
-    assert list(grace) == ["grounded-response-and-abstention-under-contextual-evidence"]
+    assert list(dart) == ["discoveryandreinforcementoftoolintegratedreasoningchainsviarollouttree"]
+    assert list(grace) == ["groundedresponseandabstentionundercontextualevidence"]
     assert all(proposed for _, proposed in [*dart.values(), *grace.values()])
 
 
@@ -54,7 +54,7 @@ def test_an_explicit_definition_wins_over_the_title_and_keys_the_paper_once(nlp)
     (found,) = discovered(nlp, paper(
         "ARMed: Adaptive Reinforcement for Medical Reasoning",
         "we propose ARMed (Adaptive Reinforcement for Medical Reasoning), a novel RL framework. ARMed works."))
-    assert found == {"adaptive-reinforcement-for-medical-reasoning": ("ARMed (Adaptive Reinforcement for Medical Reasoning)", True)}
+    assert found == {"adaptivereinforcementformedicalreasoning": ("ARMed (Adaptive Reinforcement for Medical Reasoning)", True)}
 
 
 def test_a_fragment_of_a_longer_name_is_not_its_own_method(nlp):
@@ -98,7 +98,7 @@ def test_plural_acronym_joins_its_singular_but_a_capital_s_is_a_letter(nlp):
     gfm, sgrs = discovered(nlp, paper(
         "Graph models", "We propose Graph Fusion Model (GFM), a method. Unlike other GFMs, the proposed GFM is fast.", 1),
         paper("Saliency", "We propose SGR, a framework. SGRS is a different sampler from SGR.", 2))
-    assert list(gfm) == ["graph-fusion-model"]
+    assert list(gfm) == ["graphfusionmodel"]
     assert list(sgrs) == ["sgr"]
     (e,) = extract_papers([paper("Graph models", "We propose Graph Fusion Model (GFM), a method. Unlike other GFMs, ...")], nlp=nlp)
     assert set(e.methods[0].surfaces) == {"Graph Fusion Model", "GFM", "GFMs"}

@@ -79,7 +79,7 @@ def test_new_definition_is_a_method_with_its_long_form_as_alias(small_nlp):
     (e,) = run(small_nlp, "We propose Variance Controlled Policy Optimization (VCPO), a method. VCPO is robust.")
     (m,) = e.methods
     # a defined acronym is keyed by its long form, named "SHORT (long form)"
-    assert (m.key, m.name, m.proposed) == ("variance-controlled-policy-optimization",
+    assert (m.key, m.name, m.proposed) == ("variancecontrolledpolicyoptimization",
                                            "VCPO (Variance Controlled Policy Optimization)", True)
     assert {"VCPO", "Variance Controlled Policy Optimization"} <= set(m.aliases) and m.count >= 2
 

@@ -23,7 +23,7 @@ METHOD_GROUPS = frozenset({
     "architecture", "generative-model", "rl-alignment", "peft", "prompting-reasoning",
     "inference-efficiency", "training-technique", "pretrained-model", "retrieval",
     "graph-learning", "vision-3d", "classical-ml", "statistics", "signal-processing",
-    "optimization",
+    "optimization", "simulation",
 })
 DATASET_GROUPS = frozenset({
     "vision", "nlp", "reasoning-math", "code", "multimodal", "speech-audio", "rl-robotics",
@@ -135,7 +135,8 @@ def resolve_versioned(index: Index, surface: str) -> str | None:
 
 @pytest.fixture(scope="module")
 def methods() -> list[dict[str, Any]]:
-    return _load("methods.yaml")
+    # one lexicon: every rule holds across the curated, domain and mined files
+    return [*_load("methods.yaml"), *_load("methods_domain.yaml"), *(_load("methods_mined.yaml") or [])]
 
 
 @pytest.fixture(scope="module")
@@ -225,7 +226,7 @@ def test_acronyms_look_like_acronyms(methods: list[dict[str, Any]],
 
 
 def test_ambiguous_entries_say_why() -> None:
-    for name in ("methods.yaml", "datasets.yaml"):
+    for name in ("methods.yaml", "methods_domain.yaml", "methods_mined.yaml", "datasets.yaml"):
         lines = (DATA / name).read_text(encoding="utf-8").splitlines()
         silent = [i + 1 for i, line in enumerate(lines)
                   if line.strip().startswith("ambiguous: true") and "#" not in line]

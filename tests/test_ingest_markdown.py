@@ -205,3 +205,14 @@ def test_fast_path_and_line_walk_agree_on_the_fixtures(path):
     ctx = FileContext(str(path), "x/y.md")
     fast, walk = read_markdown(text, ctx, fast=True), read_markdown(text, ctx, fast=False)
     assert fast.records and fast.records == walk.records and fast.problems == walk.problems
+
+
+def test_the_last_wrapped_field_of_a_file_is_read_to_the_end(tmp_path):
+    # a numbered fork's digest: list-item fields, the abstract hard-wrapped, the file ending inside it
+    (tmp_path / "2026-01-20.md").write_text(
+        "# Daily arXiv digest\n\n## 1. [A Paper](http://arxiv.org/abs/2512.00001v1)\n\n"
+        "**Authors:** A. Author\n**Categories:** cs.AI\n\n- **TL;DR**: 摘要\n"
+        "- **Abstract**: We present Foo, a platform that consolidates\n  all data and uses GPT-5 and\n"
+        "  Gemini for extraction.\n", encoding="utf-8")
+    (record,) = read_inputs([str(tmp_path)]).records
+    assert record.abstract == "We present Foo, a platform that consolidates all data and uses GPT-5 and Gemini for extraction."

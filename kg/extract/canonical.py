@@ -2,13 +2,15 @@
 
 Rules, in order:
 
-1. A discovered acronym definition whose long form or short form is in the gazetteer
-   merges into that entry ("Group Relative Policy Optimization (GRPO)" -> ``grpo``).
+1. A discovered acronym definition merges into a gazetteer entry when its long form is
+   one of the entry's forms, or when its short form is and the long forms agree
+   (:func:`definition_entry`): "Group Relative Policy Optimisation (GRPO)" -> ``grpo``, but
+   "Spatial Attention Mechanism (SAM)" is its own method, never Segment Anything.
 2. A local definition wins over the gazetteer for that paper: if a paper defines
    "maximum-likelihood (ML)", its bare "ML" tokens take the definition's key.
 3. Otherwise the definition is judged by :func:`kg.extract.filters.classify`. A kept
    definition is keyed by its **long form** (:func:`~kg.extract.text.long_form_key`:
-   "RECAP: Resistance Capture ..." -> ``resistance-capture``), named
+   "RECAP: Resistance Capture ..." -> ``resistancecapture``, folded like coined names), named
    "RECAP (Resistance Capture)", both forms kept as aliases: unrelated papers that
    coin the same acronym get different nodes. A paper defines an acronym in
    parentheses (either order) or by a title "ACRONYM: Long Form ..." whose words
@@ -29,15 +31,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from kg.extract.acronyms import _core
-from kg.extract.filters import Verdict, appositive_kind, classify, is_task
+from kg.extract.filters import (COUNTRIES, UNITS, Verdict, appositive_kind, classify, has_markup, is_adjective_compound,
+                                is_dataset_name, is_entity, is_metric, is_task)
 from kg.extract.gazetteer import Entry, Gazetteer
 from kg.extract.matching import char_span, doc_text, span_text
-from kg.extract.proposed import trigger_just_before
+from kg.extract.proposed import COINED, trigger_just_before
 from kg.extract.sections import section_ends
-from kg.extract.text import compact_key, find_word, is_name_like, long_form_key, looks_like_acronym, norm_phrase
+from kg.records import Candidate
+from kg.extract.text import (compact_key, find_word, is_name_like, long_form_key, looks_like_acronym, norm_phrase,
+                             same_long_form)
 
 
 @dataclass(slots=True)
@@ -59,6 +66,30 @@ def entry_for(gaz: Gazetteer, short: str, long: str = "") -> Entry | None:
             if entry is not None:
                 return entry
     return None
+
+
+def definition_entry(gaz: Gazetteer, short: str, long: str) -> Entry | None:
+    """The gazetteer entry a paper's definition "long (SHORT)" joins, or None (its own method).
+
+    The long form decides: it names the entry itself, or the short form is the entry's and
+    the long form agrees with one of the entry's long forms (:func:`same_long_form`). A short
+    form alone never merges: "adverse events (AEs)" is not the autoencoder, "context-free
+    grammar (CFG)" not classifier-free guidance. An entry listed without long forms cannot
+    be checked: the definition stays apart, keyed by its long form, its short form an alias.
+    """
+    entry = gaz.lookup(long) if long else None
+    if entry is not None:
+        return entry
+    for s in dict.fromkeys((short, _core(short))):
+        entry = gaz.lookup(s) if s else None
+        if entry is not None and (not long or long_forms_agree(entry, long)):
+            return entry
+    return None
+
+
+def long_forms_agree(entry: Entry, long: str) -> bool:
+    """Whether ``long`` is one of the entry's long forms up to spelling and inflection."""
+    return any(same_long_form(long, s) for s in (entry.name, *entry.aliases) if not looks_like_acronym(s))
 
 
 def _eid(kind: str, key: str) -> str:
@@ -97,6 +128,11 @@ def resolve_doc(doc: Doc, gaz: Gazetteer) -> None:
         if res is None:
             continue
         res.surfaces = list(dict.fromkeys([*res.surfaces, short, long]))
+        suffix = _SUFFIX.match(text, s_span.end_char)  # "Masked Motion Modeling (MMM)-Net": the name is MMM-Net
+        if suffix is not None and f"method:{res.key}" not in gaz.entries:
+            named = short + suffix.group(1)
+            res.surfaces.append(named)
+            res.name = f"{named} ({long})"
         for sp in (l_span, s_span):
             new = _span(doc, sp.start_char, sp.end_char, _eid(res.kind, res.key), "acronym", res.name)
             if new is not None:
@@ -110,6 +146,16 @@ def resolve_doc(doc: Doc, gaz: Gazetteer) -> None:
     for p, p_text in zip(proposals, phrases[len(longs):]):
         source, _, head = p.label_.partition(":")
         if source == "compound" and not _is_compound_name(gaz, p_text):
+            continue
+        if source == "mention":  # a name the paper compares with or builds on: a mention, never a proposal
+            if any(g.start_char < p.end_char and p.start_char < g.end_char for g in doc.spans.get("gazetteer", [])):
+                continue  # "ResNet-50": the gazetteer's (versions folded there)
+            res = local.get(p_text) if p_text in local else _mentioned(gaz, p_text)
+            if res is not None:
+                new = _span(doc, p.start_char, p.end_char, _eid(res.kind, res.key), "proposed", res.name)
+                if new is not None:
+                    out.append(new)
+                    local.setdefault(p_text, res)
             continue
         whole = _longer_phrase(p_text, phrases)
         if whole is not None:  # a fragment: part of the longer name, never a name of its own
@@ -159,11 +205,109 @@ def resolve_doc(doc: Doc, gaz: Gazetteer) -> None:
     out.extend(s for s, eid in known if not inside.get(eid))
 
     out.extend(_repeats(doc, local, out))
+    candidates: list[Candidate] = []
+    out.extend(_usages(doc, gaz, text, out, candidates))
     out.extend(_dataset_patterns(doc.spans.get("dataset_patterns", []), local, text))
+    _acronym_candidates(gaz, text, out, local, candidates)
     doc.spans["methods"] = [s for s in out if s.kb_id_.startswith("method:")]
     doc.spans["datasets"] = [s for s in out if s.kb_id_.startswith("dataset:")]
     doc.spans["proposed"] = list(proposed_keys.values())
     doc.user_data["kg_aliases"] = extra_aliases
+    for short, res in local.items():  # what this paper defines, for papers that use the bare form
+        if res is not None and res.kind == "method" and looks_like_acronym(short) and f"method:{res.key}" not in gaz.entries:
+            candidates.append(Candidate("defined", short, res.key, res.name))
+    doc.user_data["kg_candidates"] = candidates
+
+
+_SUFFIX = re.compile(r"\)(-[A-Z][A-Za-z0-9]*)(?![\w\-])")
+
+
+def _usages(doc: Doc, gaz: Gazetteer, text: str, found: list[Span], candidates: list[Candidate]) -> list[Span]:
+    """Head-noun pattern hits (:mod:`kg.extract.patterns`) that no other reading covers.
+
+    A phrase overlapping a name already found is left to it ("Gaussian process regression"
+    stays the gazetteer's Gaussian process); a strong phrase becomes a method span, a weak one
+    a candidate for the corpus step (kept only when other papers use it too).
+    """
+    taken = [(s.start_char, s.end_char) for s in found]
+    taken += [(s.start_char, s.end_char) for s in doc.spans.get("gazetteer", [])]
+    out: list[Span] = []
+    seen: dict[str, str] = {}
+    for sp in doc.spans.get("usage", []):
+        start, end = sp.start_char, sp.end_char
+        if any(a < end and start < b for a, b in taken):
+            continue
+        phrase = text[start:end]
+        if not _usage_ok(gaz, phrase):
+            continue
+        key = long_form_key(phrase)
+        if f"method:{key}" in gaz.entries:
+            continue
+        if sp.label_ == "weak":
+            candidates.append(Candidate("usage", phrase, key, seen.setdefault(key, phrase)))
+            continue
+        new = _span(doc, start, end, _eid("method", key), "pattern", seen.setdefault(key, phrase))
+        if new is not None:
+            out.append(new)
+            taken.append((start, end))
+    return out
+
+
+_SIZE = re.compile(r"^\d+(?:\.\d+)?[A-Za-z]{0,2}$")  # "7B", "10K", "3x": sizes, not names
+_DOTTED_VERSION = re.compile(r"\d\.\d")
+_PARTICIPLE = re.compile(r"-[a-z]+ed$")
+
+
+def _mentioned(gaz: Gazetteer, name: str) -> Resolved | None:
+    """The reading of a name-like word met in a comparison ("outperforms StreamVGGT"): a method
+    unless the gazetteer knows it (its own matcher reads it), or it is a dataset, metric, task,
+    paradigm, entity, size or a modifier compound."""
+    if gaz.lookup(name) is not None or _SIZE.match(name) or name in UNITS or name in COUNTRIES or not COINED.search(name):
+        return None
+    if "." in name and not _DOTTED_VERSION.search(name) or name[:1].isdigit() and "-" in name[:3] or _PARTICIPLE.search(name):
+        return None  # "baseline.These", "1-Weisfeiler-Lehman", "PhysGame-tuned"
+    if "-" in name and any(gaz.is_generic(part) or gaz.is_not_method(part) for part in name.split("-")):
+        return None  # "non-LLM", "LLM-scoring": a paradigm with a modifier
+    if (gaz.is_generic(name) or gaz.is_not_method(name) or is_dataset_name(name) or is_metric(name) or is_task(name)
+            or is_entity(name) or is_adjective_compound(name) or has_markup(name)):
+        return None
+    return Resolved("method", gaz.unclaimed_key("method", compact_key(name)), name)
+
+
+def _usage_ok(gaz: Gazetteer, phrase: str) -> bool:
+    """Not a paradigm, listed non-method, task, metric, dataset or entity; no modifier a paradigm,
+    a listed non-method or a known name ("LLM filter", "GPU algorithm", "GRPO algorithm")."""
+    if (gaz.is_generic(phrase) or gaz.is_not_method(phrase) or is_task(phrase) or is_metric(phrase)
+            or is_dataset_name(phrase) or is_entity(phrase) or gaz.lookup(phrase) is not None):
+        return False
+    for word in phrase.split()[:-1]:
+        for part in (word, *word.split("-")):
+            if looks_like_acronym(part) and (gaz.is_generic(part) or gaz.is_not_method(part) or gaz.lookup(part) is not None):
+                return False
+    return True
+
+
+_ACRONYM = re.compile(r"(?<![\w\-])[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?![\w\-])")
+
+
+def _acronym_candidates(gaz: Gazetteer, text: str, found: list[Span], local: dict[str, Resolved | None],
+                        candidates: list[Candidate]) -> None:
+    """Bare acronyms of the title and abstract that nothing here explains: another paper may define them."""
+    title_end, end = section_ends(text)[:2]
+    taken: list[tuple[int, int]] | None = None
+    seen: set[str] = set()
+    for m in _ACRONYM.finditer(text, 0, end):
+        word = m.group(0)
+        if word in seen or word in local or word in UNITS or word in COUNTRIES:
+            continue
+        seen.add(word)
+        if word in gaz.by_acronym or gaz.is_not_method(word) or gaz.is_generic(word) or _core(word) in local:
+            continue
+        if taken is None:  # built once, for the first acronym that gets this far
+            taken = [(s.start_char, s.end_char) for s in found]
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        candidates.append(Candidate("acronym", word, source="title" if m.start() < title_end else "abstract"))
 
 
 def _longer_phrase(name: str, phrases: list[str]) -> str | None:
@@ -213,7 +357,7 @@ def _is_compound_name(gaz: Gazetteer, text: str) -> bool:
 def _resolve_definition(gaz: Gazetteer, text: str, short: str, long: str, s_start: int, l_start: int,
                         titled: bool = False) -> Resolved | None:
     """The reading of one definition; ``titled``: defined by the title ("RECAP: Resistance Capture")."""
-    entry = entry_for(gaz, short, long)
+    entry = definition_entry(gaz, short, long)
     if entry is not None:
         return Resolved(entry.kind, entry.key, entry.name)
     first = min(s_start, l_start)
@@ -262,7 +406,7 @@ def _abstract_says(name: str, text: str, verdict: Verdict) -> Verdict:
     start = section_ends(text)[0]
     for pos in find_word(text, name, start, section_ends(text)[1]):
         kind = appositive_kind(text[pos + len(name):pos + len(name) + 120])
-        if kind in ("dataset", "metric"):
+        if kind in ("dataset", "metric", "product"):
             return "dataset" if kind == "dataset" else "reject"
     return verdict
 
@@ -318,4 +462,4 @@ def same_method(a: str, b: str) -> bool:
     return norm_phrase(a) == norm_phrase(b)
 
 
-__all__ = ["resolve_doc", "entry_for", "same_method", "Resolved"]
+__all__ = ["resolve_doc", "entry_for", "definition_entry", "long_forms_agree", "same_method", "Resolved"]

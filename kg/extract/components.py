@@ -25,6 +25,7 @@ from kg.extract.canonical import resolve_doc
 from kg.extract.filters import DATASET_HEADS, is_dataset_name, is_entity, is_task
 from kg.extract.gazetteer import Gazetteer, load_gazetteer
 from kg.extract.matching import GazetteerMatcher, char_span, doc_text
+from kg.extract.patterns import usages
 from kg.extract.proposed import find_proposals
 from kg.extract.sections import section_ends
 from kg.extract.text import compact_key, is_name_like
@@ -72,7 +73,8 @@ class AcronymComponent:
 
 
 class ProposedComponent:
-    """Names the paper coins: "X: ..." titles, "we propose X", "called X"."""
+    """Names the paper coins: "X: ..." titles, "we propose X", "called X"; and the established
+    methods it uses by head-noun patterns (``doc.spans["usage"]``, label "strong"/"weak")."""
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -84,6 +86,12 @@ class ProposedComponent:
             if span is not None:
                 spans.append(span)
         doc.spans["proposed"] = spans
+        used = []
+        for u in usages(text, 0, ends[1]):
+            span = char_span(doc, u.start, u.end, label="strong" if u.strong else "weak")
+            if span is not None:
+                used.append(span)
+        doc.spans["usage"] = used
         return doc
 
 

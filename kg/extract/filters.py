@@ -51,6 +51,12 @@ society consortium government ministry department hospital school college states
 vehicle vehicles device devices robot robots surface surfaces record records system systems
 language languages format protocol standard channel channels station stations unit units sensor sensors
 network-operator operator operators user users platform platforms""".split())
+# What an appositive or subtitle calls a thing that is not a method: software, instruments, data
+# products and surveys ("SciPyX, an open-source Python package", "Gaia DR3, the third data release").
+PRODUCT_HEADS = frozenset("""package packages library libraries toolkit toolbox software catalog catalogue
+catalogs catalogues survey surveys instrument instruments telescope telescopes spectrograph spectrographs camera
+cameras mission missions archive archives atlas plugin app""".split())
+_DATA_RELEASE = re.compile(r"\bdata release\b", re.I)
 # Known physical units and similar tokens that look like acronyms.
 UNITS = frozenset("""Hz kHz MHz GHz THz dB dBm ms ns us GB MB KB TB PB FLOPs FLOP GFLOPs TFLOPs
 TOPS W kW MW mW kWh V mV mA K ppm bps Mbps Gbps fps FPS""".split())
@@ -68,7 +74,7 @@ descent ascent gradient critic iteration propagation convolution pooling normali
 regularisation dropout clustering decomposition transform transformation approximation steering addition editing
 merging scheme strategy technique heuristic kernel perceptron simulation beamforming modulation multiplexing
 coding controller diffusion flow gan vae rnn cnn lstm distribution-matching guidance thought chain
-reranking retrieval-augmented bandit bandits game-theoretic""".split())
+reranking retrieval-augmented bandit bandits game-theoretic connection connections""".split())
 # A name that is an adjective compound, not a name ("LLM-based", "SAM-guided").
 _ADJ_COMPOUND = re.compile(r"-(?:based|driven|guided|aware|like|style|free|specific|level|wise|enhanced|powered|assisted|centric|oriented|conditioned|inspired|augmented|generated|ready|compatible|agnostic|friendly|native|capable"
                            r"|preserving|sensitive|intensive)$", re.I)
@@ -80,7 +86,7 @@ _GLUED_HEAD = re.compile(r"^\)?\s*([A-Z][a-z]+)\b")
 
 
 def appositive_kind(after: str) -> str | None:
-    """What the phrase after a name says it is: "dataset", "metric", "method" or None.
+    """What the phrase after a name says it is: "dataset", "metric", "product", "method" or None.
 
     Args:
         after: the text right after the name (", a calibrated metric designed ...").
@@ -95,6 +101,7 @@ def appositive_kind(after: str) -> str | None:
     m = _APPOSITIVE.match(after)
     if not m:
         return None
+    product = False
     # hyphenated words are modifiers ("an instruction-tuning dataset", "a LoRA-based method")
     for word in (w for w in re.split(r"[\s,]+", m.group(1).casefold()) if "-" not in w):
         word = word[:-1] if word.endswith("s") and word[:-1] in DATASET_HEADS | METRIC_HEADS | METHOD_HEADS else word
@@ -102,9 +109,12 @@ def appositive_kind(after: str) -> str | None:
             return "dataset"
         if word in METRIC_HEADS:
             return "metric"
+        if word in PRODUCT_HEADS:
+            product = True  # unless a method noun follows: "a release engineering pipeline"
+            continue
         if word in METHOD_HEADS:
             return "method"
-    return None
+    return "product" if product or _DATA_RELEASE.search(m.group(1)) else None
 
 
 def singular(word: str) -> str:
@@ -256,9 +266,10 @@ def classify(name: str, long: str, gaz: Gazetteer, *, proposed: bool, after: str
         return "reject"
     kind = appositive_kind(after) if after else None
     # "TQA (table question answering)": a task, although the short form ends like a benchmark
-    if is_dataset_name(name, long) and not is_task(long or name) or kind == "dataset":
+    # "MathArena, a method for ...": what the paper says it is beats how the name ends
+    if (is_dataset_name(name, long) and not is_task(long or name) and kind != "method") or kind == "dataset":
         return "dataset"
-    if kind == "metric":
+    if kind in ("metric", "product"):
         return "reject"
     if is_entity(name, long) or is_metric(long or name):
         return "reject"

@@ -2,7 +2,8 @@
 
 Data files (YAML, reviewed by a person):
 
-- ``methods.yaml`` and ``methods_extra.yaml``: a list of entries
+- ``methods.yaml``, ``methods_domain.yaml`` (numerics, statistics, signal processing, network
+  science, simulation) and ``methods_extra.yaml``: a list of entries
   ``{key, name, acronyms, aliases, group, versioned, ambiguous}``;
 - ``datasets.yaml``: the same shape (``group`` optional);
 - ``generic_terms.yaml``: ``{generic: [...], not_methods: [...]}``.
@@ -26,9 +27,10 @@ from kg.extract.text import looks_like_acronym, norm_phrase, slug
 
 Kind = Literal["method", "dataset"]
 
-METHOD_FILES = ("methods.yaml", "methods_extra.yaml")
+METHOD_FILES = ("methods.yaml", "methods_domain.yaml", "methods_mined.yaml", "methods_extra.yaml")
 DATASET_FILES = ("datasets.yaml", "datasets_extra.yaml")
 GENERIC_FILE = "generic_terms.yaml"
+MERGES_FILE = "merges.yaml"
 
 
 # The paradigms the annotation guidelines call optional: never output, whatever the data files say.
@@ -78,6 +80,7 @@ class Gazetteer:
     generic: frozenset[str] = frozenset()  # norm_phrase of paradigms never output
     not_methods: frozenset[str] = frozenset()  # exact acronyms that are not methods
     not_methods_norm: frozenset[str] = frozenset()
+    merged: dict[str, tuple[Entry, str]] = field(default_factory=dict)  # merged entry id -> (its entry, the id it joined)
     problems: list[str] = field(default_factory=list)
 
     def lookup(self, surface: str) -> Entry | None:
@@ -160,7 +163,7 @@ def _read_yaml(path: Path) -> Any:
 
 def build_gazetteer(methods: Iterable[Mapping[str, Any]], datasets: Iterable[Mapping[str, Any]] = (),
                     generic: Iterable[str] = (), not_methods: Iterable[str] = (),
-                    problems: list[str] | None = None) -> Gazetteer:
+                    problems: list[str] | None = None, merges: Mapping[str, str] | None = None) -> Gazetteer:
     """Build the lookups from raw entries (the loader and tests share this).
 
     Args:
@@ -169,6 +172,7 @@ def build_gazetteer(methods: Iterable[Mapping[str, Any]], datasets: Iterable[Map
         generic: paradigms never output.
         not_methods: surfaces that are never methods (metrics, hardware, tasks, software).
         problems: a list to append problems to (a new one when None).
+        merges: method key -> the method key it is one method with (``state-space-model: mamba``).
 
     Returns:
         The :class:`Gazetteer`.
@@ -186,8 +190,16 @@ def build_gazetteer(methods: Iterable[Mapping[str, Any]], datasets: Iterable[Map
                 continue
             eid = f"{kind}:{entry.key}"
             gaz.entries[eid] = _merge(gaz.entries[eid], entry) if eid in gaz.entries else entry
+    for src, dst in (merges or {}).items():
+        s_eid, d_eid = f"method:{src}", f"method:{dst}"
+        if s_eid not in gaz.entries or d_eid not in gaz.entries:
+            gaz.problems.append(f"merge {src} -> {dst}: both keys must be methods")
+            continue
+        gaz.merged[s_eid] = (gaz.entries.pop(s_eid), d_eid)
     for eid, entry in gaz.entries.items():
         _index(gaz, eid, entry)
+    for entry, d_eid in gaz.merged.values():  # matched with its own case rules, keyed as the entry it joined
+        _index(gaz, d_eid, entry)
     gaz.generic = frozenset(norm_phrase(g) for g in generic)
     gaz.not_methods = frozenset(not_methods)
     gaz.not_methods_norm = frozenset(norm_phrase(n) for n in not_methods if not looks_like_acronym(n))
@@ -241,9 +253,12 @@ def load_files(directory: Path) -> Gazetteer:
     if gpath.exists():
         loaded = _read_yaml(gpath) or {}
         generic = loaded if isinstance(loaded, Mapping) else {}
+    mpath = directory / MERGES_FILE
+    merges = _read_yaml(mpath) if mpath.exists() else None
     return build_gazetteer(
         entries(METHOD_FILES), entries(DATASET_FILES),
         _strings(generic.get("generic")), _strings(generic.get("not_methods")), problems,
+        {str(k): str(v) for k, v in merges.items()} if isinstance(merges, Mapping) else None,
     )
 
 

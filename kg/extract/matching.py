@@ -16,7 +16,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from kg.extract.gazetteer import Entry, Gazetteer
-from kg.extract.text import hyphen_variants, looks_like_acronym, norm_phrase, plural_forms
+from kg.extract.text import hyphen_variants, inflections, joined_variant, looks_like_acronym, norm_phrase, plural_forms
 
 # A token that continues a model name: "3.1", "8B", "R1", "v2", "-", "8x7B".
 _VERSION_TOKEN = re.compile(r"^(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[BMKT]|[A-Z]\d+(?:\.\d+)*|\d+x\d+[BM]?|V\d+(?:\.\d+)*)$")
@@ -47,10 +47,26 @@ def char_span(doc: Doc, start: int, end: int, **kwargs: object) -> Span | None:
     return span
 
 
+_DIGIT_PREFIX = re.compile(r"^(\d+[A-Z])-?([A-Z][A-Za-z]*)$")
+
+
+def acronym_variants(acronym: str) -> list[str]:
+    """An acronym as papers also write it: "3DGS" / "3D-GS", "DINO-v2" -> "DINOv2" (hyphen dropped
+    when both sides stay acronym-like and at least three characters remain)."""
+    out = [acronym]
+    m = _DIGIT_PREFIX.match(acronym)
+    if m is not None:
+        out += [f"{m.group(1)}-{m.group(2)}", f"{m.group(1)}{m.group(2)}"]
+    if "-" in acronym and len(acronym.replace("-", "")) >= 3 and looks_like_acronym(acronym.replace("-", "")):
+        out.append(acronym.replace("-", ""))
+    return list(dict.fromkeys(out))
+
+
 def case_sensitive_forms(entry: Entry) -> list[str]:
-    """Forms matched in exact case: acronyms (with a plural "s"), and all forms of ambiguous entries."""
-    forms = list(entry.acronyms)
-    forms += [a + "s" for a in entry.acronyms if a[-1:].isupper() or a[-1:].isdigit()]
+    """Forms matched in exact case: acronyms (with their written variants and a plural "s"),
+    and all forms of ambiguous entries."""
+    forms = [v for a in entry.acronyms for v in acronym_variants(a)]
+    forms += [a + "s" for a in list(forms) if a[-1:].isupper() or a[-1:].isdigit()]
     for surface in (entry.name, *entry.aliases):
         if entry.ambiguous or looks_like_acronym(surface):
             forms.append(surface)
@@ -58,16 +74,62 @@ def case_sensitive_forms(entry: Entry) -> list[str]:
 
 
 def insensitive_forms(entry: Entry) -> list[str]:
-    """Long forms matched case-insensitively, with plurals and hyphen/space variants."""
+    """Long forms matched case-insensitively, generated from each listed one (never hand-listed):
+    plurals, hyphen/space variants and the joined spelling ("DepthAnything"). Verb forms are
+    :func:`inflected_forms` (matched with a guard)."""
     if entry.ambiguous:
         return []
     out: list[str] = []
     for surface in (entry.name, *entry.aliases):
         if looks_like_acronym(surface) or surface in entry.acronyms:
             continue
-        for variant in hyphen_variants(surface.lower()):
+        low = surface.lower()
+        for variant in hyphen_variants(low):
             out.extend(plural_forms(variant))
+            if "-" in variant:
+                out.extend(plural_forms(_PREFIX_HYPHEN.sub(r"\1", variant)))  # "fine-tuning" -> "finetuning"
+        joined = joined_variant(low)
+        if joined is not None:
+            out.extend(plural_forms(joined))
+        out.extend(head_variants(low, entry.group))
     return list(dict.fromkeys(out))
+
+
+# Prefixes papers also glue to the word ("finetuning", "pretraining", "multiagent", "nonlinear").
+_PREFIX_HYPHEN = re.compile(r"\b(fine|pre|post|re|co|non|auto|multi|semi|sub|meta|inter|intra)-(?=[a-z])")
+
+
+def head_variants(phrase: str, group: str) -> list[str]:
+    """Head-noun variants of a long form that name the same method (generated per rule, never listed):
+
+    - "contrastive learning" -> "contrastive loss", "contrastive objective" (an "-ive" technique's loss);
+    - a generative family's "diffusion model" -> "diffusion process";
+    - "3d gaussian splatting" -> "3d gaussians" (the primitives name the representation).
+    """
+    words = phrase.split()
+    if len(words) == 2 and words[1] == "learning" and words[0].endswith("ive"):
+        return [f"{words[0]} loss", f"{words[0]} losses", f"{words[0]} objective", f"{words[0]} objectives"]
+    if group == "generative-model" and len(words) == 2 and words[1] == "model":
+        return [f"{words[0]} process", f"{words[0]} processes"]
+    if len(words) >= 3 and words[-1] == "splatting":
+        return [" ".join([*words[:-2], words[-2] + "s"])]
+    return []
+
+
+def inflected_forms(entry: Entry) -> list[str]:
+    """Verb forms of a one-word technique noun ("quantized", "pruned"), matched only before a model noun."""
+    if entry.ambiguous:
+        return []
+    return list(dict.fromkeys(f for s in (entry.name, *entry.aliases) if not looks_like_acronym(s) and s not in entry.acronyms
+                              and " " not in s and "-" not in s for f in inflections(s.lower())))
+
+
+_INFLECTED = "|inflected"
+# "quantized models", "a pruned network": the verb form names the technique only when it qualifies a model
+# ("quantized RGB images" is signal quantization, "pruned branches" a tree).
+MODEL_NOUNS = frozenset("""model models network networks weights weight llm llms lm lms student students transformer
+transformers checkpoint checkpoints variant variants version versions backbone backbones vit vits cnn cnns
+parameters layers kv""".split())
 
 
 class GazetteerMatcher:
@@ -79,15 +141,21 @@ class GazetteerMatcher:
         self._version_cache: dict[str, tuple[int, str] | None] = {}
         self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
-        for eid, entry in gaz.entries.items():
+        merged = [(eid, entry) for entry, eid in gaz.merged.values()]  # a merged entry's forms find the entry it joined
+        for eid, entry in [*gaz.entries.items(), *merged]:
             if forms := case_sensitive_forms(entry):
                 self.orth.add(eid, list(nlp.tokenizer.pipe(forms)))
             if forms := insensitive_forms(entry):
                 self.lower.add(eid, list(nlp.tokenizer.pipe(forms)))
+            if forms := inflected_forms(entry):  # same matcher pass, own label: kept only before a model noun
+                self.lower.add(eid + _INFLECTED, list(nlp.tokenizer.pipe(forms)))
 
     def __call__(self, doc: Doc) -> list[Span]:
         """All matches as spans labelled with the entry id ("method:lora"), overlapping allowed."""
         spans = [*self.orth(doc, as_spans=True), *(s for s in self.lower(doc, as_spans=True) if not _inside_compound(s))]
+        if any(s.label_.endswith(_INFLECTED) for s in spans):
+            spans = [s if not s.label_.endswith(_INFLECTED) else Span(doc, s.start, s.end, label=s.label_[: -len(_INFLECTED)])
+                     for s in spans if not s.label_.endswith(_INFLECTED) or _before_model_noun(s)]
         spans = [self._extend(s) if self.gaz.entries[s.label_].versioned else s for s in spans]
         if self.gaz.versioned:
             spans.extend(self._versioned(doc))
@@ -148,7 +216,10 @@ class GazetteerMatcher:
         if hit is not None:
             family = hit.group(1)
             eid = self.gaz.versioned.get(family.casefold())
-            if eid is not None and not (self.gaz.entries[eid].ambiguous and family not in self.gaz.entries[eid].surfaces):
+            # an ambiguous family ("Llama" the animal) in another casing counts when it is not a plain
+            # word: a capital after the first letter and a version glued on ("LLama3-8B")
+            if eid is not None and not (self.gaz.entries[eid].ambiguous and family not in self.gaz.entries[eid].surfaces
+                                        and not (family[:1].isupper() and any(c.isupper() for c in family[1:]))):
                 found = (hit.end(), eid)
         cache[word] = found
         return found
@@ -227,6 +298,11 @@ def listed_entry(gaz: Gazetteer, text: str) -> str | None:
             if eid is not None:
                 return eid
     return None
+
+
+def _before_model_noun(span: Span) -> bool:
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].lower_ in MODEL_NOUNS
 
 
 def _inside_compound(span: Span) -> bool:

@@ -58,7 +58,7 @@ def _data_dir(nlp: Language) -> str | None:
 
 
 def extract_papers(papers: Iterable[Paper], *, nlp: Language | None = None, n_process: int = 1,
-                   batch_size: int = 256, progress: Progress = SILENT) -> list[PaperExtraction]:
+                   batch_size: int = 256, progress: Progress = SILENT, link: bool = True) -> list[PaperExtraction]:
     """Methods, datasets and code links of each paper, in input order.
 
     With ``n_process > 1`` the papers are split into ranges handled by forked workers
@@ -73,15 +73,22 @@ def extract_papers(papers: Iterable[Paper], *, nlp: Language | None = None, n_pr
         batch_size: documents per ``nlp.pipe`` batch.
         progress: reports papers done ("extracting", unit "papers"): each paper in one
             process, each finished chunk's papers with workers.
+        link: run the corpus link step over the result (:func:`kg.extract.corpus.link_corpus`);
+            ``False`` leaves each paper's candidates for a caller that links a larger set
+            (the build cache links cached and new papers together).
 
     Returns:
         One :class:`PaperExtraction` per paper.
     """
+    from kg.extract.corpus import link_corpus
+
     nlp = nlp or load_pipeline()
     papers = list(papers)
     if n_process > 1 and len(papers) >= 2 * n_process:
-        return _parallel(nlp, papers, n_process, batch_size, progress)
-    return _extract(nlp, papers, batch_size, progress)
+        out = _parallel(nlp, papers, n_process, batch_size, progress)
+    else:
+        out = _extract(nlp, papers, batch_size, progress)
+    return link_corpus(out, load_gazetteer(_data_dir(nlp))) if link else out
 
 
 _WORKER: dict[str, Any] = {}
@@ -96,7 +103,8 @@ def _extract(nlp: Language, papers: Sequence[Paper], batch_size: int, progress: 
     gaz = load_gazetteer(_data_dir(nlp))
     texts = (paper_text(p) for p in papers)  # made as nlp.pipe asks for them
     docs = progress.track(nlp.pipe(texts, batch_size=batch_size), total=len(papers), description=_DESCRIPTION, unit=_UNIT)
-    return [PaperExtraction(p.arxiv_id, *doc_mentions(doc, gaz), find_repos(p.abstract, p.comment))
+    return [PaperExtraction(p.arxiv_id, *doc_mentions(doc, gaz), find_repos(p.abstract, p.comment),
+                            tuple(doc.user_data.get("kg_candidates", ())))
             for p, doc in zip(papers, docs)]
 
 

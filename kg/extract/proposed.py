@@ -11,13 +11,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kg.extract.filters import NAME_STOPWORDS
-from kg.extract.text import find_word, is_name_like
+from kg.extract.text import find_any, find_word, is_name_like
 
 # "we propose", "this paper introduces", "we further present", "which we call"
 _TRIGGER = re.compile(
     r"\b(?:we|this (?:paper|work|study|article|letter)|our (?:work|paper|method))\s+(?:\w+ly\s+|also\s+|further\s+|then\s+)?"
     r"(?:propose|introduce|present|develop|design|call|name|term|dub|devise|build|formulate|construct|coin)[sd]?\b"
     r"|\b(?:named|called|dubbed|termed|coined)\b"
+    r"|\bby (?:introducing|proposing|developing|designing|presenting)\b"
     r"|\bproposed (?:method|framework|model|approach|algorithm|system|architecture)\b"
     r"|\b(?:a|an) (?:novel|new)\b|\b(?:the|our) proposed\b"
     r"|\b(?:framework|method|algorithm|approach|architecture|module|technique|strategy),(?=\s)"
@@ -170,7 +171,62 @@ def find_proposals(title: str, abstract: str, abstract_offset: int) -> list[Prop
         out.append(Proposal(m.group(0), abstract_offset + m.start(), abstract_offset + m.end(), "compound"))
     for name, head, start in eponyms(abstract):
         out.append(Proposal(name, abstract_offset + start, abstract_offset + start + len(name), "headed:" + head))
+    for name, start in compared_names(abstract):
+        out.append(Proposal(name, abstract_offset + start, abstract_offset + start + len(name), "mention"))
     return out
+
+
+# Names of other methods a paper compares with or builds on ("outperforms VGGT, StreamVGGT and
+# fastVGGT", "baselines (e.g., OpenEvolve, ShinkaEvolve)", "built upon the pretrained YOLO-World model",
+# "a C2f-DSConv module"): a name-like word (inner capital or digit) after such a cue, or before a
+# method noun. Mentions, never proposals.
+_COMPARE_CUE = re.compile(  # run on the lower-cased text (case-sensitive matching is faster)
+    r"\b(?:outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|compared (?:to|with)|comparison (?:to|with)|against|than"
+    r"|baselines?(?: such as| including| like)?|built (?:up)?on|extends?|extending"
+    r"|(?P<listing>such as|e\.g\.,?|including|like))"
+    r"\s+(?:the |a |an |strong |recent |prior |existing |state-of-the-art |pretrained |pre-trained )*",
+)
+_CUE_WORDS = ("outperform", "surpass", "compared ", "comparison ", "against ", "than ", "baseline", "built ", "extend",
+              "such as ", "e.g.", "including ", "like ")
+_LIST_NAME = re.compile(r"([A-Za-z0-9][\w\-.+]*[\w+])(\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|/))?")
+
+
+def compared_names(text: str) -> Iterator[tuple[str, int]]:
+    """``(name, start)`` of name-like words in comparison/building cues and before method nouns."""
+    low = text.lower()
+    if len(low) != len(text):  # lower() changed the length (rare non-ASCII): offsets would not line up
+        return
+    for at, _ in find_any(low, _CUE_WORDS):
+        cue = _COMPARE_CUE.match(low, at)
+        if cue is None:
+            continue
+        if cue.group("listing") and not _METHOD_WORDS.search(text, max(0, cue.start() - 60), cue.start()):
+            continue  # "such as X": examples of methods only when methods were named just before
+        pos = cue.end()
+        for _ in range(6):  # a list of at most six names
+            m = _LIST_NAME.match(text, pos)
+            if m is None or not is_name_like(m.group(1)):
+                break
+            if COINED.search(m.group(1)) and not _SHORT_CAPS.match(m.group(1)):  # "XML", "ISO", "NIST": a short all-capital word needs a method noun
+                yield m.group(1), m.start(1)
+            if not m.group(2):
+                break
+            pos = m.end()
+    for h in _MENTION_HEAD.finditer(text):  # the head nouns first: cheaper than trying every word
+        start = text.rfind(" ", 0, h.start()) + 1
+        name = text[start:h.start()]
+        if name and _NAME_WORD.fullmatch(name) and is_name_like(name) and COINED.search(name):
+            yield name, start
+
+
+# A coined spelling: camel case (StreamVGGT, OpenEvolve, fastVGGT), three capitals in a row (LDA,
+# YOLO-World) or a letter and a digit (Mimic2DM); "Primal-Dual" or "Goal-by-Environment" are words.
+COINED = re.compile(r"[a-z][A-Z]|[A-Z]{3}|[A-Z]{2}[a-z0-9]|[A-Za-z]\d|\d[A-Za-z]")
+_METHOD_WORDS = re.compile(r"\b(?:methods|models|baselines|approaches|architectures|frameworks|algorithms|techniques|systems|detectors|backbones)\b")
+_SHORT_CAPS = re.compile(r"^[A-Z]{2,4}s?$")
+_MENTION_HEAD = re.compile(r" (?:models?|methods?|frameworks?|architectures?|modules?|networks?|backbones?|algorithms?"
+                           r"|detectors?|encoders?|baselines?)\b")
+_NAME_WORD = re.compile(r"[A-Za-z0-9][\w\-]*[\w]")
 
 
 # "a Structural Distillation method", "the Deep Cross-Entropy RL method", "an Omni-Full

@@ -85,10 +85,12 @@ def compact_key(name: str) -> str:
 
 
 def long_form_key(long: str) -> str:
-    """The key of an acronym the paper defines: the slug of its long form, last word singular.
+    """The key of an acronym the paper defines: its long form, last word singular, compacted.
 
-    "Resistance Capture" -> "resistance-capture"; "Structural Causal Models" ->
-    "structural-causal-model" (so a plural definition shares the singular's key).
+    "Resistance Capture" -> "resistancecapture"; "Structural Causal Models" ->
+    "structuralcausalmodel" (a plural definition shares the singular's key). The same
+    :func:`compact_key` folding as coined names, so "Test-Time Training (TTT)" in one paper
+    and a bare "TestTimeTraining" in another give one key.
     """
     head, sep, last = long.strip().rpartition(" ")
     low = last.casefold()
@@ -96,7 +98,7 @@ def long_form_key(long: str) -> str:
         last = last[:-3] + "y"
     elif low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 3 and low[-2].isalpha():
         last = last[:-1]
-    return slug(head + sep + last)
+    return compact_key(head + sep + last)
 
 
 def plural_forms(phrase: str) -> list[str]:
@@ -143,6 +145,33 @@ def hyphen_variants(phrase: str, limit: int = 4) -> list[str]:
                 parts.append(w)
             out.add("".join(parts))
     return sorted(out)
+
+
+def joined_variant(phrase: str) -> str | None:
+    """The phrase written as one word ("depth anything" -> "depthanything"), for two or three
+    words of three or more letters each; None otherwise (short words joined read as other words)."""
+    words = [w for w in re.split(r"[\s\-]+", phrase) if w]
+    if not 2 <= len(words) <= 3 or any(len(w) < 3 or not w.isalpha() for w in words):
+        return None
+    return "".join(words)
+
+
+def inflections(word: str) -> list[str]:
+    """Verb forms of a one-word technique noun: "quantization" -> "quantized", "quantizing";
+    "distillation" -> "distilled", "distilling"; "pruning" -> "pruned"; "bootstrapping" -> "bootstrapped".
+
+    Only nouns in "-ation" (seven letters or more) and "-ing" (six or more) change: those are the
+    technique nouns papers also use as verbs and adjectives ("distilled models", "pruned weights").
+    """
+    low = word.casefold()
+    if not low.isalpha():
+        return []
+    if low.endswith("ation") and len(low) >= 9:
+        stem = word[:-5]
+        return [stem + "ed", stem + "ing"] if not stem.endswith("e") else [stem + "d", stem[:-1] + "ing"]
+    if low.endswith("ing") and len(low) >= 7:
+        return [word[:-3] + "ed"]
+    return []
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -197,3 +226,60 @@ def find_word(text: str, word: str, start: int = 0, end: int | None = None) -> I
         if not (_is_word_char(before) or before == "-") and not _is_word_char(after):
             yield pos
         pos = text.find(word, pos + 1, end)
+
+
+# Words a long form may add or drop without naming something else ("Mixture of Experts").
+_FUNCTION_WORDS = frozenset("a an the of for and in on with via to by from based using".split())
+_SIG_SPLIT = re.compile(r"[^a-z0-9]+")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def content_signature(phrase: str) -> frozenset[str]:
+    """The content words of a long form, each cut to its first five letters.
+
+    Inflections and spellings fold ("optimisation"/"optimization", "networks"/"network",
+    "experts"/"expert"): two long forms with one signature name the same thing, while
+    "Spatial Attention Mechanism" and "Segment Anything Model" stay apart.
+    """
+    words = _SIG_SPLIT.split(unicodedata.normalize("NFKC", phrase).casefold())
+    return frozenset(w[:5] for w in words if w and w not in _FUNCTION_WORDS)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def joined_form(phrase: str) -> str:
+    """A phrase with case, separators and a final plural folded: "Pre-Trained Transformers" -> "pretrainedtransformer"."""
+    text = _SIG_SPLIT.sub("", unicodedata.normalize("NFKC", phrase).casefold())
+    text = text.replace("isation", "ization").replace("ising", "izing")
+    return text[:-1] if len(text) > 4 and text.endswith("s") and not text.endswith("ss") else text
+
+
+_TRAILING_VERSION_WORD = re.compile(r"(?:[\s\-]+v?\d+(?:\.\d+)*)+$", re.I)
+
+
+def same_long_form(a: str, b: str) -> bool:
+    """Whether two long forms name the same thing: equal joined spellings or equal content signatures.
+
+    A trailing version is not part of the name ("Segment Anything Model 2", "Generative
+    Pre-trained Transformer 2": the family's long form).
+    """
+    a, b = _TRAILING_VERSION_WORD.sub("", a) or a, _TRAILING_VERSION_WORD.sub("", b) or b
+    if joined_form(a) == joined_form(b):
+        return True
+    sa, sb = content_signature(a), content_signature(b)
+    return bool(sa) and sa == sb
+
+
+def find_any(low: str, words: tuple[str, ...], start: int = 0, end: int | None = None) -> list[tuple[int, str]]:
+    """``(offset, word)`` of each word of ``words`` in ``low[start:end]`` that does not continue a
+    longer word on its left, in text order. A ``str.find`` per word: much faster than one regex of
+    alternatives, which the engine tries at every character."""
+    end = len(low) if end is None else end
+    found: list[tuple[int, str]] = []
+    for w in words:
+        pos = low.find(w, start, end)
+        while pos >= 0:
+            if pos == 0 or not (low[pos - 1].isalnum() or low[pos - 1] in "_-"):
+                found.append((pos, w))
+            pos = low.find(w, pos + 1, end)
+    found.sort()
+    return found

@@ -294,6 +294,10 @@ def _scan(st: _State, text: str, fast: bool) -> None:
             if st.toc_total is None:
                 st.toc_line = text.count("\n", 0, m.start()) + 1
             st.toc_total = (st.toc_total or 0) + int(m.group("total") or m.group("count"))
+    if current is not None and pos < len(text):  # the last field runs to the end of the file
+        tail = text[pos:]
+        if not tail.isspace():
+            current.append(_QUOTE_PREFIX_RE.sub("", tail) if ">" in tail else tail)
 
 
 def _classic_body(entry: _Entry, text: str, pos: int) -> int:

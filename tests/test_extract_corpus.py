@@ -1,0 +1,100 @@
+"""Head-noun usage patterns and the corpus link step (definitions travel, weak phrases need support)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.extract import extract_papers, load_pipeline
+from kg.extract.corpus import link_corpus
+from kg.extract.patterns import usages
+from kg.records import Candidate, MethodMention, Paper, PaperExtraction
+
+SMALL = str(Path(__file__).parent / "fixtures" / "extract_gazetteer")  # knows no numerics: patterns must find them
+
+
+@pytest.fixture(scope="module")
+def small_nlp():
+    return load_pipeline({"data_dir": SMALL})
+
+
+def run(nlp, *abstracts, link=True):
+    papers = [Paper(arxiv_id=f"2601.{i:05d}", title="A study", abstract=a) for i, a in enumerate(abstracts)]
+    return extract_papers(papers, nlp=nlp, link=link)
+
+
+@pytest.mark.parametrize("text,phrase,strong", [
+    ("We apply the Crank-Nicolson scheme to the heat equation.", "Crank-Nicolson scheme", True),
+    ("Hazards are estimated via the Nelson-Aalen estimator.", "Nelson-Aalen estimator", True),
+    ("We use a Hodrick-Prescott filter-based trend.", "Hodrick-Prescott filter", True),
+    ("Fluxes are computed based on an upwind scheme.", "upwind scheme", False),
+])
+def test_usage_patterns(text, phrase, strong):
+    assert [(u.phrase, u.strong) for u in usages(text)] == [(phrase, strong)]
+
+
+@pytest.mark.parametrize("text", [
+    "We use our proposed method.", "We adopt a training scheme.", "We use uniform sampling.",
+    "Simulation results show the EM algorithm converges.",  # no usage cue
+    "We compare established SSL methods.", "We apply an iterative algorithm.",
+])
+def test_no_usage_without_a_name_and_a_cue(text):
+    assert list(usages(text)) == []
+
+
+def test_strong_usage_is_a_method_weak_needs_three_papers(small_nlp):
+    out = run(small_nlp, "We apply the Crank-Nicolson scheme.", "Fluxes use an upwind scheme.")
+    assert {m.key for m in out[0].methods} == {"cranknicolsonscheme"}
+    assert out[1].methods == () and out[1].candidates == ()  # one paper: weak evidence stays out
+    three = run(small_nlp, "Fluxes use an upwind scheme.", "We apply an upwind scheme.", "Based on an upwind scheme, we solve.")
+    assert [{m.key for m in e.methods} for e in three] == [{"upwindscheme"}] * 3
+
+
+def test_a_definition_travels_to_a_bare_use(small_nlp):
+    defines, uses, unrelated = run(small_nlp, "We propose Hierarchical Token Merging (HTM) for video models.",
+                                   "We compare against HTM on long videos.", "The XYZ score is reported.")
+    assert {m.key for m in defines.methods} == {"hierarchicaltokenmerging"}
+    (m,) = uses.methods
+    assert (m.key, m.surface, m.proposed) == ("hierarchicaltokenmerging", "HTM", False)
+    assert unrelated.methods == ()
+
+
+def test_a_contested_acronym_is_not_linked():
+    def defined(pid, key):
+        return PaperExtraction(pid, candidates=(Candidate("defined", "ABC", key, f"ABC ({key})"),))
+    bare = PaperExtraction("2601.00009", candidates=(Candidate("acronym", "ABC"),))
+    split = link_corpus([defined("1", "alpha"), defined("2", "beta"), bare])
+    assert split[2].methods == ()
+    agreed = link_corpus([defined("1", "alpha"), defined("2", "alpha"), defined("3", "beta"), bare])
+    assert [m.key for m in agreed[3].methods] == ["alpha"]
+
+
+def test_linking_is_the_same_for_any_split(small_nlp):
+    abstracts = ["We propose Hierarchical Token Merging (HTM).", "HTM is compared.", "An upwind scheme is used.",
+                 "We apply an upwind scheme.", "Using the upwind scheme, we integrate."]
+    papers = [Paper(arxiv_id=f"2601.{i:05d}", title="A study", abstract=a) for i, a in enumerate(abstracts)]
+    whole = extract_papers(papers, nlp=small_nlp)
+    assert extract_papers(papers, nlp=small_nlp, n_process=2) == whole  # workers see parts, the link sees all
+    raw = extract_papers(papers, nlp=small_nlp, link=False)
+    assert any(e.candidates for e in raw) and not any(e.candidates for e in whole)
+    assert link_corpus(raw) == whole and {m.key for m in whole[1].methods} == {"hierarchicaltokenmerging"}
+
+
+def test_records_without_candidates_pass_through():
+    e = PaperExtraction("1", methods=(MethodMention("lora", "LoRA", "LoRA"),))
+    assert link_corpus([e]) == [e]
+
+
+def test_mining_keeps_agreed_definitions_of_several_papers():
+    from kg.extract.mine import mine, to_yaml
+
+    defs = {
+        "PEFT": [("1", "Parameter-Efficient Fine-Tuning", "k"), ("2", "parameter-efficient fine-tuning", "k"),
+                 ("3", "Parameter Efficient Fine-Tuning", "k")],
+        "ABC": [("1", "Alpha Beta Coding", "a"), ("2", "Another Big Cat", "b"), ("3", "Alpha Beta Coding", "a")],
+        "XYZ": [("1", "X Y Zeta", "x"), ("1", "X Y Zeta", "x")],  # one paper twice: a coinage
+    }
+    entries = mine(defs, 3)
+    assert [(e["acronyms"], e["papers"]) for e in entries] == [(["PEFT"], 3)]
+    text = to_yaml(entries, "test")
+    assert "mined: 3 papers" in text and '"PEFT"' in text

@@ -1,0 +1,95 @@
+"""The lexicon layers: rule merges, rule-3 techniques not suppressed, domain methods, generated variants."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract_papers, load_pipeline
+from kg.extract.gazetteer import build_gazetteer, load_gazetteer
+from kg.records import Paper
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def keys(nlp, abstract: str) -> dict[str, tuple[str, ...]]:
+    (e,) = extract_papers([Paper(arxiv_id="2601.00009", title="A study", abstract=abstract)], nlp=nlp)
+    return {m.key: m.surfaces for m in e.methods}
+
+
+def test_rule_merges_give_one_key(nlp):
+    assert set(keys(nlp, "We compare structured state space models (SSMs) with Mamba-2.")) == {"mamba"}
+    assert set(keys(nlp, "Visual token pruning speeds up decoding; weight pruning shrinks it.")) == {"pruning"}
+    gaz = load_gazetteer()
+    assert "method:state-space-model" not in gaz.entries and gaz.lookup("SSM").key == "mamba"
+
+
+def test_a_merge_into_a_missing_key_is_a_problem_not_a_crash():
+    gaz = build_gazetteer([{"key": "a", "name": "Alpha"}], merges={"a": "b"})
+    assert "method:a" in gaz.entries and gaz.problems
+
+
+@pytest.mark.parametrize("text,key", [
+    ("We apply parameter-efficient fine-tuning (PEFT) to the encoder.", "parameter-efficient-fine-tuning"),
+    ("Heavy data augmentation helps.", "data-augmentation"),
+    ("We compare greedy decoding with constrained decoding.", "greedy-decoding"),
+    ("Continual pretraining on code improves the model.", "continual-pretraining"),
+    ("A gradient reversal layer aligns domains.", "domain-adversarial-training"),
+])
+def test_rule_3_techniques_are_methods(nlp, text, key):
+    assert key in keys(nlp, text)
+
+
+@pytest.mark.parametrize("text,key", [
+    ("We run N-body simulations of dark matter halos.", "n-body-simulation"),
+    ("Posteriors are computed with nested sampling.", "nested-sampling"),
+    ("SED fitting gives stellar masses.", "sed-fitting"),
+    ("We use ideal MHD simulations of the disk.", "mhd-simulation"),
+    ("The spread follows an SIR model on the contact network.", "sir-model"),
+    ("A Tucker decomposition compresses the tensor.", "tucker-decomposition"),
+    ("Survival was estimated with Kaplan-Meier curves and a log-rank test.", "log-rank-test"),
+])
+def test_domain_methods(nlp, text, key):
+    assert key in keys(nlp, text)
+
+
+def test_optional_paradigms_stay_suppressed(nlp):
+    assert keys(nlp, "We use deep learning, fine-tuning and large language models (LLMs).") == {}
+
+
+def test_generated_variants_of_every_entry():
+    from kg.extract.matching import insensitive_forms
+    from kg.extract.text import inflections, joined_variant
+
+    assert joined_variant("depth anything") == "depthanything" and joined_variant("k means") is None
+    assert inflections("quantization") == ["quantized", "quantizing"] and inflections("pruning") == ["pruned"]
+    assert inflections("attention") == []  # too short a stem to be a verb form papers use
+    forms = insensitive_forms(load_gazetteer().entries["method:water-filling"])
+    assert "waterfilling" in forms and "water filling" in forms
+
+
+def test_variants_are_found_in_text(nlp):
+    assert "quantization" in keys(nlp, "We deploy quantized models on phones.")
+    assert "ray-tracing" in keys(nlp, "Channels are simulated by raytracing.")
+    assert keys(nlp, "A vector-quantized codebook.") == {}
+    assert keys(nlp, "Information is lost in quantized RGB images.") == {}  # signal quantization: no model noun follows
+
+
+@pytest.mark.parametrize("text,key,surface", [
+    ("The critic is trained via contrastive objectives.", "contrastive-learning", "contrastive objectives"),
+    ("A 3D-GS renderer.", "3d-gaussian-splatting", "3D-GS"),
+    ("We render 3D Gaussians.", "3d-gaussian-splatting", "3D Gaussians"),
+    ("It needs parameter-efficient finetuning.", "parameter-efficient-fine-tuning", "parameter-efficient finetuning"),
+    ("For the LLama3-8B model, it fails.", "llama", "LLama3-8B"),
+    ("The diffusion process is slow.", "diffusion-model", "diffusion process"),
+    ("Agents act in Markov Decision Processes (MDPs).", "markov-decision-process", "Markov Decision Processes"),
+    ("Identifiable from the graph by rules of do-calculus.", "do-calculus", "do-calculus"),
+])
+def test_generated_head_noun_acronym_and_casing_variants(nlp, text, key, surface):
+    found = keys(nlp, text)
+    assert key in found and surface in found[key]
+
+
+def test_an_ambiguous_family_in_lower_case_stays_a_word(nlp):
+    assert keys(nlp, "A llama3 farm and a mamba2 snake.") == {}
