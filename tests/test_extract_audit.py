@@ -35,6 +35,7 @@ def keys_of(nlp, abstract):
 @pytest.mark.parametrize("short,long", [
     ("AEs", "adverse events"), ("CFG", "context-free grammar"), ("SAM", "Spatial Attention Mechanism"),
     ("PLS", "physical layer security"), ("GAT", "Geometry-Aware-Transformer"), ("SVD", "small vessel disease"),
+    ("PPO", "Optimization"),  # one shared word is not enough
 ])
 def test_a_short_form_alone_never_joins_a_gazetteer_entry(short, long):
     assert definition_entry(load_gazetteer(), short, long) is None
@@ -45,6 +46,8 @@ def test_a_short_form_alone_never_joins_a_gazetteer_entry(short, long):
     ("LoRA", "Low-Rank Adaptation", "lora"),
     ("MoE", "Mixture of Expert", "mixture-of-experts"),  # inflection
     ("CNNs", "Convolutional Neural Networks", "convolutional-neural-network"),
+    ("PPO", "Masked Proximal Policy Optimization", "ppo"),  # one modifier more (winter 2026-02-06)
+    ("PPO", "Policy Optimization", "ppo"),  # a definition cut one word short
 ])
 def test_an_agreeing_long_form_joins_the_entry(short, long, key):
     entry = definition_entry(load_gazetteer(), short, long)

@@ -43,8 +43,8 @@ from kg.extract.matching import char_span, doc_text, span_text
 from kg.extract.proposed import COINED, trigger_just_before
 from kg.extract.sections import section_ends
 from kg.records import Candidate
-from kg.extract.text import (compact_key, find_word, is_name_like, long_form_key, looks_like_acronym, norm_phrase,
-                             same_long_form)
+from kg.extract.text import (compact_key, content_signature, find_word, is_name_like, long_form_key, looks_like_acronym,
+                             norm_phrase, same_long_form)
 
 
 @dataclass(slots=True)
@@ -88,8 +88,23 @@ def definition_entry(gaz: Gazetteer, short: str, long: str) -> Entry | None:
 
 
 def long_forms_agree(entry: Entry, long: str) -> bool:
-    """Whether ``long`` is one of the entry's long forms up to spelling and inflection."""
-    return any(same_long_form(long, s) for s in (entry.name, *entry.aliases) if not looks_like_acronym(s))
+    """Whether ``long`` is one of the entry's long forms up to spelling, inflection and one modifier.
+
+    Beside the entry's own acronym, a long form one content word longer or shorter is the same
+    method: "Masked Proximal Policy Optimization (PPO)" and a definition cut to "Policy
+    Optimization (PPO)" are PPO. Two shared content words at least, so a lone common word never
+    joins unrelated long forms.
+    """
+    forms = [s for s in (entry.name, *entry.aliases) if not looks_like_acronym(s)]
+    if any(same_long_form(long, s) for s in forms):
+        return True
+    mine = content_signature(long)
+    for s in forms:
+        theirs = content_signature(s)
+        small, big = sorted((mine, theirs), key=len)
+        if len(small) >= 2 and small < big and len(big) - len(small) == 1:
+            return True
+    return False
 
 
 def _eid(kind: str, key: str) -> str:
