@@ -164,6 +164,7 @@ def build(
     cache: str | os.PathLike[str] | None = None,
     progress: Progress = SILENT,
     on_problem: Callable[[Problem], None] | None = None,
+    link: bool = True,
 ) -> BuildResult:
     """Read every input, merge papers, extract methods/datasets/code links and build the graph.
 
@@ -179,6 +180,10 @@ def build(
             again nor unchanged papers extracted again. The result is the same as without.
         progress: a :class:`kg.progress.Progress` (the CLI passes a bar).
         on_problem: called with each input problem as it is found (the CLI prints a warning).
+        link: let the papers of the input inform each other (:func:`kg.extract.corpus.link_corpus`:
+            a definition in one paper names the bare form in another; weak phrases need several
+            papers). ``False`` links each paper on its own, so the graph of several days is exactly
+            the union of the days' graphs (what loading day by day into Neo4j composes).
 
     Returns:
         A :class:`BuildResult` (``timings``: seconds per stage; ``cache``: what the cache gave).
@@ -213,7 +218,8 @@ def build(
 
             # the cache keeps per-paper records; the corpus link step sees cached and new papers together
             raw = store.extract(papers, nlp, run) if store is not None else run(papers)
-            extractions = link_corpus(raw, load_gazetteer(_data_dir(nlp)))
+            gaz = load_gazetteer(_data_dir(nlp))
+            extractions = link_corpus(raw, gaz) if link else [e for r in raw for e in link_corpus([r], gaz)]
             timings["extract"] = time.perf_counter() - start
         start = time.perf_counter()
         graph = build_graph(papers, digests, extractions)

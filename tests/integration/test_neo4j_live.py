@@ -68,12 +68,14 @@ def test_incremental_day_two_after_day_one_equals_both_at_once(empty_db: Any, se
 def test_incremental_examples_day_by_day_equals_all_at_once(empty_db: Any, settings: Any) -> None:
     import kg
 
+    # Each paper linked on its own: with corpus linking a day alone knows fewer definitions than the whole
+    # folder, so its graph differs by design; this checks the loader's merge semantics, not that.
     days = sorted(EXAMPLES.glob("digests/*.md"))
     for day in days:
-        load(settings, kg.build([day]).graph)
+        load(settings, kg.build([day], link=False).graph)
     incremental = snapshot(empty_db, settings)
     wipe(empty_db, settings)
-    load(settings, kg.build(days).graph)
+    load(settings, kg.build(days, link=False).graph)
     assert snapshot(empty_db, settings) == incremental
 
 
