@@ -97,10 +97,10 @@ def test_report_counts_files_and_records_and_progress_sees_every_file():
             yield from items
 
     result = read_inputs([str(DIGESTS)], progress=Recorder())
-    assert tracked == [("reading", "files", 7)]
-    assert len(result.report.files_read) == 7
-    assert result.report.records_read == len(result.records) == 21
-    assert len(result.digests) == 7 and result.report.problems == []
+    assert tracked == [("reading", "files", 8)]
+    assert len(result.report.files_read) == 8
+    assert result.report.records_read == len(result.records) == 23
+    assert len(result.digests) == 8 and result.report.problems == []
     assert result.report.toc_mismatches == []
 
 
@@ -152,7 +152,7 @@ def test_reading_never_needs_the_shared_corpus(monkeypatch):
     monkeypatch.setattr(builtins, "open", guarded_open)
     monkeypatch.setattr(os, "open", guarded_os_open)
     result = read_inputs([str(DIGESTS), str(FIXTURES / "atom"), str(FIXTURES / "snapshot")])
-    assert result.report.records_read == 21 + 4 + 7
+    assert result.report.records_read == 23 + 4 + 7
     here = Path(__file__).name
     for test_file in Path(__file__).parent.glob("test_ingest_*.py"):
         if test_file.name != here:

@@ -216,3 +216,32 @@ def test_the_last_wrapped_field_of_a_file_is_read_to_the_end(tmp_path):
         "  Gemini for extraction.\n", encoding="utf-8")
     (record,) = read_inputs([str(tmp_path)]).records
     assert record.abstract == "We present Foo, a platform that consolidates all data and uses GPT-5 and Gemini for extraction."
+
+
+def test_fork_whose_heading_has_no_link_takes_the_one_paper_its_block_links():
+    """A Japanese-label fork writes "### 1. Title" and the link on a line below it."""
+    result = read_file(str(DIGESTS / "forks" / "2026-01-09-japanese.md"))
+    assert result.problems == []
+    routing, byte_lm = result.records  # the highlights section links two papers: no entry; "更新履歴" links none
+    assert (routing.arxiv_id, routing.version) == ("2601.01234", "v3")
+    assert routing.title == "Token-Level Routing for Sparse Mixture-of-Experts"
+    assert routing.url == "https://arxiv.org/abs/2601.01234v3"
+    assert routing.authors == ("佐藤 花子", "Kenji Tanaka", "Li Wei")
+    assert routing.categories == ("cs.LG",)
+    assert routing.abstract == "Mixture-of-experts models route each token to a few experts. We balance the load without an auxiliary loss."
+    assert routing.summary is not None and routing.summary.tldr.startswith("専門家への割り当て")
+    assert routing.source.line == 7
+    assert (byte_lm.arxiv_id, byte_lm.url) == ("2601.05678", "https://arxiv.org/pdf/2601.05678")
+    assert byte_lm.abstract == "We train language models directly on byte patches."
+
+
+def test_a_plain_heading_over_several_papers_is_a_section_not_an_entry(tmp_path):
+    path = tmp_path / "2026-01-09.md"
+    path.write_text(
+        "## Highlights\n\nSee https://arxiv.org/abs/2601.00001 and https://arxiv.org/abs/2601.00002.\n\n"
+        "## 2026-01-09\n\nhttps://arxiv.org/abs/2601.00003\n\n"
+        "### [3] [Good paper](https://arxiv.org/abs/2601.00004)\n*C, D*\n\nAbstract: Fine.\n",
+        encoding="utf-8",
+    )
+    result = read_file(str(path))
+    assert [r.arxiv_id for r in result.records] == ["2601.00004"]

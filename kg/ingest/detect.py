@@ -21,6 +21,12 @@ _DIGEST_HEADING_RE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 
+# A fork may put the link under the heading instead ("### 3. Title" then "- 論文: https://arxiv.org/abs/ID").
+_DIGEST_BLOCK_RE = re.compile(
+    r"^#{2,4}+[ \t]++[^\n]++\n(?:[^#\n][^\n]*+\n|\n){0,12}?[^#\n][^\n]*?arxiv\.org/(?:abs|pdf|html)/\d{4}\.\d{4,5}",
+    re.IGNORECASE | re.MULTILINE,
+)
+
 
 def detect_format(text: str) -> str | None:
     """The reader for ``text``: "atom", "daily-jsonl", "arxiv-snapshot", "markdown", or ``None``.
@@ -42,7 +48,7 @@ def detect_format(text: str) -> str | None:
             return ATOM
     elif first == "{":
         return _json_lines_format(text[start:])
-    if _DIGEST_HEADING_RE.search(text):
+    if _DIGEST_HEADING_RE.search(text) or _DIGEST_BLOCK_RE.search(text):
         return MARKDOWN
     return None
 

@@ -95,6 +95,16 @@ _CLASSIC_KEYS = frozenset(key for key, _ in _CLASSIC_FIELDS)
 _QUOTE_PREFIX_RE = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.MULTILINE)
 _WHOLE_BOLD_RE = re.compile(r"\*\*(?P<label>[^*:：]{1,40}?)\s*[:：]\s*(?P<value>[^*]*?)\s*\*\*")
 _CATEGORY_SPLIT_RE = re.compile(r"[\s,;|，、]+")
+# A heading whose own text has no id ("### 3. Title") starts an entry when the block under it,
+# up to the next heading, links exactly one arXiv paper ("- 論文: https://arxiv.org/abs/ID",
+# "[PDF](https://arxiv.org/pdf/IDv2)", "arXiv: ID"): forks move the link out of the heading.
+_NEXT_HEADING_RE = re.compile(r"^\#{1,6}[ \t]", re.MULTILINE)
+_BLOCK_ID_RE = re.compile(
+    r"(?P<url>https?://(?:www\.)?arxiv\.org/(?:abs|pdf|html)/(?P<id>\d{4}\.\d{4,5})(?P<version>v\d+)?)"
+    r"|(?<![\w/])arxiv:[ \t]*(?P<bare>\d{4}\.\d{4,5})(?P<bversion>v\d+)?(?!\d)",
+    re.IGNORECASE,
+)
+_BLOCK_SPAN = 20_000  # an entry block is a few thousand characters; a longer gap is no entry
 
 
 @dataclass(slots=True)
@@ -182,11 +192,17 @@ def _heading_date(text: str) -> dt.date | None:
     return date_in_text(m.group(0)) if m else None
 
 
-def _heading(st: _State, number: int, level: int, text: str) -> None:
-    """A heading ends the current entry and starts a paper entry, a skipped block or a section."""
+def _heading(st: _State, number: int, level: int, text: str, doc: str, pos: int) -> None:
+    """A heading ends the current entry and starts a paper entry, a skipped block or a section.
+
+    ``doc[pos:]`` is the text after the heading line, looked into only for a heading that
+    is neither a paper heading nor a category section (:func:`_block_paper`).
+    """
     _finish(st)
     if 2 <= level <= 4:
         paper = _paper_heading(text)
+        if (paper is None or not paper[0]) and not is_category(text.split(maxsplit=1)[0] if text.strip() else ""):
+            paper = _block_paper(text, doc, pos) or paper
         if paper is not None:
             st.seen_paper = True
             arxiv_id, version, title, url = paper
@@ -238,6 +254,27 @@ def _paper_heading(text: str) -> tuple[str, str, str, str] | None:
     return None
 
 
+def _block_paper(text: str, doc: str, pos: int) -> tuple[str, str, str, str] | None:
+    """``(arxiv_id, version, title, url)`` when the block under a plain heading links one paper."""
+    title = _clean_title(_NUMBERING_RE.sub("", text, count=1))
+    if not title or date_in_text(title) is not None:
+        return None
+    nxt = _NEXT_HEADING_RE.search(doc, pos, pos + _BLOCK_SPAN)
+    block_end = nxt.start() if nxt else min(len(doc), pos + _BLOCK_SPAN)
+    found: tuple[str, str, str] | None = None
+    for m in _BLOCK_ID_RE.finditer(doc, pos, block_end):
+        arxiv_id = m.group("id") or m.group("bare")
+        if month_from_id(arxiv_id) is None:
+            continue
+        if found is None:
+            found = (arxiv_id, m.group("version") or m.group("bversion") or "", m.group("url") or "")
+        elif found[0] != arxiv_id:
+            return None  # several papers under one heading: a section, not an entry
+        elif not found[2] and m.group("url"):
+            found = (found[0], found[1], m.group("url"))
+    return (found[0], found[1], title, found[2]) if found else None
+
+
 def _clean_title(text: str) -> str:
     return fold(_LEFTOVER_RE.sub("", text)).strip(_TITLE_TRIM)
 
@@ -286,7 +323,7 @@ def _scan(st: _State, text: str, fast: bool) -> None:
             line += text.count("\n", last, start)
             last = start
             hashes, heading = m.group("hashes", "htext")
-            _heading(st, line, len(hashes), heading.rstrip())
+            _heading(st, line, len(hashes), heading.rstrip(), text, pos)
             entry, current = st.entry, None
             if entry is not None and fast:
                 pos = _classic_body(entry, text, pos)
