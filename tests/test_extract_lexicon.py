@@ -85,6 +85,10 @@ def test_variants_are_found_in_text(nlp):
     ("The diffusion process is slow.", "diffusion-model", "diffusion process"),
     ("Agents act in Markov Decision Processes (MDPs).", "markov-decision-process", "Markov Decision Processes"),
     ("Identifiable from the graph by rules of do-calculus.", "do-calculus", "do-calculus"),
+    # a named procedure keeps its name under another generic head noun
+    ("Finite element simulations are run by package design engineers.", "finite-element-method", "Finite element simulations"),
+    # a product tier after a hyphen is part of the model's name
+    ("We evaluate Gemini-2.5-Flash and Qwen-VL-Max on the benchmark.", "qwen-vl", "Qwen-VL-Max"),
 ])
 def test_generated_head_noun_acronym_and_casing_variants(nlp, text, key, surface):
     found = keys(nlp, text)
@@ -93,3 +97,17 @@ def test_generated_head_noun_acronym_and_casing_variants(nlp, text, key, surface
 
 def test_an_ambiguous_family_in_lower_case_stays_a_word(nlp):
     assert keys(nlp, "A llama3 farm and a mamba2 snake.") == {}
+
+
+def test_a_generated_spelling_another_entry_lists_belongs_to_that_entry(nlp):
+    from kg.extract.matching import GazetteerMatcher
+    gaz = build_gazetteer([
+        {"key": "monte-carlo-sampling-method", "name": "Monte Carlo sampling method"},
+        {"key": "monte-carlo-sampling-simulation", "name": "Monte Carlo sampling simulation"},
+    ])
+    matcher = GazetteerMatcher(nlp, gaz)
+    doc = nlp.make_doc("We run a Monte Carlo sampling simulation, then a Monte Carlo sampling solver.")
+    assert sorted((s.text, s.label_) for s in matcher(doc)) == [
+        ("Monte Carlo sampling simulation", "method:monte-carlo-sampling-simulation"),
+        ("Monte Carlo sampling solver", "method:monte-carlo-sampling-method"),
+    ]

@@ -22,6 +22,11 @@ from kg.extract.text import hyphen_variants, inflections, joined_variant, looks_
 _VERSION_TOKEN = re.compile(r"^(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[BMKT]|[A-Z]\d+(?:\.\d+)*|\d+x\d+[BM]?|V\d+(?:\.\d+)*)$")
 
 
+# Product tiers a model name carries after a hyphen ("Qwen-VL-Max", "Gemini-2.5-Flash-Lite").
+_TIER_WORDS = frozenset("""Max Plus Pro Flash Lite Turbo Mini Nano Ultra Instruct Chat Base Large Small Medium XL Preview
+Thinking""".split())
+
+
 def doc_text(doc: Doc) -> str:
     """``doc.text``, computed once per Doc (spaCy rebuilds it from the tokens on every access)."""
     text = doc.user_data.get("kg_text")
@@ -113,7 +118,18 @@ def head_variants(phrase: str, group: str) -> list[str]:
         return [f"{words[0]} process", f"{words[0]} processes"]
     if len(words) >= 3 and words[-1] == "splatting":
         return [" ".join([*words[:-2], words[-2] + "s"])]
+    if len(words) >= 3 and words[-1] in _PROCEDURE_HEADS:
+        stem = " ".join(words[:-1])
+        return [f"{stem} {head}" for head in _PROCEDURE_VARIANTS if head != words[-1]]
     return []
+
+
+# "finite element method" -> "finite element simulations", "... solver", "... scheme": a named
+# procedure keeps its name whatever generic head noun a paper puts after it (two-word stems at least,
+# so "moment method" or "newton method" never turn into "moment analysis").
+_PROCEDURE_HEADS = frozenset("method algorithm technique scheme".split())
+_PROCEDURE_VARIANTS = ("method", "methods", "algorithm", "algorithms", "scheme", "schemes", "technique", "techniques",
+                       "simulation", "simulations", "solver", "solvers", "discretization", "discretisation")
 
 
 def inflected_forms(entry: Entry) -> list[str]:
@@ -145,7 +161,8 @@ class GazetteerMatcher:
         for eid, entry in [*gaz.entries.items(), *merged]:
             if forms := case_sensitive_forms(entry):
                 self.orth.add(eid, list(nlp.tokenizer.pipe(forms)))
-            if forms := insensitive_forms(entry):
+            # a generated spelling another entry lists is that entry's ("monte carlo simulation")
+            if forms := [f for f in insensitive_forms(entry) if gaz.by_norm.get(norm_phrase(f), eid) == eid]:
                 self.lower.add(eid, list(nlp.tokenizer.pipe(forms)))
             if forms := inflected_forms(entry):  # same matcher pass, own label: kept only before a model noun
                 self.lower.add(eid + _INFLECTED, list(nlp.tokenizer.pipe(forms)))
@@ -182,7 +199,8 @@ class GazetteerMatcher:
         doc, end = span.doc, span.end
         while end < len(doc):
             tok = doc[end]
-            if tok.text == "-" and not tok.whitespace_ and end + 1 < len(doc) and _VERSION_TOKEN.match(doc[end + 1].text):
+            if tok.text == "-" and not tok.whitespace_ and end + 1 < len(doc) and (
+                    _VERSION_TOKEN.match(doc[end + 1].text) or doc[end + 1].text in _TIER_WORDS):
                 end += 2
             elif _VERSION_TOKEN.match(tok.text) and (doc[end - 1].whitespace_ or doc[end - 1].text == "-"):
                 end += 1
