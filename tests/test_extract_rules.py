@@ -103,6 +103,14 @@ def test_trigger_just_before_needs_adjacency():
     ("ACCD", "Adaptive Causal Coordination Detection", True, "method"),      # task head but proposed
     ("LGE", "late gadolinium-enhanced", False, "reject"),      # no method head, not proposed
     ("LLM-based", "", True, "reject"),                           # adjective compound
+    # a plural short form is not a class of models by itself (real definitions, winter/ digests)
+    ("MDMs", "Masked Diffusion Models", False, "method"),
+    ("KANs", "Kolmogorov-Arnold Networks", False, "method"),
+    ("UDFs", "Unsigned Distance Fields", False, "method"),
+    ("OLMs", "omni-modal large models", False, "reject"),       # a class of models
+    ("ALMs", "audio-language models", False, "reject"),
+    ("TSFMs", "Time Series Foundation Models", False, "reject"),
+    ("MoEs", "models", False, "reject"),                         # a long form that is only a generic noun
 ])
 def test_classify(name, long, proposed, expected):
     assert classify(name, long, GAZ, proposed=proposed) == expected

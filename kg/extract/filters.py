@@ -216,16 +216,19 @@ def is_entity(name: str, long: str = "") -> bool:
             or bool(long) and not ORGANISATION_WORDS.isdisjoint(_words(long)))
 
 
-_CLASS_OF_MODELS = re.compile(r"(?:language|foundation|reasoning|vision|multimodal|generative|base|world) models?$", re.I)
+_CLASS_OF_MODELS = re.compile(
+    r"(?:^|[\s\-])(?:(?:language|foundation|reasoning|vision|multimodal|generative|base|world|deep learning|machine learning) models?"
+    r"|large(?:\s+[\w\-]+)?\s+models?)$|^(?:models?|methods?|networks?)$", re.I)
 
 
 def is_model_class(short: str, long: str) -> bool:
     """A class of models, not one method: "Time Series Foundation Models (TSFMs)", "Hybrid Language Models".
 
-    A plural short form ("VLLMs") or a long form ending in "language/foundation model(s)".
+    A long form ending in "language/foundation/... model(s)", "large (X) models" ("Omni-modal Large
+    Models") or a bare "models". A plural short form alone says nothing: "Masked Diffusion Models
+    (MDMs)" and "Kolmogorov-Arnold Networks (KANs)" are methods.
     """
-    plural = len(short) > 2 and short.endswith("s") and short[-2].isupper()
-    return plural or bool(long and _CLASS_OF_MODELS.search(long))
+    return bool(long and _CLASS_OF_MODELS.search(long))
 
 
 def has_generic_tail(long: str, gaz: Gazetteer) -> bool:
