@@ -89,6 +89,8 @@ def test_variants_are_found_in_text(nlp):
     ("Finite element simulations are run by package design engineers.", "finite-element-method", "Finite element simulations"),
     # a product tier after a hyphen is part of the model's name
     ("We evaluate Gemini-2.5-Flash and Qwen-VL-Max on the benchmark.", "qwen-vl", "Qwen-VL-Max"),
+    # a listed "SD3" makes "SD" a family that needs its version glued on ("SD" alone stays out, rule 6)
+    ("Experiments on strong baselines (SD3.5 and FLUX) show gains.", "stable-diffusion", "SD3.5"),
 ])
 def test_generated_head_noun_acronym_and_casing_variants(nlp, text, key, surface):
     found = keys(nlp, text)
@@ -97,6 +99,7 @@ def test_generated_head_noun_acronym_and_casing_variants(nlp, text, key, surface
 
 def test_an_ambiguous_family_in_lower_case_stays_a_word(nlp):
     assert keys(nlp, "A llama3 farm and a mamba2 snake.") == {}
+    assert keys(nlp, "The mean was 4.2 (SD 1.3) and the SD was small.") == {}
 
 
 def test_a_generated_spelling_another_entry_lists_belongs_to_that_entry(nlp):

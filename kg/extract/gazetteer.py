@@ -15,6 +15,7 @@ without a key, a surface claimed by two entries) are collected in
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
@@ -212,6 +213,9 @@ def _claim(table: dict[str, str], surface: str, eid: str, problems: list[str]) -
         problems.append(f"{surface!r} claimed by {owner} and {eid}; kept {owner}")
 
 
+_VERSIONED_ACRONYM = re.compile(r"^([A-Z]{2,})-?\d+(?:\.\d+)*$")
+
+
 def _index(gaz: Gazetteer, eid: str, entry: Entry) -> None:
     for surface in entry.surfaces:
         if entry.ambiguous or looks_like_acronym(surface) or surface in entry.acronyms:
@@ -222,6 +226,10 @@ def _index(gaz: Gazetteer, eid: str, entry: Entry) -> None:
         for surface in (entry.name, *entry.acronyms, *entry.aliases):
             if " " not in surface and not any(c.isdigit() for c in surface):
                 gaz.versioned.setdefault(surface.casefold(), eid)
+            elif (family := _VERSIONED_ACRONYM.match(surface)) is not None:
+                # "SD3" listed: "SD3.5", "SD-3.5-Large" are the family too; the bare "SD" (too
+                # ambiguous to list) still matches nothing, as only words with a digit are tried
+                gaz.versioned.setdefault(family.group(1).casefold(), eid)
 
 
 def data_dir() -> Path:
