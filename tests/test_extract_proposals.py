@@ -53,6 +53,8 @@ def test_long_form_acronym_suffix(nlp):
     ("Our agent beats leading baselines (e.g., OpenEvolve, ShinkaEvolve) by 60%.", {"openevolve", "shinkaevolve"}),
     ("The detector is built upon the pretrained StreamPETR model.", {"streampetr"}),
     ("We add a C2f-DSConv module to the neck.", {"c2fdsconv"}),
+    # a coded prefix glued to a known model names another model (MedProbCLIP abstract, Feb 2026)
+    ("MedProbCLIP outperforms baselines, including CLIP, CXR-CLIP, and PCME++, in retrieval.", {"clip", "cxrclip", "pcme++"}),
 ])
 def test_names_a_paper_compares_with_or_builds_on_are_mentions(nlp, abstract, names):
     methods, _ = found(nlp, "A study", abstract)
@@ -67,6 +69,11 @@ def test_names_a_paper_compares_with_or_builds_on_are_mentions(nlp, abstract, na
 ])
 def test_comparison_cues_do_not_make_words_methods(nlp, abstract):
     assert found(nlp, "A study", abstract)[0] == {}
+
+
+def test_a_plain_word_glued_to_a_known_name_leaves_it_to_the_gazetteer(nlp):
+    methods, _ = found(nlp, "A study", "It outperforms Vanilla-GRPO and ResNet-50 baselines.")
+    assert set(methods) == {"grpo", "resnet"}
 
 
 def test_by_introducing_is_a_proposal(nlp):

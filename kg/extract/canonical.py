@@ -163,8 +163,9 @@ def resolve_doc(doc: Doc, gaz: Gazetteer) -> None:
         if source == "compound" and not _is_compound_name(gaz, p_text):
             continue
         if source == "mention":  # a name the paper compares with or builds on: a mention, never a proposal
-            if any(g.start_char < p.end_char and p.start_char < g.end_char for g in doc.spans.get("gazetteer", [])):
-                continue  # "ResNet-50": the gazetteer's (versions folded there)
+            if any(g.start_char <= p.start_char < g.end_char or _plain_prefix(text, p.start_char, g.start_char, p.end_char, g.end_char)
+                   for g in doc.spans.get("gazetteer", [])):
+                continue  # "ResNet-50": the gazetteer's (versions folded there); "CXR-CLIP" is another model
             res = local.get(p_text) if p_text in local else _mentioned(gaz, p_text)
             if res is not None:
                 new = _span(doc, p.start_char, p.end_char, _eid(res.kind, res.key), "proposed", res.name)
@@ -360,6 +361,17 @@ def _dataset_patterns(spans: list[Span], local: dict[str, Resolved | None], text
         if res is not None:
             out.append(Span(sp.doc, sp.start, sp.end, label=sp.label_, kb_id=_eid(res.kind, res.key), span_id=res.name))
     return out
+
+
+_CODED_PREFIX = re.compile(r"(?:[A-Z]{2,}[0-9]*|[A-Z][a-z]+[A-Z][A-Za-z0-9]*)-$")
+
+
+def _plain_prefix(text: str, start: int, g_start: int, end: int, g_end: int) -> bool:
+    """Whether a known name inside a compared name leaves the name to it: yes unless the
+    name is a coded prefix glued to it ("CXR-CLIP", "HITL-GAT": another model, named apart)."""
+    if not (g_start < end and start < g_end):
+        return False
+    return g_end != end or not _CODED_PREFIX.fullmatch(text, start, g_start)
 
 
 def _is_compound_name(gaz: Gazetteer, text: str) -> bool:
