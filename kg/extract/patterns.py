@@ -38,7 +38,11 @@ _HEAD = re.compile(r"\b(" + "|".join(sorted(WEAK_HEADS | STRONG_ONLY_HEADS, key=
 _HEAD_WORDS = tuple(sorted(WEAK_HEADS | STRONG_ONLY_HEADS))
 _CUE_BEFORE = frozenset("""use uses used using apply applies applied applying adopt adopts adopted adopting employ employs
 employed employing leverage leverages leveraged leveraging via through utilize utilizes utilized utilizing exploit
-exploits exploited exploiting implement implements implemented perform performs performed run runs ran with""".split())
+exploits exploited exploiting implement implements implemented perform performs performed performing conduct conducts
+conducted conducting run runs ran running with""".split())
+# Generic adjectives that also begin established names ("iterative rational Krylov algorithm", "fast
+# Fourier transform", "adaptive Metropolis sampler"): kept at the front of a phrase a proper name makes strong.
+_NAME_ADJECTIVES = frozenset("iterative adaptive fast robust hierarchical stochastic".split())
 _DETERMINERS = frozenset("a an the this their its standard classical classic well-known popular conventional".split())
 # Modifiers that make a phrase generic ("training scheme", "iterative algorithm", "our method").
 GENERIC_MODIFIERS = frozenset("""a an the this that these those our their its his her new novel proposed simple efficient effective
@@ -114,6 +118,10 @@ def usages(text: str, start: int = 0, end: int | None = None) -> Iterator[Usage]
             low = w.casefold()
             if low in _CUE_BEFORE or low in _DETERMINERS and modifiers:
                 cue = cue or low in _CUE_BEFORE or _cue_before(text, start, m.start())
+                break
+            if low in _NAME_ADJECTIVES and modifiers and any(_is_proper(x.group(0)) for x in modifiers):
+                modifiers.append(m)  # "the iterative rational Krylov algorithm": part of the name
+                cue = cue or _cue_before(text, start, m.start())
                 break
             if low in GENERIC_MODIFIERS or not w[0].isalpha() or low.endswith("ly"):
                 break
