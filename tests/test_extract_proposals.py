@@ -79,3 +79,25 @@ def test_a_plain_word_glued_to_a_known_name_leaves_it_to_the_gazetteer(nlp):
 def test_by_introducing_is_a_proposal(nlp):
     methods, _ = found(nlp, "A study", "We tackle this challenge by introducing Mimic2DM, a novel motion imitation framework.")
     assert methods["mimic2dm"].proposed
+
+
+@pytest.mark.parametrize("abstract,names", [
+    # a new model stands beside known ones in a list (real abstracts, Feb 2026)
+    ("We investigate the data underlying the popular VLMs OpenCLIP, LLaVA-1.5 and Molmo through pragmatics.",
+     {"clip", "llava", "molmo"}),
+    ("Baselines are GPT-4o, Voxtral and Qwen2.5-Omni.", {"gpt-4o", "voxtral", "qwen"}),
+])
+def test_an_unknown_name_listed_beside_a_known_model_is_a_model(nlp, abstract, names):
+    methods, _ = found(nlp, "A study", abstract)
+    assert names <= set(methods) and not any(methods[n].proposed for n in names)
+
+
+@pytest.mark.parametrize("abstract", [
+    "However, GPT-4o fails on long inputs.",               # a sentence starts there
+    "We feed Audio tokens and GPT-4o outputs to the decoder.",  # a capitalised word qualifying a noun
+    "We compare GPT-4o and Humans on the task.",           # a listed non-model word
+    "Audio matters: we pair audio with GPT-4o, and Audio, too.",  # the paper writes it as a plain word
+])
+def test_list_mates_need_a_name_not_a_word(nlp, abstract):
+    methods, _ = found(nlp, "A study", abstract)
+    assert set(methods) <= {"gpt-4o"}

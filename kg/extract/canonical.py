@@ -29,6 +29,7 @@ Rules, in order:
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import re
@@ -40,6 +41,7 @@ from kg.extract.filters import (COUNTRIES, UNITS, Verdict, appositive_kind, clas
                                 is_dataset_name, is_entity, is_metric, is_task)
 from kg.extract.gazetteer import Entry, Gazetteer
 from kg.extract.matching import char_span, doc_text, span_text
+from kg.extract.filters import NAME_STOPWORDS
 from kg.extract.proposed import COINED, trigger_just_before
 from kg.extract.sections import section_ends
 from kg.records import Candidate
@@ -219,6 +221,7 @@ def resolve_doc(doc: Doc, gaz: Gazetteer) -> None:
     # "mix-integer linear programming (MILP)": a known term only inside a longer discovered
     # name is part of that name, not a mention of its own.
     out.extend(s for s, eid in known if not inside.get(eid))
+    out.extend(_list_mates(doc, gaz, text, out, local))
 
     out.extend(_repeats(doc, local, out))
     candidates: list[Candidate] = []
@@ -286,6 +289,75 @@ def _mentioned(gaz: Gazetteer, name: str) -> Resolved | None:
         return None  # "non-LLM", "LLM-scoring": a paradigm with a modifier
     if (gaz.is_generic(name) or gaz.is_not_method(name) or is_dataset_name(name) or is_metric(name) or is_task(name)
             or is_entity(name) or is_adjective_compound(name) or has_markup(name)):
+        return None
+    return Resolved("method", gaz.unclaimed_key("method", compact_key(name)), name)
+
+
+# A list of models: "OpenCLIP, LLaVA-1.5 and Molmo", "GPT-4o, Gemini-2.5-Pro, and Kimi-K2". A new model
+# name stands beside known ones long before any lexicon lists it.
+_NEXT_MATE = re.compile(r"(?:-[\w.]+)*\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)([A-Z][\w\-.+]*[\w+])(?![\w\-])")
+_PREV_MATE = re.compile(r"(?<![\w\-])([A-Z][\w\-.+]*[\w+])\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
+_MATE_STOP = frozenset("""Human Humans Random Oracle Baseline Baselines English Chinese Others Ours Vanilla Base Instruct Chat
+Experts Expert Manual Standard Original Full Zero Few Large Small Medium Open Closed Proprietary Dense Sparse
+Pro Flash Mini Nano Lite Plus Max Turbo Ultra Sonnet Opus Haiku Fast Slow""".split())
+_LIST_GROUPS = frozenset(("pretrained-model",))
+
+
+def _list_mates(doc: Doc, gaz: Gazetteer, text: str, found: list[Span], local: dict[str, Resolved | None]) -> list[Span]:
+    """Unknown names listed right beside a known pretrained model: other models of the same list."""
+    known = [s for s in found if (e := gaz.entries.get(s.kb_id_)) is not None and e.group in _LIST_GROUPS]
+    if not known:
+        return []
+    taken = [(s.start_char, s.end_char) for s in found] + [(s.start_char, s.end_char) for s in doc.spans.get("gazetteer", [])]
+    out: list[Span] = []
+    for sp in known:
+        for name, start in [*_mates_after(text, sp.end_char), *_mates_before(text, sp.start_char)]:
+            end = start + len(name)
+            if any(a < end and start < b for a, b in taken) or name in _MATE_STOP or name in local:
+                continue
+            res = _mentioned(gaz, name) if COINED.search(name) else _plain_mate(gaz, name, text, start, end)
+            if res is None:
+                continue
+            new = _span(doc, start, end, _eid(res.kind, res.key), "proposed", res.name)
+            if new is not None:
+                out.append(new)
+                taken.append((start, end))
+    return out
+
+
+def _mates_after(text: str, pos: int) -> Iterator[tuple[str, int]]:
+    for _ in range(6):
+        m = _NEXT_MATE.match(text, pos)
+        if m is None:
+            return
+        yield m.group(1), m.start(1)
+        pos = m.end(1)
+
+
+def _mates_before(text: str, pos: int) -> Iterator[tuple[str, int]]:
+    for _ in range(6):
+        m = _PREV_MATE.search(text, max(0, pos - 60), pos)
+        if m is None:
+            return
+        yield m.group(1), m.start(1)
+        pos = m.start(1)
+
+
+_SENTENCE_GAP = re.compile(r"(?:^|[.!?:;]\s*|\n\s*)$")
+_NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|vs|versus|through|on|in|with|to|for|as|at|by|from|via|across|under|over|are|is|was|were|have|has"
+                         r"|had|can|could|show|shows|showed|achieve|achieves|perform|performs|models?|families|series|variants?)\b)[a-z]")
+
+
+def _plain_mate(gaz: Gazetteer, name: str, text: str, start: int, end: int) -> Resolved | None:
+    """A capitalised word in a list of models ("Molmo"): a model unless it is a known word of another
+    kind, starts a sentence ("However, GPT-4o ...") or qualifies a noun ("Audio and Text inputs")."""
+    if len(name) < 4 or not name[1:].islower() or name.casefold() in NAME_STOPWORDS or gaz.lookup(name) is not None:
+        return None
+    if start < section_ends(text)[0] or _SENTENCE_GAP.search(text, max(0, start - 3), start) or _NOUN_AFTER.match(text, end):
+        return None  # a title capitalises every word
+    if next(find_word(text, name.lower()), None) is not None:
+        return None  # the paper writes it as a plain word too ("Audio", "Perception")
+    if gaz.is_generic(name) or gaz.is_not_method(name) or is_dataset_name(name) or is_entity(name) or name in COUNTRIES:
         return None
     return Resolved("method", gaz.unclaimed_key("method", compact_key(name)), name)
 
