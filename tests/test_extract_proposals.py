@@ -101,3 +101,8 @@ def test_an_unknown_name_listed_beside_a_known_model_is_a_model(nlp, abstract, n
 def test_list_mates_need_a_name_not_a_word(nlp, abstract):
     methods, _ = found(nlp, "A study", abstract)
     assert set(methods) <= {"gpt-4o"}
+
+
+def test_beside_an_architecture_only_a_coined_name_is_listed(nlp):
+    methods, _ = found(nlp, "A study", "We compare ResNet, GhostNetV9, Sparrow and PNG inputs.")
+    assert set(methods) == {"resnet", "ghostnetv9"}

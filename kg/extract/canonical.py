@@ -299,22 +299,27 @@ _NEXT_MATE = re.compile(r"(?:-[\w.]+)*\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\
 _PREV_MATE = re.compile(r"(?<![\w\-])([A-Z][\w\-.+]*[\w+])\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
 _MATE_STOP = frozenset("""Human Humans Random Oracle Baseline Baselines English Chinese Others Ours Vanilla Base Instruct Chat
 Experts Expert Manual Standard Original Full Zero Few Large Small Medium Open Closed Proprietary Dense Sparse
-Pro Flash Mini Nano Lite Plus Max Turbo Ultra Sonnet Opus Haiku Fast Slow""".split())
+Pro Flash Mini Nano Lite Plus Max Turbo Ultra Sonnet Opus Haiku Fast Slow ALL AND OR NOT PNG JPEG JPG JSON CSV PDF HTML
+XML YAML SQL""".split())
 _LIST_GROUPS = frozenset(("pretrained-model",))
+_CODED_LIST_GROUPS = frozenset(("architecture", "vision-3d", "graph-learning", "generative-model"))
 
 
 def _list_mates(doc: Doc, gaz: Gazetteer, text: str, found: list[Span], local: dict[str, Resolved | None]) -> list[Span]:
     """Unknown names listed right beside a known pretrained model: other models of the same list."""
-    known = [s for s in found if (e := gaz.entries.get(s.kb_id_)) is not None and e.group in _LIST_GROUPS]
+    known = [(s, e.group in _LIST_GROUPS) for s in found
+             if (e := gaz.entries.get(s.kb_id_)) is not None and (e.group in _LIST_GROUPS or e.group in _CODED_LIST_GROUPS)]
     if not known:
         return []
     taken = [(s.start_char, s.end_char) for s in found] + [(s.start_char, s.end_char) for s in doc.spans.get("gazetteer", [])]
     out: list[Span] = []
-    for sp in known:
+    for sp, models in known:
         for name, start in [*_mates_after(text, sp.end_char), *_mates_before(text, sp.start_char)]:
             end = start + len(name)
             if any(a < end and start < b for a, b in taken) or name in _MATE_STOP or name in local:
                 continue
+            if not models and not COINED.search(name):
+                continue  # beside an architecture, only a coined spelling ("ResNet, ViT and ConvNeXt")
             res = _mentioned(gaz, name) if COINED.search(name) else _plain_mate(gaz, name, text, start, end)
             if res is None:
                 continue
