@@ -39,7 +39,7 @@ from kg.extract.acronyms import _core
 from kg.extract.filters import (COUNTRIES, UNITS, Verdict, appositive_kind, classify, has_markup, is_adjective_compound,
                                 is_dataset_name, is_entity, is_metric, is_task)
 from kg.extract.gazetteer import Entry, Gazetteer
-from kg.extract.matching import char_span, doc_text, span_text
+from kg.extract.matching import char_span, doc_text, set_spans, span_text, spans_of
 from kg.extract.proposed import COINED, trigger_just_before
 from kg.extract.sections import section_ends
 from kg.records import Candidate
@@ -116,13 +116,13 @@ def _span(doc: Doc, start: int, end: int, eid: str, origin: str, name: str) -> S
 
 
 def resolve_doc(doc: Doc, gaz: Gazetteer) -> None:
-    """Rewrite ``doc.spans`` into final, keyed mentions.
+    """Rewrite the components' spans (:func:`~kg.extract.matching.spans_of`) into final, keyed mentions.
 
     Reads the groups the components wrote ("gazetteer", "acronym_short"/"acronym_long",
-    "proposed", "dataset_patterns") and writes ``doc.spans["methods"]`` and
-    ``doc.spans["datasets"]``: each span's ``kb_id_`` is ``"<kind>:<key>"``, ``id_`` the
-    display name and ``label_`` the origin ("gazetteer", "acronym", "proposed",
-    "pattern"). ``doc.spans["proposed"]`` keeps one span per proposed key.
+    "proposed", "usage", "dataset_patterns") and writes "methods" and "datasets": each
+    span's ``kb_id_`` is ``"<kind>:<key>"``, ``id_`` the display name and ``label_`` the
+    origin ("gazetteer", "acronym", "proposed", "pattern"). "proposed" then keeps one span
+    per proposed key.
     """
     text = doc_text(doc)
     local: dict[str, Resolved | None] = {}  # short form / coined name -> its reading here (None: rejected)
@@ -130,7 +130,7 @@ def resolve_doc(doc: Doc, gaz: Gazetteer) -> None:
     out: list[Span] = []
     proposed_keys: dict[str, Span] = {}
 
-    shorts, longs = doc.spans.get("acronym_short", []), doc.spans.get("acronym_long", [])
+    shorts, longs = spans_of(doc, "acronym_short"), spans_of(doc, "acronym_long")
     for s_span, l_span in zip(shorts, longs):
         short, long = span_text(s_span, text), span_text(l_span, text)
         if short in local:  # defined twice: the first definition keys the paper's method
@@ -155,7 +155,7 @@ def resolve_doc(doc: Doc, gaz: Gazetteer) -> None:
         if res.proposed:
             proposed_keys.setdefault(_eid(res.kind, res.key), out[-1])
 
-    proposals = list(doc.spans.get("proposed", []))
+    proposals = list(spans_of(doc, "proposed"))
     phrases = [*(span_text(sp, text) for sp in longs), *(span_text(p, text) for p in proposals)]
     extra_aliases: dict[str, list[str]] = {}
     for p, p_text in zip(proposals, phrases[len(longs):]):
@@ -163,7 +163,7 @@ def resolve_doc(doc: Doc, gaz: Gazetteer) -> None:
         if source == "compound" and not _is_compound_name(gaz, p_text):
             continue
         if source == "mention":  # a name the paper compares with or builds on: a mention, never a proposal
-            if any(g.start_char < p.end_char and p.start_char < g.end_char for g in doc.spans.get("gazetteer", [])):
+            if any(g.start_char < p.end_char and p.start_char < g.end_char for g in spans_of(doc, "gazetteer")):
                 continue  # "ResNet-50": the gazetteer's (versions folded there)
             res = local.get(p_text) if p_text in local else _mentioned(gaz, p_text)
             if res is not None:
@@ -201,7 +201,7 @@ def resolve_doc(doc: Doc, gaz: Gazetteer) -> None:
     discovered = [(s.start, s.end) for s in out if s.kb_id_ not in gaz.entries]
     inside: dict[str, bool] = {}  # gazetteer key -> every hit lies inside a discovered name
     known: list[tuple[Span, str]] = []  # the gazetteer's mentions and their keys
-    for sp in doc.spans.get("gazetteer", []):
+    for sp in spans_of(doc, "gazetteer"):
         start, end = sp.start, sp.end
         eid = sp.label_
         sp_text = span_text(sp, text)
@@ -222,11 +222,11 @@ def resolve_doc(doc: Doc, gaz: Gazetteer) -> None:
     out.extend(_repeats(doc, local, out))
     candidates: list[Candidate] = []
     out.extend(_usages(doc, gaz, text, out, candidates))
-    out.extend(_dataset_patterns(doc.spans.get("dataset_patterns", []), local, text))
+    out.extend(_dataset_patterns(spans_of(doc, "dataset_patterns"), local, text))
     _acronym_candidates(gaz, text, out, local, candidates)
-    doc.spans["methods"] = [s for s in out if s.kb_id_.startswith("method:")]
-    doc.spans["datasets"] = [s for s in out if s.kb_id_.startswith("dataset:")]
-    doc.spans["proposed"] = list(proposed_keys.values())
+    set_spans(doc, "methods", [s for s in out if s.kb_id_.startswith("method:")])
+    set_spans(doc, "datasets", [s for s in out if s.kb_id_.startswith("dataset:")])
+    set_spans(doc, "proposed", list(proposed_keys.values()))
     doc.user_data["kg_aliases"] = extra_aliases
     for short, res in local.items():  # what this paper defines, for papers that use the bare form
         if res is not None and res.kind == "method" and looks_like_acronym(short) and f"method:{res.key}" not in gaz.entries:
@@ -245,10 +245,10 @@ def _usages(doc: Doc, gaz: Gazetteer, text: str, found: list[Span], candidates: 
     a candidate for the corpus step (kept only when other papers use it too).
     """
     taken = [(s.start_char, s.end_char) for s in found]
-    taken += [(s.start_char, s.end_char) for s in doc.spans.get("gazetteer", [])]
+    taken += [(s.start_char, s.end_char) for s in spans_of(doc, "gazetteer")]
     out: list[Span] = []
     seen: dict[str, str] = {}
-    for sp in doc.spans.get("usage", []):
+    for sp in spans_of(doc, "usage"):
         start, end = sp.start_char, sp.end_char
         if any(a < end and start < b for a, b in taken):
             continue
