@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from kg.extract import load_pipeline
 from kg.extract.acronyms import word_before
+from kg.extract.canonical import _ACRONYM, _covered
 from kg.extract.components import _BENCH_NAME
 from kg.extract.matching import _DIGIT_WORD, digit_words
 from kg.extract.proposed import _COMPOUND, _TITLED_HEAD
@@ -23,6 +24,7 @@ _PLAIN_WORD_BEFORE = re.compile(r"([A-Za-z0-9][\w\-]*)\s*$")
 _FAST_DETERMINER = r"[AaTtOo](?<!\w.)(?:(?<=[Aa])n?|(?<=[Tt])he|(?<=[Oo])ur)"
 _PLAIN_TITLED_HEAD = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Oo]ur)" + _TITLED_HEAD.pattern.removeprefix(_FAST_DETERMINER))
 _PLAIN_COMPOUND = re.compile(r"(?<![\w\-])[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*-[A-Z][A-Za-z0-9]*(?![\w\-])")
+_PLAIN_ACRONYM = re.compile(r"(?<![\w\-])[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?![\w\-])")
 _PLAIN_BENCH = re.compile(r"(?<![\w-])[A-Z][\w\-]*(?:Bench|BENCH|-bench|Eval|QA|Arena)(?:[\d.\-]*\d)?(?![\w-])")
 
 
@@ -47,17 +49,21 @@ def test_digit_words_are_the_regex_matches(text):
     assert [m.span() for m in digit_words(text)] == [m.span() for m in _DIGIT_WORD.finditer(text)]
 
 
+_REORDERED = ((_TITLED_HEAD, _PLAIN_TITLED_HEAD), (_COMPOUND, _PLAIN_COMPOUND), (_BENCH_NAME, _PLAIN_BENCH),
+              (_ACRONYM, _PLAIN_ACRONYM))
+
+
 @settings(max_examples=300)
 @given(texts, st.integers(0, 30), st.integers(0, 30))
 def test_reordered_lookbehinds_match_the_same(text, pos, endpos):
-    for fast, plain in ((_TITLED_HEAD, _PLAIN_TITLED_HEAD), (_COMPOUND, _PLAIN_COMPOUND), (_BENCH_NAME, _PLAIN_BENCH)):
+    for fast, plain in _REORDERED:
         assert _spans(fast.finditer(text, pos, endpos)) == _spans(plain.finditer(text, pos, endpos))
 
 
 def test_reordered_lookbehinds_on_sentences():
     text = ("We use the Deep Cross-Entropy RL method, an Omni-Full Attention mechanism and EWC-LoRA; "
             "xEWC-LoRA is glued. Results on MMBench, Video-QA and the-MMBench. Our Graph Fusion Model network.")
-    for fast, plain in ((_TITLED_HEAD, _PLAIN_TITLED_HEAD), (_COMPOUND, _PLAIN_COMPOUND), (_BENCH_NAME, _PLAIN_BENCH)):
+    for fast, plain in _REORDERED:
         found = _spans(fast.finditer(text))
         assert found and found == _spans(plain.finditer(text))
 
@@ -78,3 +84,11 @@ def test_tokenizer_docs_equal_docs_from_strings():
         words = [t.text for t in doc]
         assert words[:4] == ["Qwen2.5", "-", "VL", " "]
         assert [t.orth for t in doc] == [nlp.vocab.strings[w] for w in words]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.tuples(st.integers(0, 20), st.integers(0, 20)), max_size=6))
+def test_covered_mask_is_the_scan_of_the_ranges(ranges):
+    mask = _covered(20, ranges)
+    assert len(mask) == 20
+    assert [bool(mask[i]) for i in range(20)] == [any(a <= i < b for a, b in ranges) for i in range(20)]

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.extract.gazetteer import Entry, Gazetteer, load_gazetteer
-from kg.extract.matching import doc_text, span_text
+from kg.extract.matching import doc_text, span_text, spans_of
 from kg.extract.sections import paper_text
 from kg.extract.text import content_signature, joined_form, looks_like_acronym
 from kg.records import Paper
@@ -67,8 +67,8 @@ def audit_docs(docs: Iterable[tuple[str, object]], gaz: Gazetteer) -> AuditResul
         text = doc_text(doc)  # type: ignore[arg-type]
         # the key on exactly the long form's (or the short form's) characters: a known name inside
         # a long form ("RoPE" in "RoPE-aware Selective Adaptation") is a mention of its own
-        keys = {(sp.start_char, sp.end_char): sp.kb_id_ for sp in doc.spans.get("methods", [])}  # type: ignore[attr-defined]
-        for s_span, l_span in zip(doc.spans.get("acronym_short", []), doc.spans.get("acronym_long", [])):  # type: ignore[attr-defined]
+        keys = {(sp.start_char, sp.end_char): sp.kb_id_ for sp in spans_of(doc, "methods")}  # type: ignore[arg-type]
+        for s_span, l_span in zip(spans_of(doc, "acronym_short"), spans_of(doc, "acronym_long")):  # type: ignore[arg-type]
             eid = keys.get((l_span.start_char, l_span.end_char)) or keys.get((s_span.start_char, s_span.end_char))
             if eid is None:
                 continue

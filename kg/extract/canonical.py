@@ -29,7 +29,7 @@ Rules, in order:
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 import re
@@ -40,8 +40,8 @@ from kg.extract.acronyms import _core
 from kg.extract.filters import (COUNTRIES, UNITS, Verdict, appositive_kind, classify, has_markup, is_adjective_compound,
                                 is_dataset_name, is_entity, is_metric, is_task)
 from kg.extract.gazetteer import Entry, Gazetteer
-from kg.extract.matching import char_span, doc_text, span_text
 from kg.extract.filters import NAME_STOPWORDS
+from kg.extract.matching import char_span, doc_text, set_spans, span_text, spans_of
 from kg.extract.proposed import COINED, trigger_just_before
 from kg.extract.sections import section_ends
 from kg.records import Candidate
@@ -118,13 +118,13 @@ def _span(doc: Doc, start: int, end: int, eid: str, origin: str, name: str) -> S
 
 
 def resolve_doc(doc: Doc, gaz: Gazetteer) -> None:
-    """Rewrite ``doc.spans`` into final, keyed mentions.
+    """Rewrite the components' spans (:func:`~kg.extract.matching.spans_of`) into final, keyed mentions.
 
     Reads the groups the components wrote ("gazetteer", "acronym_short"/"acronym_long",
-    "proposed", "dataset_patterns") and writes ``doc.spans["methods"]`` and
-    ``doc.spans["datasets"]``: each span's ``kb_id_`` is ``"<kind>:<key>"``, ``id_`` the
-    display name and ``label_`` the origin ("gazetteer", "acronym", "proposed",
-    "pattern"). ``doc.spans["proposed"]`` keeps one span per proposed key.
+    "proposed", "usage", "dataset_patterns") and writes "methods" and "datasets": each
+    span's ``kb_id_`` is ``"<kind>:<key>"``, ``id_`` the display name and ``label_`` the
+    origin ("gazetteer", "acronym", "proposed", "pattern"). "proposed" then keeps one span
+    per proposed key.
     """
     text = doc_text(doc)
     local: dict[str, Resolved | None] = {}  # short form / coined name -> its reading here (None: rejected)
@@ -132,7 +132,7 @@ def resolve_doc(doc: Doc, gaz: Gazetteer) -> None:
     out: list[Span] = []
     proposed_keys: dict[str, Span] = {}
 
-    shorts, longs = doc.spans.get("acronym_short", []), doc.spans.get("acronym_long", [])
+    shorts, longs = spans_of(doc, "acronym_short"), spans_of(doc, "acronym_long")
     for s_span, l_span in zip(shorts, longs):
         short, long = span_text(s_span, text), span_text(l_span, text)
         if short in local:  # defined twice: the first definition keys the paper's method
@@ -157,7 +157,7 @@ def resolve_doc(doc: Doc, gaz: Gazetteer) -> None:
         if res.proposed:
             proposed_keys.setdefault(_eid(res.kind, res.key), out[-1])
 
-    proposals = list(doc.spans.get("proposed", []))
+    proposals = list(spans_of(doc, "proposed"))
     phrases = [*(span_text(sp, text) for sp in longs), *(span_text(p, text) for p in proposals)]
     extra_aliases: dict[str, list[str]] = {}
     for p, p_text in zip(proposals, phrases[len(longs):]):
@@ -166,7 +166,7 @@ def resolve_doc(doc: Doc, gaz: Gazetteer) -> None:
             continue
         if source == "mention":  # a name the paper compares with or builds on: a mention, never a proposal
             if any(g.start_char <= p.start_char < g.end_char or _plain_prefix(text, p.start_char, g.start_char, p.end_char, g.end_char)
-                   for g in doc.spans.get("gazetteer", [])):
+                   for g in spans_of(doc, "gazetteer")):
                 continue  # "ResNet-50": the gazetteer's (versions folded there); "CXR-CLIP" is another model
             res = local.get(p_text) if p_text in local else _mentioned(gaz, p_text)
             if res is not None:
@@ -204,7 +204,7 @@ def resolve_doc(doc: Doc, gaz: Gazetteer) -> None:
     discovered = [(s.start, s.end) for s in out if s.kb_id_ not in gaz.entries]
     inside: dict[str, bool] = {}  # gazetteer key -> every hit lies inside a discovered name
     known: list[tuple[Span, str]] = []  # the gazetteer's mentions and their keys
-    for sp in doc.spans.get("gazetteer", []):
+    for sp in spans_of(doc, "gazetteer"):
         start, end = sp.start, sp.end
         eid = sp.label_
         sp_text = span_text(sp, text)
@@ -226,11 +226,11 @@ def resolve_doc(doc: Doc, gaz: Gazetteer) -> None:
     out.extend(_repeats(doc, local, out))
     candidates: list[Candidate] = []
     out.extend(_usages(doc, gaz, text, out, candidates))
-    out.extend(_dataset_patterns(doc.spans.get("dataset_patterns", []), local, text))
+    out.extend(_dataset_patterns(spans_of(doc, "dataset_patterns"), local, text))
     _acronym_candidates(gaz, text, out, local, candidates)
-    doc.spans["methods"] = [s for s in out if s.kb_id_.startswith("method:")]
-    doc.spans["datasets"] = [s for s in out if s.kb_id_.startswith("dataset:")]
-    doc.spans["proposed"] = list(proposed_keys.values())
+    set_spans(doc, "methods", [s for s in out if s.kb_id_.startswith("method:")])
+    set_spans(doc, "datasets", [s for s in out if s.kb_id_.startswith("dataset:")])
+    set_spans(doc, "proposed", list(proposed_keys.values()))
     doc.user_data["kg_aliases"] = extra_aliases
     for short, res in local.items():  # what this paper defines, for papers that use the bare form
         if res is not None and res.kind == "method" and looks_like_acronym(short) and f"method:{res.key}" not in gaz.entries:
@@ -249,10 +249,10 @@ def _usages(doc: Doc, gaz: Gazetteer, text: str, found: list[Span], candidates: 
     a candidate for the corpus step (kept only when other papers use it too).
     """
     taken = [(s.start_char, s.end_char) for s in found]
-    taken += [(s.start_char, s.end_char) for s in doc.spans.get("gazetteer", [])]
+    taken += [(s.start_char, s.end_char) for s in spans_of(doc, "gazetteer")]
     out: list[Span] = []
     seen: dict[str, str] = {}
-    for sp in doc.spans.get("usage", []):
+    for sp in spans_of(doc, "usage"):
         start, end = sp.start_char, sp.end_char
         if any(a < end and start < b for a, b in taken):
             continue
@@ -311,7 +311,7 @@ def _list_mates(doc: Doc, gaz: Gazetteer, text: str, found: list[Span], local: d
              if (e := gaz.entries.get(s.kb_id_)) is not None and (e.group in _LIST_GROUPS or e.group in _CODED_LIST_GROUPS)]
     if not known:
         return []
-    taken = [(s.start_char, s.end_char) for s in found] + [(s.start_char, s.end_char) for s in doc.spans.get("gazetteer", [])]
+    taken = [(s.start_char, s.end_char) for s in found] + [(s.start_char, s.end_char) for s in spans_of(doc, "gazetteer")]
     out: list[Span] = []
     for sp, models in known:
         for name, start in [*_mates_after(text, sp.end_char), *_mates_before(text, sp.start_char)]:
@@ -380,7 +380,9 @@ def _usage_ok(gaz: Gazetteer, phrase: str) -> bool:
     return True
 
 
-_ACRONYM = re.compile(r"(?<![\w\-])[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?![\w\-])")
+# (The lookbehind "not glued to a word" follows the first capital so that the regex starts with a
+# character set, which the engine skips to fast; same matches as with the lookbehind in front.)
+_ACRONYM = re.compile(r"[A-Z](?<![\w\-].)[A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?![\w\-])")
 
 
 def _acronym_candidates(gaz: Gazetteer, text: str, found: list[Span], local: dict[str, Resolved | None],
@@ -531,10 +533,10 @@ def _in_title(text: str, name: str) -> bool:
 
 def _repeats(doc: Doc, local: dict[str, Resolved | None], found: list[Span]) -> list[Span]:
     """Later occurrences of discovered names (their count and sources need them)."""
-    taken = {(s.start_char, s.end_char) for s in found}
     out: list[Span] = []
     text = doc_text(doc)
     seen: set[str] = set()
+    taken: bytearray | None = None  # taken[i]: character i lies in a span found before (built when first needed)
     for res in local.values():
         if res is None or res.key in seen:
             continue
@@ -542,14 +544,28 @@ def _repeats(doc: Doc, local: dict[str, Resolved | None], found: list[Span]) -> 
         eid = _eid(res.kind, res.key)
         for surface in _with_plurals({s for s in res.surfaces if len(s) > 1} or {res.name}):
             for start in find_word(text, surface):
-                stop = start + len(surface)
-                if any(a <= start < b for a, b in taken):
+                if taken is None:
+                    taken = _covered(len(text), ((s.start_char, s.end_char) for s in found))
+                if taken[start]:
                     continue
+                stop = start + len(surface)
                 sp = _span(doc, start, stop, eid, "repeat", res.name)
                 if sp is not None:
-                    taken.add((start, stop))
+                    taken[start:stop] = b"\x01" * (stop - start)
                     out.append(sp)
     return out
+
+
+def _covered(size: int, ranges: Iterable[tuple[int, int]]) -> bytearray:
+    """A byte per character, 1 where one of the character ranges ``[a, b)`` covers it.
+
+    One index then answers "inside a span found before?" (a scan of all spans did, per occurrence).
+    """
+    mask = bytearray(size)
+    for a, b in ranges:
+        if b > a:
+            mask[a:b] = b"\x01" * (b - a)
+    return mask
 
 
 def _with_plurals(surfaces: set[str]) -> list[str]:

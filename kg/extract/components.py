@@ -2,11 +2,14 @@
 
 Order in :func:`kg.extract.pipeline.load_pipeline`:
 
-``kg_gazetteer`` -> ``doc.spans["gazetteer"]`` (label = entry id, e.g. "method:lora")
-``kg_acronyms``  -> ``doc.spans["acronym_short"]`` / ``["acronym_long"]`` (aligned pairs)
-``kg_proposed``  -> ``doc.spans["proposed"]`` (coined names)
-``kg_datasets``  -> ``doc.spans["dataset_patterns"]`` ("on the X benchmark")
-``kg_canonical`` -> ``doc.spans["methods"]``, ``["datasets"]``, ``["proposed"]`` (final, keyed)
+``kg_gazetteer`` -> spans "gazetteer" (label = entry id, e.g. "method:lora")
+``kg_acronyms``  -> "acronym_short" / "acronym_long" (aligned pairs)
+``kg_proposed``  -> "proposed" (coined names), "usage" (head-noun patterns)
+``kg_datasets``  -> "dataset_patterns" ("on the X benchmark")
+``kg_canonical`` -> "methods", "datasets", "proposed" (final, keyed)
+
+The span lists are kept in ``doc.user_data`` (:func:`kg.extract.matching.spans_of` /
+:func:`~kg.extract.matching.set_spans`), not in ``doc.spans``, whose groups copy every span.
 
 Every component takes ``data_dir`` (None: the package's ``kg/data``) so a test can
 run the pipeline on a small gazetteer of its own. Discovery reads only the English
@@ -24,7 +27,7 @@ from kg.extract.acronyms import find_definitions, title_definition
 from kg.extract.canonical import resolve_doc
 from kg.extract.filters import DATASET_HEADS, is_dataset_name, is_entity, is_task
 from kg.extract.gazetteer import Gazetteer, load_gazetteer
-from kg.extract.matching import GazetteerMatcher, char_span, doc_text
+from kg.extract.matching import GazetteerMatcher, char_span, doc_text, set_spans
 from kg.extract.patterns import usages
 from kg.extract.proposed import find_proposals
 from kg.extract.sections import section_ends
@@ -44,7 +47,7 @@ class GazetteerComponent:
         self.matcher = GazetteerMatcher(nlp, _gaz(data_dir))
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.spans["gazetteer"] = filter_spans(self.matcher(doc))
+        set_spans(doc, "gazetteer", filter_spans(self.matcher(doc)))
         return doc
 
 
@@ -67,14 +70,14 @@ class AcronymComponent:
             if s is not None and lf is not None:
                 shorts.append(s)
                 longs.append(lf)
-        doc.spans["acronym_short"] = shorts
-        doc.spans["acronym_long"] = longs
+        set_spans(doc, "acronym_short", shorts)
+        set_spans(doc, "acronym_long", longs)
         return doc
 
 
 class ProposedComponent:
     """Names the paper coins: "X: ..." titles, "we propose X", "called X"; and the established
-    methods it uses by head-noun patterns (``doc.spans["usage"]``, label "strong"/"weak")."""
+    methods it uses by head-noun patterns (spans "usage", label "strong"/"weak")."""
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -85,13 +88,13 @@ class ProposedComponent:
             span = char_span(doc, p.start, p.end, label=p.source)
             if span is not None:
                 spans.append(span)
-        doc.spans["proposed"] = spans
+        set_spans(doc, "proposed", spans)
         used = []
         for u in usages(text, 0, ends[1]):
             span = char_span(doc, u.start, u.end, label="strong" if u.strong else "weak")
             if span is not None:
                 used.append(span)
-        doc.spans["usage"] = used
+        set_spans(doc, "usage", used)
         return doc
 
 
@@ -145,7 +148,7 @@ class DatasetComponent:
             span = char_span(doc, m.start(), m.end(), label="pattern", kb_id=f"dataset:{key}", span_id=shown)
             if span is not None:
                 spans.append(span)
-        doc.spans["dataset_patterns"] = spans
+        set_spans(doc, "dataset_patterns", spans)
         return doc
 
     def _not_a_dataset(self, name: str) -> bool:

@@ -35,6 +35,33 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+_SPANS = "kg_spans"
+_NO_GROUPS: dict[str, list[Span]] = {}
+
+
+def spans_of(doc: Doc, name: str) -> list[Span]:
+    """The spans a component stored under ``name`` (:func:`set_spans`), or ``[]``. Not to be mutated."""
+    return doc.user_data.get(_SPANS, _NO_GROUPS).get(name, [])
+
+
+def set_spans(doc: Doc, name: str, spans: list[Span]) -> None:
+    """Store a component's spans for the components after it, as a plain list in ``doc.user_data``.
+
+    Not ``doc.spans``: a span group copies every span in and builds a new Span object for each one
+    read (about half a microsecond each), and the groups are read several times per paper.
+    The Spans refer to their Doc, a reference cycle: :func:`release_spans` breaks it.
+    """
+    groups = doc.user_data.get(_SPANS)
+    if groups is None:
+        groups = doc.user_data[_SPANS] = {}
+    groups[name] = spans
+
+
+def release_spans(doc: Doc) -> None:
+    """Drop the stored spans, so the Doc is freed by reference counting rather than by the collector."""
+    doc.user_data.pop(_SPANS, None)
+
+
 def span_text(span: Span, text: str) -> str:
     """``span.text`` as a slice of the Doc's text (``Span.text`` builds a Token per token)."""
     return text[span.start_char:span.end_char]

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 import kg.extract.components  # noqa: F401  (registers the factories)
 from kg.extract.gazetteer import Gazetteer, load_gazetteer
-from kg.extract.matching import doc_text, span_text
+from kg.extract.matching import doc_text, release_spans, span_text, spans_of
 from kg.extract.repos import find_repos
 from kg.extract.tokenizer import RegexTokenizer
 from kg.extract.sections import paper_text, section_ends, section_of
@@ -103,9 +103,12 @@ def _extract(nlp: Language, papers: Sequence[Paper], batch_size: int, progress: 
     gaz = load_gazetteer(_data_dir(nlp))
     texts = (paper_text(p) for p in papers)  # made as nlp.pipe asks for them
     docs = progress.track(nlp.pipe(texts, batch_size=batch_size), total=len(papers), description=_DESCRIPTION, unit=_UNIT)
-    return [PaperExtraction(p.arxiv_id, *doc_mentions(doc, gaz), find_repos(p.abstract, p.comment),
-                            tuple(doc.user_data.get("kg_candidates", ())))
-            for p, doc in zip(papers, docs)]
+    out = []
+    for p, doc in zip(papers, docs):
+        out.append(PaperExtraction(p.arxiv_id, *doc_mentions(doc, gaz), find_repos(p.abstract, p.comment),
+                                   tuple(doc.user_data.get("kg_candidates", ()))))
+        release_spans(doc)
+    return out
 
 
 def _worker_range(args: tuple[int, int, int]) -> list[PaperExtraction]:
@@ -154,11 +157,11 @@ def doc_mentions(doc: Doc, gaz: Gazetteer) -> tuple[tuple[MethodMention, ...], t
     """Aggregate a processed Doc into one mention per canonical key (first-seen order)."""
     text = doc_text(doc)
     ends = section_ends(text)
-    proposed = {s.kb_id_ for s in doc.spans.get("proposed", [])}
+    proposed = {s.kb_id_ for s in spans_of(doc, "proposed")}
     extra = doc.user_data.get("kg_aliases", {})
     methods = tuple(_method(eid, spans, gaz, ends, eid in proposed, extra.get(eid, ()), text)
-                    for eid, spans in _by_key(doc.spans.get("methods", [])).items())
-    datasets = tuple(_dataset(eid, spans, gaz, text) for eid, spans in _by_key(doc.spans.get("datasets", [])).items())
+                    for eid, spans in _by_key(spans_of(doc, "methods")).items())
+    datasets = tuple(_dataset(eid, spans, gaz, text) for eid, spans in _by_key(spans_of(doc, "datasets")).items())
     return methods, datasets
 
 

@@ -36,9 +36,13 @@ class RegexTokenizer:
         ids = self._ids
         if len(ids) > _MAX_MEMO:
             ids.clear()
-        get, add = ids.get, self.vocab.strings.add
-        words = [get(w) or ids.setdefault(w, add(w)) for w, _ in pairs]  # tokens are never "" (id 0)
-        doc = Doc(self.vocab, words=words, spaces=[s == " " for _, s in pairs])
+        words, gaps = zip(*pairs)
+        try:  # C-level loops while every word is remembered (the usual case after the first papers)
+            orths = list(map(ids.__getitem__, words))
+        except KeyError:
+            get, add = ids.get, self.vocab.strings.add
+            orths = [get(w) or ids.setdefault(w, add(w)) for w in words]  # tokens are never "" (id 0)
+        doc = Doc(self.vocab, words=orths, spaces=list(map(bool, gaps)))  # a gap is " " or ""
         doc.user_data["kg_text"] = text  # spaCy rebuilds doc.text from tokens on each access
         return doc
 
