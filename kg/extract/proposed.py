@@ -19,9 +19,13 @@ _TRIGGER = re.compile(
     r"(?:propose|introduce|present|develop|design|call|name|term|dub|devise|build|formulate|construct|coin)[sd]?\b"
     r"|\b(?:named|called|dubbed|termed|coined)\b"
     r"|\bby (?:introducing|proposing|developing|designing|presenting)\b"
+    # "we curate ColonReason ... and develop ColonR1": the second verb of a "we" sentence
+    r"|\band (?:then |further |also )?(?:propose|introduce|present|develop|design|devise)[sd]?\b"
     r"|\bproposed (?:method|framework|model|approach|algorithm|system|architecture)\b"
     r"|\b(?:a|an) (?:novel|new)\b|\b(?:the|our) proposed\b"
-    r"|\b(?:framework|method|algorithm|approach|architecture|module|technique|strategy),(?=\s)"
+    # "a novel framework, X", "The resulting model, DKT, achieves", "a lightweight component, TTSV (...)"
+    r"|\b(?:framework|method|algorithm|approach|architecture|module|technique|strategy|model|mechanism|component"
+    r"|paradigm|pipeline|scheme),(?=\s)"
     r"|\bour (?:method|framework|model|approach|algorithm|system|architecture)\b(?=\s)",
     re.IGNORECASE,
 )
@@ -82,7 +86,7 @@ def title_name(title: str, abstract: str) -> str | None:
     if words[0].casefold() in NAME_STOPWORDS or not words[0][:1].isupper() and not words[0][:1].isdigit():
         return None
     if len(words) == 1 and is_name_like(head):
-        return head
+        return _without_size(head, abstract)
     if words[0].casefold().endswith("ing") and not is_name_like(words[0]):
         return None  # "Finding Needles in Images: ...": a phrase that starts like a sentence
     return head if _in_text(head, abstract) else None
@@ -90,6 +94,15 @@ def title_name(title: str, abstract: str) -> str | None:
 
 # "ARC Prize 2025: Technical Report", "Agentic RAG: A Survey": the head names a topic, not a method.
 _REPORT = re.compile(r"(?:an? |the )?(?:technical report|survey|review|report|tutorial|position paper|primer)\b", re.I)
+
+
+_SIZE_SUFFIX = re.compile(r"-\d+(?:\.\d+)?[KMBT]$")
+
+
+def _without_size(name: str, abstract: str) -> str:
+    """"TF3-RO-50M" is the 50M-parameter TF3-RO when the abstract names the model without the size."""
+    bare = _SIZE_SUFFIX.sub("", name)
+    return bare if bare != name and is_name_like(bare) and _in_text(bare, abstract) else name
 
 
 def _in_text(name: str, text: str) -> bool:
@@ -136,12 +149,20 @@ def after_trigger(text: str, pos: int, end: int, lenient: bool = False) -> tuple
     nxt = follow.split(" ", 1)[0].casefold() if follow else "."
     ends_ok = (not follow or follow[0] in ",(:;.)\"”'" or nxt in _AFTER_NAME)
     if len(words) == 1 and is_name_like(name):
+        modified = _MODIFIED.match(text, stop)
+        if modified and not COINED.search(name) and modified.group(0)[1:].rstrip(",.") not in HEAD_NOUNS:
+            return None  # "a Coarse-to-Fine frame selection strategy": a modifier of the words after it
         return name, start, stop
     if words[0].group(0).casefold() in NAME_STOPWORDS:
         return None
     if ends_ok or nxt.rstrip(",.") in HEAD_NOUNS or lenient and len(words) > 1:
         return name, start, stop
     return None
+
+
+# A lower-case content word right after a name makes the name a modifier ("Coarse-to-Fine frame").
+_MODIFIED = re.compile(r" (?!(?:and|or|to|for|with|that|which|where|in|on|of|is|are|as|by|via|from|at|through|using|into|over"
+                       r"|under|across|between|against|without|within|based|achieves|outperforms)\b)[a-z][a-z\-]+")
 
 
 def find_proposals(title: str, abstract: str, abstract_offset: int) -> list[Proposal]:
@@ -159,7 +180,8 @@ def find_proposals(title: str, abstract: str, abstract_offset: int) -> list[Prop
     name = title_name(title, abstract)
     if name:
         out.append(Proposal(name, 0, len(name), "title"))
-    for trig in _triggers(abstract):
+    triggers = list(_triggers(abstract))
+    for trig in triggers:
         hit = after_trigger(abstract, trig.end(), len(abstract), lenient=trig.group(0).casefold().endswith("proposed"))
         if hit:
             n, s, e = hit
@@ -167,6 +189,14 @@ def find_proposals(title: str, abstract: str, abstract_offset: int) -> list[Prop
     for m in _TITLED_HEAD.finditer(abstract):
         if m.group(1).split()[0].casefold() not in NAME_STOPWORDS:
             out.append(Proposal(m.group(1), abstract_offset + m.start(1), abstract_offset + m.end(1), "headed:" + m.group(2)))
+    known = [p.name for p in out]
+    titled = titled_names(abstract) if triggers else ()  # (they need a proposing phrase before them)
+    seen = {(p.start, p.end) for p in out}
+    for name, start, source in (*titled, *names_after_head(abstract), *enumerated_names(abstract, known)):
+        span = (abstract_offset + start, abstract_offset + start + len(name))
+        if span not in seen:  # ("our method HORSE": the trigger found it already)
+            seen.add(span)
+            out.append(Proposal(name, *span, source))
     for m in _COMPOUND.finditer(abstract):
         out.append(Proposal(m.group(0), abstract_offset + m.start(), abstract_offset + m.end(), "compound"))
     for name, head, start in eponyms(abstract):
@@ -174,6 +204,132 @@ def find_proposals(title: str, abstract: str, abstract_offset: int) -> list[Prop
     for name, start in compared_names(abstract):
         out.append(Proposal(name, abstract_offset + start, abstract_offset + start + len(name), "mention"))
     return out
+
+
+# "a Multi-Modal Gaussian Transformer that", "Central to our model is a Topology-aware Skeleton
+# Embedding Module that": Title-Case words after a determiner whose last word is itself a
+# capitalised method noun, then a relative word or punctuation. Proposed only in a proposing
+# sentence: elsewhere such phrases are as often names of known things the gazetteer reads.
+_CAP_HEADS = tuple("""Module Mechanism Network Transformer Paradigm Framework Strategy Loss Reward Encoder Decoder Block
+Attention Head Layer Adapter Alignment Fusion Distillation Optimization Optimisation Sampling Prompting Tuning Training
+Embedding Pooling Aggregation Regularization Encoding Decoding Masking Routing Architecture""".split())
+# The capitalised words first (a regex that starts with a character set is skipped along fast), then
+# the determiner before them.
+_TITLED_NAME = re.compile(r"[A-Z](?<![\w\-].)[\w\-]*(?: [A-Z][\w\-]*){0,3} (?:" + "|".join(_CAP_HEADS) + r")"
+                          r"(?=\s+(?:that|which|to|for|with)\b|\s*[,(;.])")
+_DETERMINER_BEFORE = re.compile(r"(?<!\w)(?:[Aa]n?|[Tt]he)\s+(?:(?:novel|new|simple|lightweight|dedicated|unified|proposed)\s+)?$")
+
+
+def titled_names(text: str) -> Iterator[tuple[str, int, str]]:
+    """``(name, start, "trigger")`` of capitalised names ending in a method noun, in a proposing sentence."""
+    for m in _TITLED_NAME.finditer(text):
+        name = m.group(0)
+        if (_DETERMINER_BEFORE.search(text, max(0, m.start() - 25), m.start()) and name.split()[0].casefold() not in NAME_STOPWORDS
+                and has_trigger_before(text, m.start())):
+            yield name, m.start(), "trigger"
+
+
+# "a novel training-free framework TAME.", "the visual RL method TFQ-GRPO, and": a coined name right
+# after a method noun. The paper's own in a proposing sentence, otherwise a mention of another method.
+_AFTER_HEAD_WORDS = tuple("""framework method model algorithm approach architecture module technique strategy paradigm
+mechanism pipeline system agent variant scheme policy baseline""".split())
+_NAME_AFTER_HEAD = re.compile(  # matched where str.find met a head word (one regex of alternatives is slower)
+    r"[a-z]+ ([A-Za-z0-9][\w\-.+]*[\w+])"
+    r"(?=\s*[,;:)]|\.(?:\s|$)|\s+(?:and|which|that|to|for|with|on|is|achieves|outperforms|trained)\b)"
+)
+
+
+def names_after_head(text: str) -> Iterator[tuple[str, int, str]]:
+    """``(name, start, source)`` of coined names right after a method noun ("framework TAME")."""
+    for at, head in find_any(text, _AFTER_HEAD_WORDS):
+        first = at + len(head) + 1
+        if text[first - 1:first] != " " or not (text[first:first + 1].isupper() or text[first:first + 1].isdigit()
+                                               or any(c.isupper() for c in text[first:text.find(" ", first)])):
+            continue  # (most heads are followed by ordinary words: skip them before the regex)
+        m = _NAME_AFTER_HEAD.match(text, at)
+        if m is None or m.start(1) != at + len(head) + 1:
+            continue
+        name = m.group(1)
+        if not is_name_like(name) or not COINED.search(name):
+            continue
+        if has_trigger_before(text, m.start(1)):
+            yield name, m.start(1), "trigger"
+        elif not _SHORT_CAPS.match(name):
+            yield name, m.start(1), "mention"
+
+
+# "we propose: (i) Adaptive Bounding Box Scaling (ABBS), which ...", "four key components: (1) LiDAR
+# Depth Feature Aggregation (LDFA), ..., and (4) Gauss-Mamba Head that": the items of a list the paper
+# proposes. A marker, then one coined word or two to six capitalised words.
+_ENUM_BEFORE = re.compile(r"(?:\(\s*(?:[1-9]|i{1,3}|iv|vi{0,3})\s*|(?<![\w(])(?:[1-9]|i{1,3}|iv|vi{0,3}))$")
+_ENUM_AFTER = re.compile(r"\)\s*(?:(?:a|an|the)\s+)?")
+
+
+def _enum_marks(text: str) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of list markers ("(i) ", "(2) a ", "3) the "): found from each ")", which is
+    cheaper than running a regex over the whole text."""
+    close = text.find(")")
+    while close >= 0:
+        before = _ENUM_BEFORE.search(text, max(0, close - 5), close)
+        if before is not None:
+            after = _ENUM_AFTER.match(text, close)
+            if after.end() > close + 1:
+                yield before.start(), after.end()
+        close = text.find(")", close + 1)
+
+
+_ENUM_NAME = re.compile(r"[A-Z][\w\-]*(?:\s+(?:[A-Z][\w\-]*|of|for|and|with|via|in|to)){0,5}")
+_PART = re.compile(r"(?:Stage|Step|Phase|Level|Part|Task|Section|Table|Figure|Fig|Eq)\b")  # "(1) Stage I mitigates"
+_LINK_TAIL = re.compile(r"(?:\s+(?:of|for|and|with|via|in|to))+$")
+# What makes a list the paper's own components rather than, say, a benchmark's categories.
+_COMPONENT_CUE = re.compile(r"\b(?:components?|innovations?|contributions?|modules?|techniques|mechanisms|designs)\b")
+_DATA_CUE = re.compile(r"\b(?:benchmark|dataset|corpus|suite|categories|dimensions|types|levels|tasks|questions)\b", re.I)
+
+
+def enumerated_names(text: str, known: list[str] = ()) -> Iterator[tuple[str, int, str]]:
+    """``(name, start, "trigger")`` of the named items of a list in a proposing sentence.
+
+    The sentence up to the marker must propose ("we propose", "the proposed"), announce
+    components ("two key innovations:") or name the paper's own method (``known``), and must not
+    be describing a dataset's categories.
+    """
+    for mark_start, mark_end in _enum_marks(text):
+        name_m = _ENUM_NAME.match(text, mark_end)
+        if name_m is None:
+            continue
+        name = _LINK_TAIL.sub("", name_m.group(0))
+        if " " not in name and not is_name_like(name) or name.split()[0].casefold() in NAME_STOPWORDS or _PART.match(name):
+            continue
+        if _MODIFIED.match(text, name_m.start() + len(name)):
+            continue  # "(iii) Metrics-vs-Expert correlation (MvE)": the first words of a longer name
+        if _proposing_list(text, mark_start, known):
+            yield name, name_m.start(), "trigger"
+
+
+def _proposing_list(text: str, mark_start: int, known: list[str] = ()) -> bool:
+    """Whether the sentence up to a list marker proposes, announces components or names ``known``."""
+    sentence = _sentence_before(text, mark_start)
+    if _DATA_CUE.search(sentence):
+        return False
+    return bool(_COMPONENT_CUE.search(sentence) or next(_triggers(sentence), None) is not None
+                or any(k in sentence for k in known))
+
+
+def listed_in_proposal(text: str, pos: int) -> bool:
+    """Whether ``pos`` starts an item of a proposed list ("we propose: (i) Adaptive ... (ABBS)")."""
+    close = text.rfind(")", max(0, pos - 12), pos)
+    if close < 0:
+        return False
+    before = _ENUM_BEFORE.search(text, max(0, close - 5), close)
+    after = _ENUM_AFTER.match(text, close)
+    return before is not None and after.end() == pos > close + 1 and _proposing_list(text, before.start())
+
+
+def _sentence_before(text: str, pos: int) -> str:
+    start = text.rfind("\n", 0, pos) + 1
+    for m in _SENTENCE_END.finditer(text, max(0, pos - 400), pos):
+        start = m.end()
+    return text[max(start, pos - 400):pos]
 
 
 # Names of other methods a paper compares with or builds on ("outperforms VGGT, StreamVGGT and
