@@ -190,9 +190,9 @@ def find_proposals(title: str, abstract: str, abstract_offset: int) -> list[Prop
         if m.group(1).split()[0].casefold() not in NAME_STOPWORDS:
             out.append(Proposal(m.group(1), abstract_offset + m.start(1), abstract_offset + m.end(1), "headed:" + m.group(2)))
     known = [p.name for p in out]
-    titled = titled_names(abstract) if triggers else ()  # (they need a proposing phrase before them)
+    titled = titled_names(abstract, triggers)
     seen = {(p.start, p.end) for p in out}
-    for name, start, source in (*titled, *names_after_head(abstract), *enumerated_names(abstract, known)):
+    for name, start, source in (*titled, *names_after_head(abstract, triggers), *enumerated_names(abstract, known, triggers)):
         span = (abstract_offset + start, abstract_offset + start + len(name))
         if span not in seen:  # ("our method HORSE": the trigger found it already)
             seen.add(span)
@@ -220,13 +220,20 @@ _TITLED_NAME = re.compile(r"[A-Z](?<![\w\-].)[\w\-]*(?: [A-Z][\w\-]*){0,3} (?:" 
 _DETERMINER_BEFORE = re.compile(r"(?<!\w)(?:[Aa]n?|[Tt]he)\s+(?:(?:novel|new|simple|lightweight|dedicated|unified|proposed)\s+)?$")
 
 
-def titled_names(text: str) -> Iterator[tuple[str, int, str]]:
-    """``(name, start, "trigger")`` of capitalised names ending in a method noun, in a proposing sentence."""
-    for m in _TITLED_NAME.finditer(text):
-        name = m.group(0)
-        if (_DETERMINER_BEFORE.search(text, max(0, m.start() - 25), m.start()) and name.split()[0].casefold() not in NAME_STOPWORDS
-                and has_trigger_before(text, m.start())):
-            yield name, m.start(), "trigger"
+def titled_names(text: str, triggers: list[re.Match[str]]) -> Iterator[tuple[str, int, str]]:
+    """``(name, start, "trigger")`` of capitalised names ending in a method noun, in a proposing sentence.
+
+    Only the text from each proposing phrase (``triggers``) to the end of its sentence is searched.
+    """
+    searched = 0
+    for trig in triggers:
+        end = _SENTENCE_END.search(text, trig.end())
+        start, stop = max(trig.end(), searched), end.start() if end else len(text)
+        searched = max(searched, stop)
+        for m in _TITLED_NAME.finditer(text, start, stop + 1):
+            name = m.group(0)
+            if _DETERMINER_BEFORE.search(text, max(0, m.start() - 25), m.start()) and name.split()[0].casefold() not in NAME_STOPWORDS:
+                yield name, m.start(), "trigger"
 
 
 # "a novel training-free framework TAME.", "the visual RL method TFQ-GRPO, and": a coined name right
@@ -239,12 +246,18 @@ _NAME_AFTER_HEAD = re.compile(  # matched where str.find met a head word (one re
 )
 
 
-def names_after_head(text: str) -> Iterator[tuple[str, int, str]]:
-    """``(name, start, source)`` of coined names right after a method noun ("framework TAME")."""
+_CAPITAL_IN_WORD = re.compile(r"[a-z0-9\-]*[A-Z0-9]")
+
+
+def names_after_head(text: str, triggers: list[re.Match[str]] | None = None) -> Iterator[tuple[str, int, str]]:
+    """``(name, start, source)`` of coined names right after a method noun ("framework TAME").
+
+    ``triggers``: the proposing phrases of ``text`` when the caller has them (found here otherwise).
+    """
+    triggers = list(_triggers(text)) if triggers is None else triggers
     for at, head in find_any(text, _AFTER_HEAD_WORDS):
         first = at + len(head) + 1
-        if text[first - 1:first] != " " or not (text[first:first + 1].isupper() or text[first:first + 1].isdigit()
-                                               or any(c.isupper() for c in text[first:text.find(" ", first)])):
+        if text[first - 1:first] != " " or _CAPITAL_IN_WORD.match(text, first) is None:
             continue  # (most heads are followed by ordinary words: skip them before the regex)
         m = _NAME_AFTER_HEAD.match(text, at)
         if m is None or m.start(1) != at + len(head) + 1:
@@ -252,7 +265,7 @@ def names_after_head(text: str) -> Iterator[tuple[str, int, str]]:
         name = m.group(1)
         if not is_name_like(name) or not COINED.search(name):
             continue
-        if has_trigger_before(text, m.start(1)):
+        if _in_proposing_sentence(text, triggers, m.start(1)):
             yield name, m.start(1), "trigger"
         elif not _SHORT_CAPS.match(name):
             yield name, m.start(1), "mention"
@@ -286,12 +299,12 @@ _COMPONENT_CUE = re.compile(r"\b(?:components?|innovations?|contributions?|modul
 _DATA_CUE = re.compile(r"\b(?:benchmark|dataset|corpus|suite|categories|dimensions|types|levels|tasks|questions)\b", re.I)
 
 
-def enumerated_names(text: str, known: list[str] = ()) -> Iterator[tuple[str, int, str]]:
+def enumerated_names(text: str, known: list[str] = (), triggers: list[re.Match[str]] | None = None) -> Iterator[tuple[str, int, str]]:
     """``(name, start, "trigger")`` of the named items of a list in a proposing sentence.
 
     The sentence up to the marker must propose ("we propose", "the proposed"), announce
     components ("two key innovations:") or name the paper's own method (``known``), and must not
-    be describing a dataset's categories.
+    be describing a dataset's categories. ``triggers``: the proposing phrases of ``text``, when known.
     """
     for mark_start, mark_end in _enum_marks(text):
         name_m = _ENUM_NAME.match(text, mark_end)
@@ -302,17 +315,26 @@ def enumerated_names(text: str, known: list[str] = ()) -> Iterator[tuple[str, in
             continue
         if _MODIFIED.match(text, name_m.start() + len(name)):
             continue  # "(iii) Metrics-vs-Expert correlation (MvE)": the first words of a longer name
-        if _proposing_list(text, mark_start, known):
+        if _proposing_list(text, mark_start, known, triggers):
             yield name, name_m.start(), "trigger"
 
 
-def _proposing_list(text: str, mark_start: int, known: list[str] = ()) -> bool:
+def _proposing_list(text: str, mark_start: int, known: list[str] = (), triggers: list[re.Match[str]] | None = None) -> bool:
     """Whether the sentence up to a list marker proposes, announces components or names ``known``."""
     sentence = _sentence_before(text, mark_start)
     if _DATA_CUE.search(sentence):
         return False
-    return bool(_COMPONENT_CUE.search(sentence) or next(_triggers(sentence), None) is not None
-                or any(k in sentence for k in known))
+    if triggers is None:
+        proposing = next(_triggers(sentence), None) is not None
+    else:
+        proposing = _in_proposing_sentence(text, triggers, mark_start)
+    return bool(proposing or _COMPONENT_CUE.search(sentence) or any(k in sentence for k in known))
+
+
+def _in_proposing_sentence(text: str, triggers: list[re.Match[str]], pos: int) -> bool:
+    """Whether one of ``triggers`` (matches in ``text``) stands before ``pos`` in its sentence: what
+    :func:`has_trigger_before` says, from triggers found once for the whole text."""
+    return any(t.end() <= pos and pos - t.end() < 400 and _SENTENCE_END.search(text, t.end(), pos) is None for t in triggers)
 
 
 def listed_in_proposal(text: str, pos: int) -> bool:
