@@ -184,3 +184,30 @@ def test_a_name_that_ends_like_a_dataset_but_is_called_a_representation(nlp):
     assert "geomsegvecset" in methods and "geomsegvecset" not in datasets
     methods, datasets = found(nlp, "A study", "We introduce VideoSet, a collection of 10K annotated clips.")
     assert "videoset" in datasets and not methods
+
+
+def test_a_definition_glued_to_a_method_noun_is_a_method(nlp):
+    methods, _ = found(nlp, "A study", "RoSA comprises a RoPE-aware Attention Enhancement (RoAE) module, which enhances "
+                       "low-frequency components, and a Dynamic Layer Selection (DLS) strategy that updates layers.")
+    surfaces = {s for m in methods.values() for s in m.surfaces}
+    assert {"RoAE", "DLS"} <= surfaces
+    # a lower-case "criterion" is the paper's selection rule, not a metric
+    methods, _ = found(nlp, "A study", "Moreover, we design a Buffering for Spatial Sparsity (BSS) criterion that defers selection.")
+    assert any("BSS" in m.surfaces for m in methods.values())
+
+
+def test_list_items_after_a_capitalised_article_and_before_a_method_noun(nlp):
+    methods, _ = found(nlp, "A study", "PDE-Agent leverages multi-agent collaboration through two key innovations: (1) A "
+                       "Prog-Act framework with graph memory for multi-agent collaboration.")
+    assert methods["progact"].proposed
+
+
+def test_the_papers_own_name_as_subject_makes_a_proposing_sentence(nlp):
+    abstract = ("To address this, we propose EAPO (Evidence-Augmented Policy Optimization). EAPO introduces a specialized "
+                "RL algorithm where a reward model computes a Group-Relative Evidence Reward, providing dense supervision.")
+    methods, _ = found(nlp, "A study", abstract)
+    assert methods["grouprelativeevidencereward"].proposed
+    # the same sentence with another subject proposes nothing
+    methods, _ = found(nlp, "A study", "Prior work uses a specialized RL algorithm where a reward model computes a "
+                       "Group-Relative Evidence Reward, providing dense supervision.")
+    assert "grouprelativeevidencereward" not in methods

@@ -85,6 +85,10 @@ _APPOSITIVE = re.compile(r"^\s*(?:\([^()]*\))?\s*(?:,|:)\s*(?:a|an|the)\s+((?:[\
 # What a paper's appositive may call its own method besides a method noun ("Geom-Seg VecSet, a unified
 # geometry-segmentation latent representation"): a name that ends like a benchmark is then not one.
 _METHOD_ARTEFACTS = frozenset("representation representations formulation objective".split())
+_GLUED_METRICS = frozenset("score scores metric metrics accuracy rate rates error errors index".split())
+# Method nouns a paper glues to the name of a component it defines.
+GLUED_METHOD_NOUNS = frozenset("""module modules strategy mechanism framework method algorithm block loss layer adapter
+scheme paradigm technique network""".split())
 _GLUED_HEAD = re.compile(r"^\)?\s*([A-Za-z][a-z]+)\b")
 
 
@@ -101,8 +105,12 @@ def appositive_kind(after: str) -> str | None:
         # lower case too: "the Laparoscopic Skill Analysis and Assessment (LASANA) dataset" (not "test": "(X) test set")
         if word in DATASET_HEADS or upper and word in ("test", "tests"):
             return "dataset"
-        if word in METRIC_HEADS:
+        # "a Clinical Intent Alignment (CIA) score"; in lower case only the plain metric nouns ("a ... (BSS)
+        # criterion that defers the selection" names the paper's selection rule)
+        if word in METRIC_HEADS and (upper or word in _GLUED_METRICS):
             return "metric"
+        if not upper and word in GLUED_METHOD_NOUNS:
+            return "method"  # "a RoPE-aware Attention Enhancement (RoAE) module", "a Dynamic Layer Selection (DLS) strategy"
     m = _APPOSITIVE.match(after)
     if not m:
         return None

@@ -190,9 +190,11 @@ def find_proposals(title: str, abstract: str, abstract_offset: int) -> list[Prop
         if m.group(1).split()[0].casefold() not in NAME_STOPWORDS:
             out.append(Proposal(m.group(1), abstract_offset + m.start(1), abstract_offset + m.end(1), "headed:" + m.group(2)))
     known = [p.name for p in out]
-    titled = titled_names(abstract, triggers)
+    # where the paper proposes: its proposing phrases and its own name doing something ("EAPO introduces")
+    ends = sorted([t.end() for t in triggers] + list(_name_as_subject(abstract, known)))
     seen = {(p.start, p.end) for p in out}
-    for name, start, source in (*titled, *names_after_head(abstract, triggers), *enumerated_names(abstract, known, triggers)):
+    for name, start, source in (*titled_names(abstract, ends), *names_after_head(abstract, ends),
+                                *enumerated_names(abstract, known, ends)):
         span = (abstract_offset + start, abstract_offset + start + len(name))
         if span not in seen:  # ("our method HORSE": the trigger found it already)
             seen.add(span)
@@ -220,15 +222,16 @@ _TITLED_NAME = re.compile(r"[A-Z](?<![\w\-].)[\w\-]*(?: [A-Z][\w\-]*){0,3} (?:" 
 _DETERMINER_BEFORE = re.compile(r"(?<!\w)(?:[Aa]n?|[Tt]he)\s+(?:(?:novel|new|simple|lightweight|dedicated|unified|proposed)\s+)?$")
 
 
-def titled_names(text: str, triggers: list[re.Match[str]]) -> Iterator[tuple[str, int, str]]:
+def titled_names(text: str, trigger_ends: list[int]) -> Iterator[tuple[str, int, str]]:
     """``(name, start, "trigger")`` of capitalised names ending in a method noun, in a proposing sentence.
 
-    Only the text from each proposing phrase (``triggers``) to the end of its sentence is searched.
+    Only the text from the end of each proposing phrase (``trigger_ends``, ascending) to the end of
+    its sentence is searched.
     """
     searched = 0
-    for trig in triggers:
-        end = _SENTENCE_END.search(text, trig.end())
-        start, stop = max(trig.end(), searched), end.start() if end else len(text)
+    for trig_end in trigger_ends:
+        end = _SENTENCE_END.search(text, trig_end)
+        start, stop = max(trig_end, searched), end.start() if end else len(text)
         searched = max(searched, stop)
         for m in _TITLED_NAME.finditer(text, start, stop + 1):
             name = m.group(0)
@@ -249,12 +252,12 @@ _NAME_AFTER_HEAD = re.compile(  # matched where str.find met a head word (one re
 _CAPITAL_IN_WORD = re.compile(r"[a-z0-9\-]*[A-Z0-9]")
 
 
-def names_after_head(text: str, triggers: list[re.Match[str]] | None = None) -> Iterator[tuple[str, int, str]]:
+def names_after_head(text: str, trigger_ends: list[int] | None = None) -> Iterator[tuple[str, int, str]]:
     """``(name, start, source)`` of coined names right after a method noun ("framework TAME").
 
-    ``triggers``: the proposing phrases of ``text`` when the caller has them (found here otherwise).
+    ``trigger_ends``: where the proposing phrases of ``text`` end, when the caller has them.
     """
-    triggers = list(_triggers(text)) if triggers is None else triggers
+    triggers = [t.end() for t in _triggers(text)] if trigger_ends is None else trigger_ends
     for at, head in find_any(text, _AFTER_HEAD_WORDS):
         first = at + len(head) + 1
         if text[first - 1:first] != " " or _CAPITAL_IN_WORD.match(text, first) is None:
@@ -275,7 +278,7 @@ def names_after_head(text: str, triggers: list[re.Match[str]] | None = None) -> 
 # Depth Feature Aggregation (LDFA), ..., and (4) Gauss-Mamba Head that": the items of a list the paper
 # proposes. A marker, then one coined word or two to six capitalised words.
 _ENUM_BEFORE = re.compile(r"(?:\(\s*(?:[1-9]|i{1,3}|iv|vi{0,3})\s*|(?<![\w(])(?:[1-9]|i{1,3}|iv|vi{0,3}))$")
-_ENUM_AFTER = re.compile(r"\)\s*(?:(?:a|an|the)\s+)?")
+_ENUM_AFTER = re.compile(r"\)\s*(?:(?:[Aa]n?|[Tt]he)\s+)?")
 
 
 def _enum_marks(text: str) -> Iterator[tuple[int, int]]:
@@ -292,6 +295,9 @@ def _enum_marks(text: str) -> Iterator[tuple[int, int]]:
 
 
 _ENUM_NAME = re.compile(r"[A-Z][\w\-]*(?:\s+(?:[A-Z][\w\-]*|of|for|and|with|via|in|to)){0,5}")
+# What may follow a list item's name: a method noun ("(1) A Prog-Act framework with") or a participle
+# ("(2) A Resource-Pool integrated with").
+_NAME_THEN = re.compile(r"(?:" + "|".join(sorted(HEAD_NOUNS)) + r")s?\b|[a-z]+ed\b")
 _PART = re.compile(r"(?:Stage|Step|Phase|Level|Part|Task|Section|Table|Figure|Fig|Eq)\b")  # "(1) Stage I mitigates"
 _LINK_TAIL = re.compile(r"(?:\s+(?:of|for|and|with|via|in|to))+$")
 # What makes a list the paper's own components rather than, say, a benchmark's categories.
@@ -299,12 +305,12 @@ _COMPONENT_CUE = re.compile(r"\b(?:components?|innovations?|contributions?|modul
 _DATA_CUE = re.compile(r"\b(?:benchmark|dataset|corpus|suite|categories|dimensions|types|levels|tasks|questions)\b", re.I)
 
 
-def enumerated_names(text: str, known: list[str] = (), triggers: list[re.Match[str]] | None = None) -> Iterator[tuple[str, int, str]]:
+def enumerated_names(text: str, known: list[str] = (), trigger_ends: list[int] | None = None) -> Iterator[tuple[str, int, str]]:
     """``(name, start, "trigger")`` of the named items of a list in a proposing sentence.
 
     The sentence up to the marker must propose ("we propose", "the proposed"), announce
     components ("two key innovations:") or name the paper's own method (``known``), and must not
-    be describing a dataset's categories. ``triggers``: the proposing phrases of ``text``, when known.
+    be describing a dataset's categories. ``trigger_ends``: where proposing phrases end, when known.
     """
     for mark_start, mark_end in _enum_marks(text):
         name_m = _ENUM_NAME.match(text, mark_end)
@@ -313,28 +319,44 @@ def enumerated_names(text: str, known: list[str] = (), triggers: list[re.Match[s
         name = _LINK_TAIL.sub("", name_m.group(0))
         if " " not in name and not is_name_like(name) or name.split()[0].casefold() in NAME_STOPWORDS or _PART.match(name):
             continue
-        if _MODIFIED.match(text, name_m.start() + len(name)):
+        modified = _MODIFIED.match(text, name_m.start() + len(name))
+        if modified and not _NAME_THEN.match(modified.group(0)[1:]):
             continue  # "(iii) Metrics-vs-Expert correlation (MvE)": the first words of a longer name
-        if _proposing_list(text, mark_start, known, triggers):
+        if _proposing_list(text, mark_start, known, trigger_ends):
             yield name, name_m.start(), "trigger"
 
 
-def _proposing_list(text: str, mark_start: int, known: list[str] = (), triggers: list[re.Match[str]] | None = None) -> bool:
+def _proposing_list(text: str, mark_start: int, known: list[str] = (), trigger_ends: list[int] | None = None) -> bool:
     """Whether the sentence up to a list marker proposes, announces components or names ``known``."""
     sentence = _sentence_before(text, mark_start)
     if _DATA_CUE.search(sentence):
         return False
-    if triggers is None:
+    if trigger_ends is None:
         proposing = next(_triggers(sentence), None) is not None
     else:
-        proposing = _in_proposing_sentence(text, triggers, mark_start)
+        proposing = _in_proposing_sentence(text, trigger_ends, mark_start)
     return bool(proposing or _COMPONENT_CUE.search(sentence) or any(k in sentence for k in known))
 
 
-def _in_proposing_sentence(text: str, triggers: list[re.Match[str]], pos: int) -> bool:
-    """Whether one of ``triggers`` (matches in ``text``) stands before ``pos`` in its sentence: what
-    :func:`has_trigger_before` says, from triggers found once for the whole text."""
-    return any(t.end() <= pos and pos - t.end() < 400 and _SENTENCE_END.search(text, t.end(), pos) is None for t in triggers)
+def _in_proposing_sentence(text: str, trigger_ends: list[int], pos: int) -> bool:
+    """Whether a proposing phrase ends before ``pos`` in its sentence: what :func:`has_trigger_before`
+    says, from the phrases found once for the whole text."""
+    return any(e <= pos and pos - e < 400 and _SENTENCE_END.search(text, e, pos) is None for e in trigger_ends)
+
+
+# "EAPO introduces a ... Group-Relative Evidence Reward", "RoSA comprises a ... module": the paper's own
+# name as the subject of such a verb makes a proposing sentence.
+_SUBJECT_VERB = re.compile(r" (?:further |also |then )?(?:introduces|incorporates|comprises|consists of|features|integrates"
+                           r"|employs|includes|adopts|contains|combines|leverages|uses|designs|proposes)\b")
+
+
+def _name_as_subject(text: str, names: list[str]) -> Iterator[int]:
+    """Ends of "<name> introduces/comprises/..." in ``text`` for the paper's own ``names``."""
+    for name in dict.fromkeys(names):
+        for at in find_word(text, name):
+            m = _SUBJECT_VERB.match(text, at + len(name))
+            if m is not None:
+                yield m.end()
 
 
 def listed_in_proposal(text: str, pos: int) -> bool:
