@@ -211,3 +211,12 @@ def test_the_papers_own_name_as_subject_makes_a_proposing_sentence(nlp):
     methods, _ = found(nlp, "A study", "Prior work uses a specialized RL algorithm where a reward model computes a "
                        "Group-Relative Evidence Reward, providing dense supervision.")
     assert "grouprelativeevidencereward" not in methods
+
+
+def test_we_then_propose_and_variants_derived_from_the_papers_name(nlp):
+    methods, _ = found(nlp, "A study", "We therefore propose Test-time Mixture of World Models (TMoW), a framework that "
+                       "enhances adaptability.")
+    assert methods["testtimemixtureofworldmodel"].proposed
+    from kg.extract.proposed import derived_names
+    text = "We introduce FUSER. Building upon FUSER, we further introduce FUSER-DF, a refinement. FUSER-7B and FUSER-Test."
+    assert [n for n, _, _ in derived_names(text, ["FUSER"])] == ["FUSER-DF"]  # not a size, not a split

@@ -15,7 +15,8 @@ from kg.extract.text import find_any, find_word, is_name_like
 
 # "we propose", "this paper introduces", "we further present", "which we call"
 _TRIGGER = re.compile(
-    r"\b(?:we|this (?:paper|work|study|article|letter)|our (?:work|paper|method))\s+(?:\w+ly\s+|also\s+|further\s+|then\s+)?"
+    r"\b(?:we|this (?:paper|work|study|article|letter)|our (?:work|paper|method))\s+"
+    r"(?:\w+ly\s+|also\s+|further\s+|then\s+|therefore\s+|thus\s+|hence\s+|here\s+|now\s+|first\s+|next\s+|instead\s+)?"
     r"(?:propose|introduce|present|develop|design|call|name|term|dub|devise|build|formulate|construct|coin)[sd]?\b"
     r"|\b(?:named|called|dubbed|termed|coined)\b"
     r"|\bby (?:introducing|proposing|developing|designing|presenting)\b"
@@ -194,7 +195,7 @@ def find_proposals(title: str, abstract: str, abstract_offset: int) -> list[Prop
     ends = sorted([t.end() for t in triggers] + list(_name_as_subject(abstract, known)))
     seen = {(p.start, p.end) for p in out}
     for name, start, source in (*titled_names(abstract, ends), *names_after_head(abstract, ends),
-                                *enumerated_names(abstract, known, ends)):
+                                *enumerated_names(abstract, known, ends), *derived_names(abstract, known)):
         span = (abstract_offset + start, abstract_offset + start + len(name))
         if span not in seen:  # ("our method HORSE": the trigger found it already)
             seen.add(span)
@@ -348,6 +349,21 @@ def _in_proposing_sentence(text: str, trigger_ends: list[int], pos: int) -> bool
 # name as the subject of such a verb makes a proposing sentence.
 _SUBJECT_VERB = re.compile(r" (?:further |also |then )?(?:introduces|incorporates|comprises|consists of|features|integrates"
                            r"|employs|includes|adopts|contains|combines|leverages|uses|designs|proposes)\b")
+
+
+_DERIVED = re.compile(r"-([A-Za-z][A-Za-z0-9]*)(?![\w\-])")
+_SIZE_OR_VERSION = re.compile(r"v?\d|\d*(?:\.\d+)?[KMBT]$|(?:test|train|val|dev|bench|set|eval|data|base|large|small|tiny"
+                              r"|mini|lite|pro|plus|max|hard|easy|full)$", re.I)  # sizes and splits are not methods
+
+
+def derived_names(text: str, names: list[str]) -> Iterator[tuple[str, int, str]]:
+    """``(name, start, "trigger")`` of variants the paper derives from its own coined names: "we propose
+    FAIL ... two algorithms: FAIL-PD exploits ..., while FAIL-PG", "FUSER-DF" (not sizes: "FooNet-7B")."""
+    for name in dict.fromkeys(n for n in names if is_name_like(n) and " " not in n):
+        for at in find_word(text, name):
+            m = _DERIVED.match(text, at + len(name))
+            if m is not None and not _SIZE_OR_VERSION.match(m.group(1)) and (m.group(1)[0].isupper() or is_name_like(m.group(1))):
+                yield text[at:m.end()], at, "trigger"
 
 
 def _name_as_subject(text: str, names: list[str]) -> Iterator[int]:
