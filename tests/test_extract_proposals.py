@@ -106,3 +106,150 @@ def test_list_mates_need_a_name_not_a_word(nlp, abstract):
 def test_beside_an_architecture_only_a_coined_name_is_listed(nlp):
     methods, _ = found(nlp, "A study", "We compare ResNet, GhostNetV9, Sparrow and PNG inputs.")
     assert set(methods) == {"resnet", "ghostnetv9"}
+
+# --- the paper's own names without a "we propose X" right before them (abridged from winter/ papers) ---
+
+@pytest.mark.parametrize("abstract,surfaces", [
+    # the items of a list the paper proposes, with or without an acronym
+    ("To overcome this, we propose: (i) Adaptive Bounding Box Scaling (ABBS), which scales GT HBoxes; and (ii) a "
+     "Symmetric Prior Angle (SPA) loss that exploits symmetry.", {"ABBS", "SPA"}),
+    ("The proposed solution has four key components: (1) LiDAR Depth Feature Aggregation (LDFA), where sampling is used, "
+     "(2) Entropy-Based Feature Smoothing, where cross-entropy is employed, and (4) Gauss-Mamba Head that uses "
+     "state space models.", {"LDFA", "Entropy-Based Feature Smoothing", "Gauss-Mamba Head"}),
+    ("We propose two techniques -- (i) AoS (Attention-over-Sentences) which uses attention over sentences and "
+     "(ii) LLMPrompt which prompts an LLM.", {"AoS", "LLMPrompt"}),
+])
+def test_items_of_a_proposed_list_are_proposed(nlp, abstract, surfaces):
+    methods, _ = found(nlp, "A study", abstract)
+    proposed = {s for m in methods.values() if m.proposed for s in m.surfaces}
+    assert surfaces <= proposed
+
+
+@pytest.mark.parametrize("abstract", [
+    "We introduce SpatiaLab, a benchmark with questions across six categories: (1) Relative Positioning, (2) Depth Perception.",
+    "We introduce CROSS-ALIGN+, a three-stage framework: (1) Stage I mitigates cultural blindness; (2) Stage II reduces ambiguity.",
+    "Prior pipelines have two parts: (i) Feature Extraction and (ii) Label Propagation.",  # nobody proposes them here
+])
+def test_lists_that_are_not_the_papers_components(nlp, abstract):
+    methods, _ = found(nlp, "A study", abstract)
+    assert not {"relativepositioning", "depthperception", "stagei", "stageii", "featureextraction", "labelpropagation"} & set(methods)
+
+
+def test_a_coined_name_right_after_a_method_noun(nlp):
+    methods, datasets = found(nlp, "A study", "As a strong baseline, we introduce a novel training-free and state-aware "
+                              "framework TAME. Our framework includes the visual RL method TFQ-GRPO, and the benchmark TFQ-Bench.")
+    assert methods["tame"].proposed and "tfqgrpo" in methods and "tfqbench" in datasets
+    assert "grpo" not in methods  # a known acronym inside a coined compound is part of that name
+
+
+def test_a_method_noun_before_an_ordinary_word_names_nothing(nlp):
+    assert found(nlp, "A study", "We reproduce the official baselines (e.g., the method Majority and the baseline Random).")[0] == {}
+
+
+@pytest.mark.parametrize("abstract,name", [
+    ("We curate ColonReason, a clinically grounded reasoning dataset, and develop ColonR1, the first R1-styled model.", "colonr1"),
+    ("The resulting model, DKT, achieves zero-shot SOTA on real and synthetic video benchmarks.", "dkt"),
+    ("We introduce a lightweight component, Test-Time Steering Vectors (TTSV), which is prepended to the input.", "testtimesteeringvector"),
+    ("To fully exploit Gaussians, we propose a Multi-Modal Gaussian Transformer that enables Gaussians to query features.",
+     "multimodalgaussiantransformer"),
+    ("Central to our model is a Topology-aware Skeleton Embedding Module that encodes any skeleton.", "topologyawareskeletonembeddingmodule"),
+    ("Furthermore, we propose a Chain-of-Reflection mechanism, which employs a Questioner-Responder pair.", "chainofreflection"),
+])
+def test_proposing_cues_beyond_we_propose_x(nlp, abstract, name):
+    methods, _ = found(nlp, "A study", abstract)
+    assert methods[name].proposed
+
+
+@pytest.mark.parametrize("abstract", [
+    "Prior work used a Hierarchical Fusion Module that merges scales.",  # a capitalised name, but nobody proposes it here
+    "During reasoning, we introduce a Coarse-to-Fine frame selection strategy to ensure diversity.",  # a modifier, not a name
+])
+def test_capitalised_words_that_are_not_a_proposed_name(nlp, abstract):
+    methods, _ = found(nlp, "A study", abstract)
+    assert not {"hierarchicalfusionmodule", "coarsetofine"} & set(methods)
+
+
+def test_a_fragment_of_a_defined_long_form_is_not_a_name_of_its_own(nlp):
+    methods, _ = found(nlp, "A study", "We introduce a Structured Framework for Adaptive Anonymizer (SFAA) that includes three steps.")
+    assert set(methods) == {"structuredframeworkforadaptiveanonymizer"} and methods["structuredframeworkforadaptiveanonymizer"].proposed
+
+
+def test_a_title_name_with_a_size_is_the_name_the_abstract_uses(nlp):
+    methods, _ = found(nlp, "TF3-RO-50M: Training Compact Romanian Language Models from Scratch",
+                       "We introduce TF3-RO, a Romanian-centric language modeling pipeline. TF3-RO builds tokenizers.")
+    assert set(methods) == {"tf3ro"}
+
+
+def test_a_definition_rejected_in_the_title_is_read_again_in_the_abstract(nlp):
+    methods, _ = found(nlp, "Neuronal Attention Circuit (NAC) for Representation Learning",
+                       "We introduce Neuronal Attention Circuit (NAC), a novel, biologically plausible attention mechanism.")
+    assert methods["neuronalattentioncircuit"].proposed
+
+
+def test_a_title_definition_keeps_its_head_noun(nlp):
+    methods, _ = found(nlp, "CORE: A Conceptual Reasoning Layer for Large Language Models",
+                       "We propose CORE, a concept-first interaction layer that improves multi-turn stability.")
+    assert methods["conceptualreasoninglayer"].proposed  # "Conceptual Reasoning" alone would be a task
+    methods, _ = found(nlp, "HERMES: KV Cache as Hierarchical Memory for Efficient Streaming Video Understanding",
+                       "We propose HERMES, a novel training-free architecture for real-time understanding of video streams.")
+    assert any(m.proposed and "HERMES" in m.surfaces for m in methods.values())  # no tail that makes it a task
+
+
+def test_a_digit_inside_an_acronym(nlp):
+    methods, _ = found(nlp, "A study", "TAME incorporates a new training-free Retrieve-then-Align Augmented Generation (RA2G) "
+                       "paradigm. RA2G introduces an alignment step.")
+    assert "RA2G" in methods["retrievethenalignaugmentedgeneration"].surfaces
+    assert found(nlp, "A study", "We bound the squared error (L2) of the estimate.")[0] == {}
+
+
+@pytest.mark.parametrize("abstract", [
+    "We introduce the Laparoscopic Skill Analysis and Assessment (LASANA) dataset, comprising 1270 stereo video recordings.",
+    "Our framework achieves a Clinical Intent Alignment (CIA) score of 60.12% on HealthBench.",
+    "We also develop the VELI5 benchmark, a novel dataset containing injected factual errors.",
+])
+def test_a_definition_glued_to_a_lower_case_dataset_or_metric_noun(nlp, abstract):
+    assert found(nlp, "A study", abstract)[0] == {}
+
+
+def test_a_name_that_ends_like_a_dataset_but_is_called_a_representation(nlp):
+    methods, datasets = found(nlp, "A study", "We observe that part awareness emerges and propose Geom-Seg VecSet, a unified "
+                              "geometry-segmentation latent representation.")
+    assert "geomsegvecset" in methods and "geomsegvecset" not in datasets
+    methods, datasets = found(nlp, "A study", "We introduce VideoSet, a collection of 10K annotated clips.")
+    assert "videoset" in datasets and not methods
+
+
+def test_a_definition_glued_to_a_method_noun_is_a_method(nlp):
+    methods, _ = found(nlp, "A study", "RoSA comprises a RoPE-aware Attention Enhancement (RoAE) module, which enhances "
+                       "low-frequency components, and a Dynamic Layer Selection (DLS) strategy that updates layers.")
+    surfaces = {s for m in methods.values() for s in m.surfaces}
+    assert {"RoAE", "DLS"} <= surfaces
+    # a lower-case "criterion" is the paper's selection rule, not a metric
+    methods, _ = found(nlp, "A study", "Moreover, we design a Buffering for Spatial Sparsity (BSS) criterion that defers selection.")
+    assert any("BSS" in m.surfaces for m in methods.values())
+
+
+def test_list_items_after_a_capitalised_article_and_before_a_method_noun(nlp):
+    methods, _ = found(nlp, "A study", "PDE-Agent leverages multi-agent collaboration through two key innovations: (1) A "
+                       "Prog-Act framework with graph memory for multi-agent collaboration.")
+    assert methods["progact"].proposed
+
+
+def test_the_papers_own_name_as_subject_makes_a_proposing_sentence(nlp):
+    abstract = ("To address this, we propose EAPO (Evidence-Augmented Policy Optimization). EAPO introduces a specialized "
+                "RL algorithm where a reward model computes a Group-Relative Evidence Reward, providing dense supervision.")
+    methods, _ = found(nlp, "A study", abstract)
+    assert methods["grouprelativeevidencereward"].proposed
+    # the same sentence with another subject proposes nothing
+    methods, _ = found(nlp, "A study", "Prior work uses a specialized RL algorithm where a reward model computes a "
+                       "Group-Relative Evidence Reward, providing dense supervision.")
+    assert "grouprelativeevidencereward" not in methods
+
+
+def test_we_then_propose_and_variants_derived_from_the_papers_name(nlp):
+    methods, _ = found(nlp, "A study", "We therefore propose Test-time Mixture of World Models (TMoW), a framework that "
+                       "enhances adaptability.")
+    assert methods["testtimemixtureofworldmodel"].proposed
+    from kg.extract.proposed import derived_names
+    text = "We introduce FUSER. Building upon FUSER, we further introduce FUSER-DF, a refinement. FUSER-7B and FUSER-Test."
+    assert [n for n, _, _ in derived_names(text, ["FUSER"])] == ["FUSER-DF"]  # not a size, not a split

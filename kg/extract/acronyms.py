@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+_INNER_DIGIT = re.compile(r"(?<=[A-Za-z])\d(?=[A-Za-z])")
 _PAREN = re.compile(r"\(([^()]{1,120})\)")
 _SHORT_OK = re.compile(r"^[A-Za-z0-9][\w\-.&+]*(?: [\w\-.&+]+)?$")
 _CLAUSE_BREAK = re.compile(r"[.;:!?](?:\s|$)|\(|\)|\n")
@@ -117,6 +118,11 @@ def _forward(text: str, m: re.Match[str], short: str) -> AcronymDef | None:
     win_start = _window(text, before_end, min(n + 5, n * 2))
     cand = text[win_start:before_end]
     rel = best_long_form(core, cand)
+    if rel is None and _INNER_DIGIT.search(core):
+        # "Retrieve-then-Align Augmented Generation (RA2G)", "Image and Event to Video (IE2Video)":
+        # a digit inside a short form often counts a letter or stands for "to"; spell the letters alone
+        letters = _INNER_DIGIT.sub("", core)
+        rel = best_long_form(letters, cand) if sum(c.isalpha() for c in letters) >= 3 else None
     if rel is None:
         return None
     raw = cand[rel:]
@@ -172,6 +178,9 @@ _LINK_WORDS = frozenset("of for and in with via the a an to on under by from at 
 _TITLE_WORD = re.compile(r"[A-Za-z0-9]+")
 _LONG_STRIP = " ,\"'“”*_~"
 _HYPHEN_TAIL = re.compile(r"(?:-[A-Za-z0-9]+)*")
+_TITLE_HEADS = frozenset("""layer layers network networks model models framework module transformer architecture
+mechanism agent agents system method algorithm policy encoder decoder adapter""".split())
+_TITLE_TAIL = re.compile(r"(?: (?!(?:Of|For|And|In|With|Via|The|A|An|To|On|Under|By|From|At|As)\b)[A-Z][a-z]+(?:-[A-Za-z0-9]+)*(?![\w\-])){0,2}")
 
 
 def title_definition(title: str) -> AcronymDef | None:
@@ -205,6 +214,11 @@ def title_definition(title: str) -> AcronymDef | None:
         if j is not None:
             start, end = offset + first.start(), offset + words[i + j].end()
             end += len(_HYPHEN_TAIL.match(title, end).group(0))  # "... with Neuro-Symbolic": the whole word
+            # "CORE: A Conceptual Reasoning Layer for ...": the capitalised noun phrase goes on after the
+            # spelling words (the head noun says what it is: a layer, not the task "reasoning")
+            tail = _TITLE_TAIL.match(title, end).group(0)
+            if tail and tail.rsplit(None, 1)[-1].casefold() in _TITLE_HEADS:
+                end += len(tail)
             return AcronymDef(short, title[start:end], 0, len(short), start, end)
     return None
 

@@ -42,7 +42,7 @@ from kg.extract.filters import (COUNTRIES, UNITS, Verdict, appositive_kind, clas
 from kg.extract.gazetteer import Entry, Gazetteer
 from kg.extract.filters import NAME_STOPWORDS
 from kg.extract.matching import char_span, doc_text, set_spans, span_text, spans_of
-from kg.extract.proposed import COINED, trigger_just_before
+from kg.extract.proposed import COINED, listed_in_proposal, trigger_just_before
 from kg.extract.sections import section_ends
 from kg.records import Candidate
 from kg.extract.text import (compact_key, content_signature, find_word, is_name_like, long_form_key, looks_like_acronym,
@@ -135,13 +135,16 @@ def resolve_doc(doc: Doc, gaz: Gazetteer) -> None:
     shorts, longs = spans_of(doc, "acronym_short"), spans_of(doc, "acronym_long")
     for s_span, l_span in zip(shorts, longs):
         short, long = span_text(s_span, text), span_text(l_span, text)
-        if short in local:  # defined twice: the first definition keys the paper's method
+        # Defined twice: the first definition keys the paper's method. A first definition that was
+        # rejected is read again at the next ("NAC" in a title, then "we introduce ... (NAC), a mechanism").
+        if local.get(short) is not None:
             res = local[short]
         else:
             res = _resolve_definition(gaz, text, short, long, s_span.start_char, l_span.start_char,
                                       titled=s_span.label_ == "title")
             local[short] = res
-        defined.setdefault(long, res)
+        if defined.get(long) is None:
+            defined[long] = res
         if res is None:
             continue
         res.surfaces = list(dict.fromkeys([*res.surfaces, short, long]))
@@ -175,7 +178,7 @@ def resolve_doc(doc: Doc, gaz: Gazetteer) -> None:
                     out.append(new)
                     local.setdefault(p_text, res)
             continue
-        whole = _longer_phrase(p_text, phrases)
+        whole = _longer_phrase(p_text, phrases) or _covering_long_form(p, longs, text)
         if whole is not None:  # a fragment: part of the longer name, never a name of its own
             res = _reading_of(whole, local, defined)
             if res is None:
@@ -420,6 +423,15 @@ def _longer_phrase(name: str, phrases: list[str]) -> str | None:
     return None
 
 
+def _covering_long_form(p: Span, longs: list[Span], text: str) -> str | None:
+    """The defined long form this proposal's own words are the start or middle of: "we introduce a
+    Structured Framework for Adaptive Anonymizer (SFAA)" read "Structured Framework" before "for"."""
+    for lf in longs:
+        if lf.start_char <= p.start_char and p.end_char <= lf.end_char and lf.end_char - lf.start_char > p.end_char - p.start_char:
+            return span_text(lf, text)
+    return None
+
+
 def _reading_of(phrase: str, local: dict[str, Resolved | None], defined: dict[str, Resolved | None]) -> Resolved | None:
     """How the paper's longer phrase (a coined name or a defined long form) was read."""
     return local[phrase] if phrase in local else defined.get(phrase)
@@ -471,7 +483,7 @@ def _resolve_definition(gaz: Gazetteer, text: str, short: str, long: str, s_star
         proposed = not is_task(long)
         after = text[s_start + len(short):][:120]
     else:
-        proposed = trigger_just_before(text, first)
+        proposed = trigger_just_before(text, first) or listed_in_proposal(text, first)
         after = text[max(s_start + len(short), l_start + len(long)) + 1:][:120]
     verdict = classify(short, long, gaz, proposed=proposed, after=after)
     if verdict == "reject":

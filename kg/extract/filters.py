@@ -77,12 +77,19 @@ coding controller diffusion flow gan vae rnn cnn lstm distribution-matching guid
 reranking retrieval-augmented bandit bandits game-theoretic connection connections""".split())
 # A name that is an adjective compound, not a name ("LLM-based", "SAM-guided").
 _ADJ_COMPOUND = re.compile(r"-(?:based|driven|guided|aware|like|style|free|specific|level|wise|enhanced|powered|assisted|centric|oriented|conditioned|inspired|augmented|generated|ready|compatible|agnostic|friendly|native|capable"
-                           r"|preserving|sensitive|intensive)$", re.I)
+                           r"|preserving|sensitive|intensive|optimized|optimised|accelerated)$", re.I)
 # The phrase after a name that says what it is: "X (..), a calibrated metric", "X: A New Benchmark".
 _APPOSITIVE = re.compile(r"^\s*(?:\([^()]*\))?\s*(?:,|:)\s*(?:a|an|the)\s+((?:[\w\-]+,?\s+){0,6}[\w\-]+)\b", re.I)
 
 
-_GLUED_HEAD = re.compile(r"^\)?\s*([A-Z][a-z]+)\b")
+# What a paper's appositive may call its own method besides a method noun ("Geom-Seg VecSet, a unified
+# geometry-segmentation latent representation"): a name that ends like a benchmark is then not one.
+_METHOD_ARTEFACTS = frozenset("representation representations formulation objective".split())
+_GLUED_METRICS = frozenset("score scores metric metrics accuracy rate rates error errors index".split())
+# Method nouns a paper glues to the name of a component it defines.
+GLUED_METHOD_NOUNS = frozenset("""module modules strategy mechanism framework method algorithm block loss layer adapter
+scheme paradigm technique network""".split())
+_GLUED_HEAD = re.compile(r"^\)?\s*([A-Za-z][a-z]+)\b")
 
 
 def appositive_kind(after: str) -> str | None:
@@ -94,10 +101,16 @@ def appositive_kind(after: str) -> str | None:
     glued = _GLUED_HEAD.match(after)
     if glued:  # "Knowledge Retention (KR) Test", "Foo (F) Benchmark": part of a larger name
         word = glued.group(1).casefold()
-        if word in DATASET_HEADS or word in ("test", "tests"):
+        upper = glued.group(1)[0].isupper()
+        # lower case too: "the Laparoscopic Skill Analysis and Assessment (LASANA) dataset" (not "test": "(X) test set")
+        if word in DATASET_HEADS or upper and word in ("test", "tests"):
             return "dataset"
-        if word in METRIC_HEADS:
+        # "a Clinical Intent Alignment (CIA) score"; in lower case only the plain metric nouns ("a ... (BSS)
+        # criterion that defers the selection" names the paper's selection rule)
+        if word in METRIC_HEADS and (upper or word in _GLUED_METRICS):
             return "metric"
+        if not upper and word in GLUED_METHOD_NOUNS:
+            return "method"  # "a RoPE-aware Attention Enhancement (RoAE) module", "a Dynamic Layer Selection (DLS) strategy"
     m = _APPOSITIVE.match(after)
     if not m:
         return None
@@ -112,7 +125,7 @@ def appositive_kind(after: str) -> str | None:
         if word in PRODUCT_HEADS:
             product = True  # unless a method noun follows: "a release engineering pipeline"
             continue
-        if word in METHOD_HEADS:
+        if word in METHOD_HEADS or word in _METHOD_ARTEFACTS:
             return "method"
     return "product" if product or _DATA_RELEASE.search(m.group(1)) else None
 

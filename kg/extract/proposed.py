@@ -15,13 +15,18 @@ from kg.extract.text import find_any, find_word, is_name_like
 
 # "we propose", "this paper introduces", "we further present", "which we call"
 _TRIGGER = re.compile(
-    r"\b(?:we|this (?:paper|work|study|article|letter)|our (?:work|paper|method))\s+(?:\w+ly\s+|also\s+|further\s+|then\s+)?"
+    r"\b(?:we|this (?:paper|work|study|article|letter)|our (?:work|paper|method))\s+"
+    r"(?:\w+ly\s+|also\s+|further\s+|then\s+|therefore\s+|thus\s+|hence\s+|here\s+|now\s+|first\s+|next\s+|instead\s+)?"
     r"(?:propose|introduce|present|develop|design|call|name|term|dub|devise|build|formulate|construct|coin)[sd]?\b"
     r"|\b(?:named|called|dubbed|termed|coined)\b"
     r"|\bby (?:introducing|proposing|developing|designing|presenting)\b"
+    # "we curate ColonReason ... and develop ColonR1": the second verb of a "we" sentence
+    r"|\band (?:then |further |also )?(?:propose|introduce|present|develop|design|devise)[sd]?\b"
     r"|\bproposed (?:method|framework|model|approach|algorithm|system|architecture)\b"
     r"|\b(?:a|an) (?:novel|new)\b|\b(?:the|our) proposed\b"
-    r"|\b(?:framework|method|algorithm|approach|architecture|module|technique|strategy),(?=\s)"
+    # "a novel framework, X", "The resulting model, DKT, achieves", "a lightweight component, TTSV (...)"
+    r"|\b(?:framework|method|algorithm|approach|architecture|module|technique|strategy|model|mechanism|component"
+    r"|paradigm|pipeline|scheme),(?=\s)"
     r"|\bour (?:method|framework|model|approach|algorithm|system|architecture)\b(?=\s)",
     re.IGNORECASE,
 )
@@ -82,7 +87,7 @@ def title_name(title: str, abstract: str) -> str | None:
     if words[0].casefold() in NAME_STOPWORDS or not words[0][:1].isupper() and not words[0][:1].isdigit():
         return None
     if len(words) == 1 and is_name_like(head):
-        return head
+        return _without_size(head, abstract)
     if words[0].casefold().endswith("ing") and not is_name_like(words[0]):
         return None  # "Finding Needles in Images: ...": a phrase that starts like a sentence
     return head if _in_text(head, abstract) else None
@@ -90,6 +95,15 @@ def title_name(title: str, abstract: str) -> str | None:
 
 # "ARC Prize 2025: Technical Report", "Agentic RAG: A Survey": the head names a topic, not a method.
 _REPORT = re.compile(r"(?:an? |the )?(?:technical report|survey|review|report|tutorial|position paper|primer)\b", re.I)
+
+
+_SIZE_SUFFIX = re.compile(r"-\d+(?:\.\d+)?[KMBT]$")
+
+
+def _without_size(name: str, abstract: str) -> str:
+    """"TF3-RO-50M" is the 50M-parameter TF3-RO when the abstract names the model without the size."""
+    bare = _SIZE_SUFFIX.sub("", name)
+    return bare if bare != name and is_name_like(bare) and _in_text(bare, abstract) else name
 
 
 def _in_text(name: str, text: str) -> bool:
@@ -136,12 +150,20 @@ def after_trigger(text: str, pos: int, end: int, lenient: bool = False) -> tuple
     nxt = follow.split(" ", 1)[0].casefold() if follow else "."
     ends_ok = (not follow or follow[0] in ",(:;.)\"”'" or nxt in _AFTER_NAME)
     if len(words) == 1 and is_name_like(name):
+        modified = _MODIFIED.match(text, stop)
+        if modified and not COINED.search(name) and modified.group(0)[1:].rstrip(",.") not in HEAD_NOUNS:
+            return None  # "a Coarse-to-Fine frame selection strategy": a modifier of the words after it
         return name, start, stop
     if words[0].group(0).casefold() in NAME_STOPWORDS:
         return None
     if ends_ok or nxt.rstrip(",.") in HEAD_NOUNS or lenient and len(words) > 1:
         return name, start, stop
     return None
+
+
+# A lower-case content word right after a name makes the name a modifier ("Coarse-to-Fine frame").
+_MODIFIED = re.compile(r" (?!(?:and|or|to|for|with|that|which|where|in|on|of|is|are|as|by|via|from|at|through|using|into|over"
+                       r"|under|across|between|against|without|within|based|achieves|outperforms)\b)[a-z][a-z\-]+")
 
 
 def find_proposals(title: str, abstract: str, abstract_offset: int) -> list[Proposal]:
@@ -159,7 +181,8 @@ def find_proposals(title: str, abstract: str, abstract_offset: int) -> list[Prop
     name = title_name(title, abstract)
     if name:
         out.append(Proposal(name, 0, len(name), "title"))
-    for trig in _triggers(abstract):
+    triggers = list(_triggers(abstract))
+    for trig in triggers:
         hit = after_trigger(abstract, trig.end(), len(abstract), lenient=trig.group(0).casefold().endswith("proposed"))
         if hit:
             n, s, e = hit
@@ -167,6 +190,16 @@ def find_proposals(title: str, abstract: str, abstract_offset: int) -> list[Prop
     for m in _TITLED_HEAD.finditer(abstract):
         if m.group(1).split()[0].casefold() not in NAME_STOPWORDS:
             out.append(Proposal(m.group(1), abstract_offset + m.start(1), abstract_offset + m.end(1), "headed:" + m.group(2)))
+    known = [p.name for p in out]
+    # where the paper proposes: its proposing phrases and its own name doing something ("EAPO introduces")
+    ends = sorted([t.end() for t in triggers] + list(_name_as_subject(abstract, known)))
+    seen = {(p.start, p.end) for p in out}
+    for name, start, source in (*titled_names(abstract, ends), *names_after_head(abstract, ends),
+                                *enumerated_names(abstract, known, ends), *derived_names(abstract, known)):
+        span = (abstract_offset + start, abstract_offset + start + len(name))
+        if span not in seen:  # ("our method HORSE": the trigger found it already)
+            seen.add(span)
+            out.append(Proposal(name, *span, source))
     for m in _COMPOUND.finditer(abstract):
         out.append(Proposal(m.group(0), abstract_offset + m.start(), abstract_offset + m.end(), "compound"))
     for name, head, start in eponyms(abstract):
@@ -174,6 +207,189 @@ def find_proposals(title: str, abstract: str, abstract_offset: int) -> list[Prop
     for name, start in compared_names(abstract):
         out.append(Proposal(name, abstract_offset + start, abstract_offset + start + len(name), "mention"))
     return out
+
+
+# "a Multi-Modal Gaussian Transformer that", "Central to our model is a Topology-aware Skeleton
+# Embedding Module that": Title-Case words after a determiner whose last word is itself a
+# capitalised method noun, then a relative word or punctuation. Proposed only in a proposing
+# sentence: elsewhere such phrases are as often names of known things the gazetteer reads.
+_CAP_HEADS = tuple("""Module Mechanism Network Transformer Paradigm Framework Strategy Loss Reward Encoder Decoder Block
+Attention Head Layer Adapter Alignment Fusion Distillation Optimization Optimisation Sampling Prompting Tuning Training
+Embedding Pooling Aggregation Regularization Encoding Decoding Masking Routing Architecture""".split())
+# The capitalised words first (a regex that starts with a character set is skipped along fast), then
+# the determiner before them.
+_TITLED_NAME = re.compile(r"[A-Z](?<![\w\-].)[\w\-]*(?: [A-Z][\w\-]*){0,3} (?:" + "|".join(_CAP_HEADS) + r")"
+                          r"(?=\s+(?:that|which|to|for|with)\b|\s*[,(;.])")
+_DETERMINER_BEFORE = re.compile(r"(?<!\w)(?:[Aa]n?|[Tt]he)\s+(?:(?:novel|new|simple|lightweight|dedicated|unified|proposed)\s+)?$")
+
+
+def titled_names(text: str, trigger_ends: list[int]) -> Iterator[tuple[str, int, str]]:
+    """``(name, start, "trigger")`` of capitalised names ending in a method noun, in a proposing sentence.
+
+    Only the text from the end of each proposing phrase (``trigger_ends``, ascending) to the end of
+    its sentence is searched.
+    """
+    searched = 0
+    for trig_end in trigger_ends:
+        end = _SENTENCE_END.search(text, trig_end)
+        start, stop = max(trig_end, searched), end.start() if end else len(text)
+        searched = max(searched, stop)
+        for m in _TITLED_NAME.finditer(text, start, stop + 1):
+            name = m.group(0)
+            if _DETERMINER_BEFORE.search(text, max(0, m.start() - 25), m.start()) and name.split()[0].casefold() not in NAME_STOPWORDS:
+                yield name, m.start(), "trigger"
+
+
+# "a novel training-free framework TAME.", "the visual RL method TFQ-GRPO, and": a coined name right
+# after a method noun. The paper's own in a proposing sentence, otherwise a mention of another method.
+_AFTER_HEAD_WORDS = tuple("""framework method model algorithm approach architecture module technique strategy paradigm
+mechanism pipeline system agent variant scheme policy baseline""".split())
+_NAME_AFTER_HEAD = re.compile(  # matched where str.find met a head word (one regex of alternatives is slower)
+    r"[a-z]+ ([A-Za-z0-9][\w\-.+]*[\w+])"
+    r"(?=\s*[,;:)]|\.(?:\s|$)|\s+(?:and|which|that|to|for|with|on|is|achieves|outperforms|trained)\b)"
+)
+
+
+_CAPITAL_IN_WORD = re.compile(r"[a-z0-9\-]*[A-Z0-9]")
+
+
+def names_after_head(text: str, trigger_ends: list[int] | None = None) -> Iterator[tuple[str, int, str]]:
+    """``(name, start, source)`` of coined names right after a method noun ("framework TAME").
+
+    ``trigger_ends``: where the proposing phrases of ``text`` end, when the caller has them.
+    """
+    triggers = [t.end() for t in _triggers(text)] if trigger_ends is None else trigger_ends
+    for at, head in find_any(text, _AFTER_HEAD_WORDS):
+        first = at + len(head) + 1
+        if text[first - 1:first] != " " or _CAPITAL_IN_WORD.match(text, first) is None:
+            continue  # (most heads are followed by ordinary words: skip them before the regex)
+        m = _NAME_AFTER_HEAD.match(text, at)
+        if m is None or m.start(1) != at + len(head) + 1:
+            continue
+        name = m.group(1)
+        if not is_name_like(name) or not COINED.search(name):
+            continue
+        if _in_proposing_sentence(text, triggers, m.start(1)):
+            yield name, m.start(1), "trigger"
+        elif not _SHORT_CAPS.match(name):
+            yield name, m.start(1), "mention"
+
+
+# "we propose: (i) Adaptive Bounding Box Scaling (ABBS), which ...", "four key components: (1) LiDAR
+# Depth Feature Aggregation (LDFA), ..., and (4) Gauss-Mamba Head that": the items of a list the paper
+# proposes. A marker, then one coined word or two to six capitalised words.
+_ENUM_BEFORE = re.compile(r"(?:\(\s*(?:[1-9]|i{1,3}|iv|vi{0,3})\s*|(?<![\w(])(?:[1-9]|i{1,3}|iv|vi{0,3}))$")
+_ENUM_AFTER = re.compile(r"\)\s*(?:(?:[Aa]n?|[Tt]he)\s+)?")
+
+
+def _enum_marks(text: str) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of list markers ("(i) ", "(2) a ", "3) the "): found from each ")", which is
+    cheaper than running a regex over the whole text."""
+    close = text.find(")")
+    while close >= 0:
+        before = _ENUM_BEFORE.search(text, max(0, close - 5), close)
+        if before is not None:
+            after = _ENUM_AFTER.match(text, close)
+            if after.end() > close + 1:
+                yield before.start(), after.end()
+        close = text.find(")", close + 1)
+
+
+_ENUM_NAME = re.compile(r"[A-Z][\w\-]*(?:\s+(?:[A-Z][\w\-]*|of|for|and|with|via|in|to)){0,5}")
+# What may follow a list item's name: a method noun ("(1) A Prog-Act framework with") or a participle
+# ("(2) A Resource-Pool integrated with").
+_NAME_THEN = re.compile(r"(?:" + "|".join(sorted(HEAD_NOUNS)) + r")s?\b|[a-z]+ed\b")
+_PART = re.compile(r"(?:Stage|Step|Phase|Level|Part|Task|Section|Table|Figure|Fig|Eq)\b")  # "(1) Stage I mitigates"
+_LINK_TAIL = re.compile(r"(?:\s+(?:of|for|and|with|via|in|to))+$")
+# What makes a list the paper's own components rather than, say, a benchmark's categories.
+_COMPONENT_CUE = re.compile(r"\b(?:components?|innovations?|contributions?|modules?|techniques|mechanisms|designs)\b")
+_DATA_CUE = re.compile(r"\b(?:benchmark|dataset|corpus|suite|categories|dimensions|types|levels|tasks|questions)\b", re.I)
+
+
+def enumerated_names(text: str, known: list[str] = (), trigger_ends: list[int] | None = None) -> Iterator[tuple[str, int, str]]:
+    """``(name, start, "trigger")`` of the named items of a list in a proposing sentence.
+
+    The sentence up to the marker must propose ("we propose", "the proposed"), announce
+    components ("two key innovations:") or name the paper's own method (``known``), and must not
+    be describing a dataset's categories. ``trigger_ends``: where proposing phrases end, when known.
+    """
+    for mark_start, mark_end in _enum_marks(text):
+        name_m = _ENUM_NAME.match(text, mark_end)
+        if name_m is None:
+            continue
+        name = _LINK_TAIL.sub("", name_m.group(0))
+        if " " not in name and not is_name_like(name) or name.split()[0].casefold() in NAME_STOPWORDS or _PART.match(name):
+            continue
+        modified = _MODIFIED.match(text, name_m.start() + len(name))
+        if modified and not _NAME_THEN.match(modified.group(0)[1:]):
+            continue  # "(iii) Metrics-vs-Expert correlation (MvE)": the first words of a longer name
+        if _proposing_list(text, mark_start, known, trigger_ends):
+            yield name, name_m.start(), "trigger"
+
+
+def _proposing_list(text: str, mark_start: int, known: list[str] = (), trigger_ends: list[int] | None = None) -> bool:
+    """Whether the sentence up to a list marker proposes, announces components or names ``known``."""
+    sentence = _sentence_before(text, mark_start)
+    if _DATA_CUE.search(sentence):
+        return False
+    if trigger_ends is None:
+        proposing = next(_triggers(sentence), None) is not None
+    else:
+        proposing = _in_proposing_sentence(text, trigger_ends, mark_start)
+    return bool(proposing or _COMPONENT_CUE.search(sentence) or any(k in sentence for k in known))
+
+
+def _in_proposing_sentence(text: str, trigger_ends: list[int], pos: int) -> bool:
+    """Whether a proposing phrase ends before ``pos`` in its sentence: what :func:`has_trigger_before`
+    says, from the phrases found once for the whole text."""
+    return any(e <= pos and pos - e < 400 and _SENTENCE_END.search(text, e, pos) is None for e in trigger_ends)
+
+
+# "EAPO introduces a ... Group-Relative Evidence Reward", "RoSA comprises a ... module": the paper's own
+# name as the subject of such a verb makes a proposing sentence.
+_SUBJECT_VERB = re.compile(r" (?:further |also |then )?(?:introduces|incorporates|comprises|consists of|features|integrates"
+                           r"|employs|includes|adopts|contains|combines|leverages|uses|designs|proposes)\b")
+
+
+_DERIVED = re.compile(r"-([A-Za-z][A-Za-z0-9]*)(?![\w\-])")
+_SIZE_OR_VERSION = re.compile(r"v?\d|\d*(?:\.\d+)?[KMBT]$|(?:test|train|val|dev|bench|set|eval|data|base|large|small|tiny"
+                              r"|mini|lite|pro|plus|max|hard|easy|full)$", re.I)  # sizes and splits are not methods
+
+
+def derived_names(text: str, names: list[str]) -> Iterator[tuple[str, int, str]]:
+    """``(name, start, "trigger")`` of variants the paper derives from its own coined names: "we propose
+    FAIL ... two algorithms: FAIL-PD exploits ..., while FAIL-PG", "FUSER-DF" (not sizes: "FooNet-7B")."""
+    for name in dict.fromkeys(n for n in names if is_name_like(n) and " " not in n):
+        for at in find_word(text, name):
+            m = _DERIVED.match(text, at + len(name))
+            if m is not None and not _SIZE_OR_VERSION.match(m.group(1)) and (m.group(1)[0].isupper() or is_name_like(m.group(1))):
+                yield text[at:m.end()], at, "trigger"
+
+
+def _name_as_subject(text: str, names: list[str]) -> Iterator[int]:
+    """Ends of "<name> introduces/comprises/..." in ``text`` for the paper's own ``names``."""
+    for name in dict.fromkeys(names):
+        for at in find_word(text, name):
+            m = _SUBJECT_VERB.match(text, at + len(name))
+            if m is not None:
+                yield m.end()
+
+
+def listed_in_proposal(text: str, pos: int) -> bool:
+    """Whether ``pos`` starts an item of a proposed list ("we propose: (i) Adaptive ... (ABBS)")."""
+    close = text.rfind(")", max(0, pos - 12), pos)
+    if close < 0:
+        return False
+    before = _ENUM_BEFORE.search(text, max(0, close - 5), close)
+    after = _ENUM_AFTER.match(text, close)
+    return before is not None and after.end() == pos > close + 1 and _proposing_list(text, before.start())
+
+
+def _sentence_before(text: str, pos: int) -> str:
+    start = text.rfind("\n", 0, pos) + 1
+    for m in _SENTENCE_END.finditer(text, max(0, pos - 400), pos):
+        start = m.end()
+    return text[max(start, pos - 400):pos]
 
 
 # Names of other methods a paper compares with or builds on ("outperforms VGGT, StreamVGGT and
