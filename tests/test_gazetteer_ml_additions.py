@@ -47,7 +47,6 @@ def keys(nlp, text: str) -> set[str]:
     ("Experiments on LLaDA-8B-Instruct demonstrate reliable modulation.", "llada"),
     ("Visual Autoregressive (VAR) modeling generates images by next-scale prediction.",
      "visual-autoregressive-modeling"),
-    ("We estimate face texture based on Retinex theory to separate specular reflection.", "retinex"),
     ("Existing unsupervised approaches interpret the variables of the volume rendering process.",
      "volume-rendering"),
     ("Correspondences are computed by a Fused Gromov-Wasserstein optimal transport approach.",
