@@ -114,3 +114,32 @@ def test_a_generated_spelling_another_entry_lists_belongs_to_that_entry(nlp):
         ("Monte Carlo sampling simulation", "method:monte-carlo-sampling-simulation"),
         ("Monte Carlo sampling solver", "method:monte-carlo-sampling-method"),
     ]
+
+
+@pytest.mark.parametrize("text,key", [
+    # sizes and versions fold into the family; a separately named product keeps its own key
+    ("We fine-tune OLMoE-1B-7B and compare with EXAONE-3.5.", "olmoe"),
+    ("Qwen2.5-Math-7B-Instruct serves as the policy.", "qwen-math"),
+    ("Features come from UNI2 and H-optimus-1, nuclei from CellViT.", "uni-pathology"),
+    ("Rewards are given by ArmoRM and Skywork-Reward-V2.", "skywork-reward"),
+    ("The tabular baseline is TabPFN-v2.", "tabpfn"),
+    ("Grounding uses UI-TARS-1.5-7B.", "ui-tars"),
+])
+def test_pretrained_model_families(nlp, text, key):
+    assert key in keys(nlp, text)
+
+
+def test_product_outside_its_family_key():
+    # DeepSeek-OCR was folded into the DeepSeek base series; its listed spelling wins now
+    gaz = load_gazetteer()
+    from kg.extract.matching import listed_entry
+    assert listed_entry(gaz, "DeepSeek-OCR") == "method:deepseek-ocr"
+    assert listed_entry(gaz, "DeepSeek-V3.2") == "method:deepseek"
+
+
+@pytest.mark.parametrize("text", [
+    "The region has a donut shape; a nougat layer sits on top.",
+    "Take one step at a time and dream of a canary in the lumina of vessels.",
+])
+def test_model_names_that_are_words_stay_words(nlp, text):
+    assert keys(nlp, text) == {}

@@ -136,7 +136,8 @@ def resolve_versioned(index: Index, surface: str) -> str | None:
 @pytest.fixture(scope="module")
 def methods() -> list[dict[str, Any]]:
     # one lexicon: every rule holds across the curated, domain and mined files
-    return [*_load("methods.yaml"), *_load("methods_domain.yaml"), *(_load("methods_mined.yaml") or [])]
+    return [*_load("methods.yaml"), *_load("methods_domain.yaml"), *_load("methods_models.yaml"),
+            *(_load("methods_mined.yaml") or [])]
 
 
 @pytest.fixture(scope="module")
@@ -226,7 +227,7 @@ def test_acronyms_look_like_acronyms(methods: list[dict[str, Any]],
 
 
 def test_ambiguous_entries_say_why() -> None:
-    for name in ("methods.yaml", "methods_domain.yaml", "methods_mined.yaml", "datasets.yaml"):
+    for name in ("methods.yaml", "methods_domain.yaml", "methods_models.yaml", "methods_mined.yaml", "datasets.yaml"):
         lines = (DATA / name).read_text(encoding="utf-8").splitlines()
         silent = [i + 1 for i, line in enumerate(lines)
                   if line.strip().startswith("ambiguous: true") and "#" not in line]
@@ -295,3 +296,29 @@ def test_groups_of_entries_moved_by_review(methods: list[dict[str, Any]]) -> Non
     by_key = {e["key"]: e for e in methods}
     assert by_key["arcface"]["group"] == "training-technique"
     assert {by_key[k]["group"] for k in ("coop", "cocoop", "maple")} == {"peft"}
+
+
+# methods_models.yaml: separately named products keep their own entry, versions fold into it,
+# and the names that are also words match only as the model.
+MODEL_FAMILIES = {
+    "OLMoE": "olmoe", "Tülu-3": "tulu", "ModernBERT": "modernbert", "Qwen2.5-Math": "qwen-math",
+    "DeepSeek-OCR": "deepseek-ocr", "UNI2": "uni-pathology", "H-optimus-1": "h-optimus", "CellViT": "cellvit",
+    "Boltz-2": "boltz", "FengWu": "fengwu", "TabPFN": "tabpfn", "UI-TARS": "ui-tars", "ArmoRM": "armorm",
+    "Skywork-Reward": "skywork-reward", "CosyVoice2": "cosyvoice", "MUSt3R": "must3r", "HiDream-I1": "hidream",
+}
+MODEL_WORDS_KEPT_OUT = ("donut", "nougat", "step", "dream", "canary", "lumina", "marigold", "prithvi",
+                        "stable audio", "aya", "mimo", "prometheus", "kosmos", "hallo", "gato", "ideogram")
+
+
+@pytest.mark.parametrize("surface,key", sorted(MODEL_FAMILIES.items()))
+def test_model_families(method_index: Index, surface: str, key: str) -> None:
+    assert resolve_versioned(method_index, surface) == key
+
+
+@pytest.mark.parametrize("surface", MODEL_WORDS_KEPT_OUT)
+def test_model_names_that_are_words_stay_words(method_index: Index, surface: str) -> None:
+    assert resolve(method_index, surface) not in {e["key"] for e in _load("methods_models.yaml")}
+
+
+def test_model_file_is_one_group() -> None:
+    assert {e["group"] for e in _load("methods_models.yaml")} == {"pretrained-model"}

@@ -3,7 +3,8 @@
 Data files (YAML, reviewed by a person):
 
 - ``methods.yaml``, ``methods_domain.yaml`` (numerics, statistics, signal processing, network
-  science, simulation) and ``methods_extra.yaml``: a list of entries
+  science, simulation), ``methods_models.yaml`` (named pretrained models and model series beyond
+  methods.yaml) and ``methods_extra.yaml``: a list of entries
   ``{key, name, acronyms, aliases, group, versioned, ambiguous}``;
 - ``datasets.yaml``: the same shape (``group`` optional);
 - ``generic_terms.yaml``: ``{generic: [...], not_methods: [...]}``.
@@ -28,7 +29,8 @@ from kg.extract.text import looks_like_acronym, norm_phrase, slug
 
 Kind = Literal["method", "dataset"]
 
-METHOD_FILES = ("methods.yaml", "methods_domain.yaml", "methods_mined.yaml", "methods_extra.yaml")
+METHOD_FILES = ("methods.yaml", "methods_domain.yaml", "methods_models.yaml", "methods_mined.yaml",
+                "methods_extra.yaml")
 DATASET_FILES = ("datasets.yaml", "datasets_extra.yaml")
 GENERIC_FILE = "generic_terms.yaml"
 MERGES_FILE = "merges.yaml"
