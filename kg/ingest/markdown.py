@@ -15,7 +15,9 @@ A paper entry is recognised by structure, not by one fork's exact layout:
 * text under an entry that is in no field (a paragraph, a ``> `` quote) is its abstract when
   the entry has no labelled English one and the text reads like one (:func:`kg.ingest.entry.is_prose`);
 * other headings are sections: a category code (``# cs.CV``, ``## cs.CR``) is the
-  ``listed_under`` of the entries below it.
+  ``listed_under`` of the entries below it;
+* a file without any paper heading (list items, bold title lines, a table per paper) is read
+  by :mod:`kg.ingest.blocks` instead.
 
 The reader is line based with precompiled regexes: one pattern (``_LINE_RE``) finds
 the lines that can be structure, scanning in C; the text between two of them continues
@@ -29,6 +31,7 @@ import re
 from dataclasses import dataclass, field
 
 from kg.arxiv import ARXIV_ID_RE, is_category, month_from_id, parse_arxiv_id
+from kg.ingest import blocks
 from kg.ingest.common import FileContext, FileResult, fold, split_authors
 from kg.ingest.entry import Entry, build_record
 from kg.ingest.files import date_in_text
@@ -149,6 +152,13 @@ def read_markdown(text: str, ctx: FileContext, *, fast: bool = True) -> FileResu
     st = _State(ctx, digest_date, result)
     _scan(st, text, fast)
     _finish(st)
+    if not st.seen_paper:  # no paper heading at all: a fork that lists papers otherwise
+        for item in blocks.read_blocks(text, ctx.path):
+            if isinstance(item, Problem):
+                st.result.problems.append(item)
+            else:
+                st.entry = item
+                _finish(st)
     # A dialect without abstracts (zh-v2) is not a fault of each entry: report missing
     # abstracts only when other entries of the same file have one.
     if st.abstracts_seen:
