@@ -150,3 +150,12 @@ def test_files_that_mention_papers_are_no_digests(tmp_path, text):
 )
 def test_small_digests_are_digests(text):
     assert detect_format(text) == "markdown"
+
+
+def test_a_heading_over_a_few_links_gives_no_records(tmp_path):
+    """Format detection lets a heading with links below it through; the block reader still wants a digest."""
+    path = tmp_path / "links.md"
+    path.write_text("## Related work\n\n- [Paper One](https://arxiv.org/abs/2601.09030)\n"
+                    "- [Paper Two](https://arxiv.org/abs/2601.09031)\n", encoding="utf-8")
+    result = read_file(str(path))
+    assert result.format == "markdown" and result.records == [] and result.problems == []

@@ -21,13 +21,14 @@ no paper heading in a file:
 * a category heading (``## cs.CV``) is the ``listed_under`` of the entries below it.
 
 A block with an id but no title, a line or table row with several ids, and a row without an id
-in a table of papers are problems naming the file and line. Everything is a line walk with
+in a table of papers are problems naming the file and line. A file is read only when its
+entries make a digest (:func:`is_digest`), as format detection asks too. Everything is a line walk with
 bounded or possessive patterns: linear in the size of the file.
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from kg.arxiv import ARXIV_ID_RE, is_category, month_from_id
@@ -116,16 +117,19 @@ def read_blocks(text: str, path: str) -> Iterator[Entry | Problem]:
 
 
 def looks_like_digest(text: str) -> bool:
-    """True when ``text`` reads as a digest of papers to this reader.
+    """True when ``text`` reads as a digest of papers to this reader (:func:`is_digest`)."""
+    return _ID_RE.search(text) is not None and is_digest(read_blocks(text, ""))
+
+
+def is_digest(items: Iterable[Entry | Problem]) -> bool:
+    """True when the entries :func:`read_blocks` found make a digest.
 
     One entry with a title and authors is enough (a day with one paper); without authors it
     takes two entries with a title and an abstract. A README or a notes file that links a
     paper, or a bare list of links, is not a digest: it gives no such entries.
     """
-    if _ID_RE.search(text) is None:
-        return False
     with_abstract = 0
-    for item in read_blocks(text, ""):
+    for item in items:
         if isinstance(item, Problem):
             continue
         if item.authors or "authors" in item.fields:

@@ -153,18 +153,30 @@ def read_markdown(text: str, ctx: FileContext, *, fast: bool = True) -> FileResu
     _scan(st, text, fast)
     _finish(st)
     if not st.seen_paper:  # no paper heading at all: a fork that lists papers otherwise
-        for item in blocks.read_blocks(text, ctx.path):
-            if isinstance(item, Problem):
-                st.result.problems.append(item)
-            else:
-                st.entry = item
-                _finish(st)
+        _read_blocks(st, text)
     # A dialect without abstracts (zh-v2) is not a fault of each entry: report missing
     # abstracts only when other entries of the same file have one.
     if st.abstracts_seen:
         result.problems.extend(st.missing_abstracts)
     result.toc_total, result.toc_line = st.toc_total, st.toc_line
     return result
+
+
+def _read_blocks(st: _State, text: str) -> None:
+    """Read a file without paper headings by its blocks (:mod:`kg.ingest.blocks`), if they make a digest.
+
+    A heading over a few links (which format detection lets through) is no digest: no records,
+    no problems, as before the block reader.
+    """
+    items = list(blocks.read_blocks(text, st.ctx.path))
+    if not blocks.is_digest(items):
+        return
+    for item in items:
+        if isinstance(item, Problem):
+            st.result.problems.append(item)
+        else:
+            st.entry = item
+            _finish(st)
 
 
 def _heading_date(text: str) -> dt.date | None:
