@@ -159,3 +159,10 @@ def test_a_heading_over_a_few_links_gives_no_records(tmp_path):
                     "- [Paper Two](https://arxiv.org/abs/2601.09031)\n", encoding="utf-8")
     result = read_file(str(path))
     assert result.format == "markdown" and result.records == [] and result.problems == []
+
+
+def test_a_numbered_bold_title_loses_its_number(tmp_path):
+    path = tmp_path / "2026-01-12.md"
+    path.write_text("**1. Graph Things: A Study**\narXiv: 2601.09040\nAuthors: Ann Lee\n\n"
+                    "**[2] Other Things**\narXiv: 2601.09041\nAuthors: Bo Chen\n", encoding="utf-8")
+    assert [r.title for r in read_file(str(path)).records] == ["Graph Things: A Study", "Other Things"]

@@ -52,6 +52,7 @@ _RULE_RE = re.compile(r"(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}")
 _HEADING_RE = re.compile(r"(?P<hashes>#{1,6})[ \t]")
 _QUOTE_RE = re.compile(r"(?:>[ \t]?)+")
 _SEPARATOR_CELL_RE = re.compile(r":?-+:?")
+_NUMBERING_RE = re.compile(r"(?:\[\d+\]|\d{1,4}[.)](?!\d)|\(\d+\)|#\d+)[ \t]*")  # "**1. Title**", "[3] Title"
 _NAV_LEFTOVER = " \t|·•-–—/,;"  # what is left of a line of links once the links are taken out
 _TITLE_TRIM = " \t-–—:|*_"
 _LABEL_SPAN = 48  # a label is short: the colon is looked for in a line's first characters only
@@ -278,8 +279,9 @@ def _clean(text: str) -> str:
     """Title text without markup: links as their text (generic ones like ``[PDF]`` dropped), no URLs or ids."""
     text = _LINK_RE.sub(lambda m: "" if _generic_link_text(m.group("text")) else m.group("text"), text)
     text = _ID_RE.sub("", _URL_RE.sub("", text))
-    text = text.replace("**", "").replace("__", "")
-    return fold(text).strip(_TITLE_TRIM).replace("()", "").replace("[]", "").strip(_TITLE_TRIM)
+    text = fold(text.replace("**", "").replace("__", "")).strip(_TITLE_TRIM)
+    text = _NUMBERING_RE.sub("", text, count=1) if text[:1].isdigit() or text[:1] in "[(#" else text
+    return text.replace("()", "").replace("[]", "").strip(_TITLE_TRIM)
 
 
 def _generic_link_text(text: str) -> bool:
