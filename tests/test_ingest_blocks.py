@@ -166,3 +166,12 @@ def test_a_numbered_bold_title_loses_its_number(tmp_path):
     path.write_text("**1. Graph Things: A Study**\narXiv: 2601.09040\nAuthors: Ann Lee\n\n"
                     "**[2] Other Things**\narXiv: 2601.09041\nAuthors: Bo Chen\n", encoding="utf-8")
     assert [r.title for r in read_file(str(path)).records] == ["Graph Things: A Study", "Other Things"]
+
+
+def test_a_table_without_authors_is_a_digest_when_it_says_something_about_each_paper():
+    text = ("| Title | Category | Link |\n|---|---|---|\n"
+            "| Paper One | cs.LG | https://arxiv.org/abs/2601.09050 |\n| Paper Two | cs.CL | https://arxiv.org/abs/2601.09051 |\n")
+    assert detect_format(text) == "markdown"
+    titles_only = ("| Title | Link |\n|---|---|\n"
+                   "| Paper One | https://arxiv.org/abs/2601.09050 |\n| Paper Two | https://arxiv.org/abs/2601.09051 |\n")
+    assert detect_format(titles_only) is None

@@ -126,18 +126,19 @@ def is_digest(items: Iterable[Entry | Problem]) -> bool:
     """True when the entries :func:`read_blocks` found make a digest.
 
     One entry with a title and authors is enough (a day with one paper); without authors it
-    takes two entries with a title and an abstract. A README or a notes file that links a
-    paper, or a bare list of links, is not a digest: it gives no such entries.
+    takes two entries with a title and something about the paper (an abstract, a category, a
+    summary field). A README or a notes file that links a paper, a bare list of links or a
+    reading list of titles gives no such entries.
     """
-    with_abstract = 0
+    described = 0
     for item in items:
         if isinstance(item, Problem):
             continue
         if item.authors or "authors" in item.fields:
             return True
-        if "abstract" in item.fields or any(is_prose(fold(" ".join(parts))) for parts in item.loose):
-            with_abstract += 1
-            if with_abstract >= 2:
+        if item.fields or any(is_prose(fold(" ".join(parts))) for parts in item.loose):
+            described += 1
+            if described >= 2:
                 return True
     return False
 
