@@ -175,3 +175,12 @@ def test_a_table_without_authors_is_a_digest_when_it_says_something_about_each_p
     titles_only = ("| Title | Link |\n|---|---|\n"
                    "| Paper One | https://arxiv.org/abs/2601.09050 |\n| Paper Two | https://arxiv.org/abs/2601.09051 |\n")
     assert detect_format(titles_only) is None
+
+
+def test_headings_of_a_level_the_heading_reader_leaves_alone_open_blocks(tmp_path):
+    path = tmp_path / "2026-01-12.md"
+    path.write_text("# Digest\n\n##### [Paper One](https://arxiv.org/abs/2601.09060)\nAuthors: Ann Lee\n\n"
+                    "##### [Paper Two](https://arxiv.org/abs/2601.09061)\nAuthors: Bo Chen\n", encoding="utf-8")
+    result = read_file(str(path))
+    assert [(r.title, r.authors, r.source.line) for r in result.records] == [
+        ("Paper One", ("Ann Lee",), 3), ("Paper Two", ("Bo Chen",), 6)]

@@ -4,8 +4,9 @@ Forks of the digest tool drop the ``### [N] [Title](url)`` headings for other la
 structure stays. This reader runs when the heading reader (:mod:`kg.ingest.markdown`) found
 no paper heading in a file:
 
-* the text is cut into **blocks** at headings, horizontal rules, top-level list items that are
-  not fields (``1. **[Title](url)**``) and whole-bold title lines (``**Title**``); a block is
+* the text is cut into **blocks** at headings (one holding an id opens a block: ``#####`` and
+  ``#`` levels, which the heading reader leaves alone), horizontal rules, top-level list items
+  that are not fields (``1. **[Title](url)**``) and whole-bold title lines (``**Title**``); a block is
   one entry when it holds exactly one arXiv id (an abs/pdf/html URL, ``arXiv:ID``,
   ``arXiv ID: ID``). A block with several ids is cut again into blank-line separated
   paragraphs, then into lines: each part with one id starts an entry, a part without one
@@ -94,6 +95,9 @@ def read_blocks(text: str, path: str) -> Iterator[Entry | Problem]:
                     section, section_level = words[0], level
                 elif section_level and level <= section_level:
                     section, section_level = "", 0
+                elif _ID_RE.search(s):
+                    # "##### [Title](url)": a level the heading reader leaves alone opens a block
+                    block = _Block([(number, s[heading.end():])], section)
             continue
         if "|" in s and i < len(lines) and _is_separator_row(lines[i]):
             if block is not None:
