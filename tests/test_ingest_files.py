@@ -15,6 +15,10 @@ from tests.conftest import FIXTURES
 
 DIGESTS = FIXTURES / "digests"
 ZH = DIGESTS / "zh" / "2026-01-05.md"
+# the reader fixtures (tests/fixtures/digests/README.md): 5 real excerpts with 4+2+3+4+3 records (zh, ko, seed,
+# zh-v2, zh-jsonl) and the hand-written forks: numbered 3, korean 2, japanese 2, quoted 3, list 3, bold 3, table 3
+DIGEST_FILES = 5 + 7
+DIGEST_RECORDS = 4 + 2 + 3 + 4 + 3 + 3 + 2 + 2 + 3 + 3 + 3 + 3
 
 
 def test_directories_are_walked_recursively_in_sorted_order(tmp_path):
@@ -97,10 +101,10 @@ def test_report_counts_files_and_records_and_progress_sees_every_file():
             yield from items
 
     result = read_inputs([str(DIGESTS)], progress=Recorder())
-    assert tracked == [("reading", "files", 8)]
-    assert len(result.report.files_read) == 8
-    assert result.report.records_read == len(result.records) == 23
-    assert len(result.digests) == 8 and result.report.problems == []
+    assert tracked == [("reading", "files", DIGEST_FILES)]
+    assert len(result.report.files_read) == DIGEST_FILES
+    assert result.report.records_read == len(result.records) == DIGEST_RECORDS
+    assert len(result.digests) == DIGEST_FILES and result.report.problems == []
     assert result.report.toc_mismatches == []
 
 
@@ -152,7 +156,7 @@ def test_reading_never_needs_the_shared_corpus(monkeypatch):
     monkeypatch.setattr(builtins, "open", guarded_open)
     monkeypatch.setattr(os, "open", guarded_os_open)
     result = read_inputs([str(DIGESTS), str(FIXTURES / "atom"), str(FIXTURES / "snapshot")])
-    assert result.report.records_read == 23 + 4 + 7
+    assert result.report.records_read == DIGEST_RECORDS + 4 + 7
     here = Path(__file__).name
     for test_file in Path(__file__).parent.glob("test_ingest_*.py"):
         if test_file.name != here:

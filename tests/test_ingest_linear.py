@@ -33,7 +33,7 @@ runs = st.lists(st.tuples(st.sampled_from(PIECES), counts), min_size=1, max_size
 wrappers = st.sampled_from([
     "{}", "### {}", "### [1] [{}](https://arxiv.org/abs/2601.00001)", "*{}*", "* {}*", "**{}:** x", "> **{}**",
     "- **{}**: x", "- [{}](#x) [Total: 3]", "> *{}*", "<{}>", "Abstract: {}", "{}: x", "## [{}]({})",
-    "### {} 2601.00001",
+    "### {} 2601.00001", "**{}**", "1. **[{}](https://arxiv.org/abs/2601.00001)**", "arXiv: {}", "| {} | {} |",
 ])
 
 
@@ -45,6 +45,14 @@ def _line(parts: list[tuple[str, int]], wrapper: str) -> str:
 def _entry(line: str) -> str:
     """The line where a digest reader meets it: inside an entry, after a heading and an author line."""
     return f"# 2026-01-05\n\n### [1] [T](https://arxiv.org/abs/2601.00001)\n*A, B*\n\n{line}\n\nAbstract: x\n{line}\n"
+
+
+def _blocks(line: str) -> str:
+    """The line where the reader of digests without paper headings meets it: in a bold-title block,
+    a list item and its sub-item, a table row (kg.ingest.blocks)."""
+    return (f"**T**\narXiv: 2601.00001\nAuthors: A\n\n{line}\n\n---\n\n1. {line}\n   - {line}\n"
+            f"2. [T](https://arxiv.org/abs/2601.00002)\n   - Abstract: {line}\n\n"
+            f"| Title | Link |\n|---|---|\n| {line} | https://arxiv.org/abs/2601.00003 |\n")
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -61,6 +69,9 @@ def test_every_reader_is_linear_on_pathological_lines(parts, wrapper):
     detect_format(_entry(line))
     read_markdown(_entry(line), CTX)
     read_markdown(_entry(line), CTX, fast=False)
+    detect_format(_blocks(line))
+    read_markdown(line, CTX)
+    read_markdown(_blocks(line), CTX)
     split_authors(line)
     split_list(line)
     parse_arxiv_id(line)

@@ -245,3 +245,53 @@ def test_a_plain_heading_over_several_papers_is_a_section_not_an_entry(tmp_path)
     )
     result = read_file(str(path))
     assert [r.arxiv_id for r in result.records] == ["2601.00004"]
+
+
+def test_unlabelled_prose_under_an_entry_is_its_abstract():
+    """An astro-ph fork writes the abstract as a "> " quote or a paragraph under the author line, unlabelled."""
+    result = read_file(str(DIGESTS / "forks" / "2026-01-10-quoted.md"))
+    assert result.problems == []
+    dust, streams, rings = result.records
+    assert dust.authors == ("Rosa Lindqvist", "Tomás Ferreira") and dust.listed_under == "astro-ph.GA"
+    assert dust.abstract == ("We measure the dust lanes of forty barred spiral galaxies at redshift two with resolved "
+                             "submillimetre imaging. The lanes are offset from the bars as in nearby galaxies, so "
+                             "bar-driven inflow was already at work.")
+    # a blank line ends the one-line "**Authors:**" field: the paragraph below is the abstract, not more names
+    assert (streams.arxiv_id, streams.version) == ("2601.02002", "v2")
+    assert streams.authors == ("Wen Hao", "Priya Natarajan")
+    assert streams.abstract.startswith("We search wide-field photometry") and streams.abstract.endswith("satellites.")
+    # a labelled abstract wins over a note in prose
+    assert rings.abstract == "Ring galaxies keep their gas on expanding orbits for a gigayear."
+    assert rings.summary is None
+
+
+@pytest.mark.parametrize(
+    ("body", "abstract"),
+    [
+        # a Chinese paragraph is no English abstract: the entry lacks one, and says so
+        ("银河系中心附近分子云的动力学研究，我们发现了新的运动学特征，并讨论了其形成机制，并给出了观测证据和模型。", ""),
+        # too short to be an abstract
+        ("See the project page.", ""),
+        # a long author list without the author markup is not prose
+        ("Ann Lee, Bo Chen, Cy Diaz, Dee Evans, Eve Fox, Flo Gray, Gus Hill, Hal Ives, Ida Jones", ""),
+        # a line that looked like a field, then a blank line: the paragraph below is prose of its own
+        ("arXiv: 2601.00001 | astro-ph.GA\n\nWe present a survey of nearby dwarf galaxies and their faint satellites "
+         "with deep imaging.",
+         "We present a survey of nearby dwarf galaxies and their faint satellites with deep imaging."),
+        # a quote whose first word looks like a label is still the abstract
+        ("> Context: dwarf galaxies are dark-matter dominated, and their satellites are faint and rare.\n"
+         "> We survey them.",
+         "Context: dwarf galaxies are dark-matter dominated, and their satellites are faint and rare. We survey them."),
+    ],
+)
+def test_what_unlabelled_text_counts_as_an_abstract(tmp_path, body, abstract):
+    path = tmp_path / "2026-01-10.md"
+    path.write_text(
+        "### [Dwarf Satellites](https://arxiv.org/abs/2601.00001)\n*Ann Lee*\n\n" + body + "\n\n"
+        "### [Ring Galaxies](https://arxiv.org/abs/2601.00002)\n*Bo Chen*\n\nAbstract: Rings keep their gas.\n",
+        encoding="utf-8",
+    )
+    result = read_file(str(path))
+    assert result.records[0].abstract == abstract
+    missing = [p.message for p in result.problems]
+    assert missing == ([] if abstract else ["2601.00001: no abstract"])

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from kg.ingest.blocks import looks_like_digest
 from kg.ingest.jsonl import decode_line, is_snapshot_line
 
 ATOM = "atom"
@@ -49,6 +50,10 @@ def detect_format(text: str) -> str | None:
     elif first == "{":
         return _json_lines_format(text[start:])
     if _DIGEST_HEADING_RE.search(text) or _DIGEST_BLOCK_RE.search(text):
+        return MARKDOWN
+    # without paper headings: entries found by structure around arXiv ids (list items, bold
+    # title lines, table rows), enough of them to tell a digest from a README that links a paper
+    if looks_like_digest(text):
         return MARKDOWN
     return None
 

@@ -27,6 +27,21 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
 
 LABELS: dict[str, str] = {variant: canonical for canonical, variants in _SYNONYMS.items() for variant in variants}
 
+# Labels that name where a paper is rather than what it says: digests without paper headings
+# (kg.ingest.blocks) write the title and the link as fields or table columns ("| Title | Link |",
+# "arXiv: 2601.11153 | cs.GT"). The heading reader does not use them: there the heading holds both.
+# "Paper: [Title](url)" and "Paper: https://arxiv.org/abs/ID" both occur: a title field is read
+# for its text, and the id is looked for everywhere, so "paper" is a title.
+_BLOCK_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "title": ("title", "papertitle", "paper", "name", "标题", "论文", "论文标题", "論文標題", "题目", "タイトル", "論文",
+              "論文名", "제목", "논문", "논문제목"),
+    "link": ("link", "links", "url", "arxiv", "arxivid", "arxivlink", "arxivurl", "id", "pdf", "abs", "paperlink",
+             "链接", "论文链接", "地址", "リンク", "링크", "논문링크"),
+}
+BLOCK_LABELS: dict[str, str] = {
+    **LABELS, **{variant: canonical for canonical, variants in _BLOCK_SYNONYMS.items() for variant in variants}
+}
+
 _NORMALISE_RE = re.compile(r"[\s_\-.·]+")
 _SEEN: dict[str, str | None] = {}
 _SEEN_MAX = 4096
@@ -46,3 +61,12 @@ def canonical_label(label: str) -> str | None:
     if len(_SEEN) < _SEEN_MAX:  # digests repeat a handful of labels; arbitrary text must not grow it forever
         _SEEN[label] = key
     return key
+
+
+def block_label(label: str) -> str | None:
+    """:func:`canonical_label`, and also "title" and "link" for the labels of :data:`_BLOCK_SYNONYMS`.
+
+    >>> block_label("Authors"), block_label("arXiv"), block_label("タイトル"), block_label("Notes")
+    ('authors', 'link', 'title', None)
+    """
+    return canonical_label(label) or BLOCK_LABELS.get(_NORMALISE_RE.sub("", label.lower()))

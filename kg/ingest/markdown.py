@@ -10,9 +10,14 @@ A paper entry is recognised by structure, not by one fork's exact layout:
   ``- **Label**: value`` lines, continued by the lines that follow (hard-wrapped
   abstracts); labels are mapped through :mod:`kg.ingest.labels`, unknown bold labels
   are kept in ``Summary.extra``; plain ``Word:`` lines count as labels only when
-  known, so prose in a wrapped abstract is never split;
+  known, so prose in a wrapped abstract is never split; a blank line ends a one-line field
+  (authors, category, keywords, comment);
+* text under an entry that is in no field (a paragraph, a ``> `` quote) is its abstract when
+  the entry has no labelled English one and the text reads like one (:func:`kg.ingest.entry.is_prose`);
 * other headings are sections: a category code (``# cs.CV``, ``## cs.CR``) is the
-  ``listed_under`` of the entries below it.
+  ``listed_under`` of the entries below it;
+* a file without any paper heading (list items, bold title lines, a table per paper) is read
+  by :mod:`kg.ingest.blocks` instead.
 
 The reader is line based with precompiled regexes: one pattern (``_LINE_RE``) finds
 the lines that can be structure, scanning in C; the text between two of them continues
@@ -26,10 +31,12 @@ import re
 from dataclasses import dataclass, field
 
 from kg.arxiv import ARXIV_ID_RE, is_category, month_from_id, parse_arxiv_id
-from kg.ingest.common import FileContext, FileResult, fold, is_mostly_latin, make_summary, record_date, split_authors, split_list
+from kg.ingest import blocks
+from kg.ingest.common import FileContext, FileResult, fold, split_authors
+from kg.ingest.entry import Entry, build_record
 from kg.ingest.files import date_in_text
 from kg.ingest.labels import canonical_label
-from kg.records import Digest, PaperRecord, Problem, SourceRef
+from kg.records import Digest, Problem, SourceRef
 
 # the classic heading "[N] [Title](https://arxiv.org/abs/ID)", read without the general path
 _CLASSIC_HEADING_RE = re.compile(
@@ -67,6 +74,8 @@ _LINE_RE = re.compile(
     re.MULTILINE | re.VERBOSE,
 )
 _FIELD_END = frozenset({"html", "rule", "nav"})
+# fields whose value is one line (maybe wrapped): a paragraph after them is something else
+_ONE_LINE_FIELDS = frozenset({"authors", "category", "keywords", "comment", "translated_title"})
 
 # Fast path for the canonical daily-arXiv entry (most of the corpus): the body from the
 # author line to ``</details>`` in one match, every field on one line (possessive
@@ -94,7 +103,6 @@ _CLASSIC_FIELDS = tuple((canonical_label(label), label) for label in _CLASSIC_LA
 _CLASSIC_KEYS = frozenset(key for key, _ in _CLASSIC_FIELDS)
 _QUOTE_PREFIX_RE = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.MULTILINE)
 _WHOLE_BOLD_RE = re.compile(r"\*\*(?P<label>[^*:：]{1,40}?)\s*[:：]\s*(?P<value>[^*]*?)\s*\*\*")
-_CATEGORY_SPLIT_RE = re.compile(r"[\s,;|，、]+")
 # A heading whose own text has no id ("### 3. Title") starts an entry when the block under it,
 # up to the next heading, links exactly one arXiv paper ("- 論文: https://arxiv.org/abs/ID",
 # "[PDF](https://arxiv.org/pdf/IDv2)", "arXiv: ID"): forks move the link out of the heading.
@@ -108,40 +116,6 @@ _BLOCK_SPAN = 20_000  # an entry block is a few thousand characters; a longer ga
 
 
 @dataclass(slots=True)
-class _Entry:
-    """A paper entry being read: heading facts, then the labelled fields as raw line parts."""
-
-    line: int
-    arxiv_id: str
-    version: str
-    title: str
-    url: str
-    listed_under: str
-    authors: tuple[str, ...] | None = None
-    translated_title: str = ""
-    # every field in order of appearance: (canonical field or None if unknown, label as written, parts)
-    items: list[tuple[str | None, str, list[str]]] = field(default_factory=list)
-    fields: set[str] = field(default_factory=set)  # canonical fields seen
-
-    def start(self, label: str, value: str, bold: bool) -> list[str] | None:
-        """Open a field and return its parts list; ``None`` when the line is not a field
-        after all (an unknown plain ``word:``, or a plain label already filled)."""
-        key = canonical_label(label)
-        if key is None:
-            if not bold:
-                return None
-        elif key in self.fields:
-            if not bold:
-                # "Results: ..." inside a wrapped abstract is prose, not a second Result field
-                return None
-        else:
-            self.fields.add(key)
-        parts = [value]
-        self.items.append((key, label.strip(), parts))
-        return parts
-
-
-@dataclass(slots=True)
 class _State:
     """What the walk over one file knows besides the open entry."""
 
@@ -150,7 +124,7 @@ class _State:
     result: FileResult
     section: str = ""
     section_level: int = 0
-    entry: _Entry | None = None
+    entry: Entry | None = None
     seen_paper: bool = False
     toc_total: int | None = None
     toc_line: int = 0
@@ -178,12 +152,31 @@ def read_markdown(text: str, ctx: FileContext, *, fast: bool = True) -> FileResu
     st = _State(ctx, digest_date, result)
     _scan(st, text, fast)
     _finish(st)
+    if not st.seen_paper:  # no paper heading at all: a fork that lists papers otherwise
+        _read_blocks(st, text)
     # A dialect without abstracts (zh-v2) is not a fault of each entry: report missing
     # abstracts only when other entries of the same file have one.
     if st.abstracts_seen:
         result.problems.extend(st.missing_abstracts)
     result.toc_total, result.toc_line = st.toc_total, st.toc_line
     return result
+
+
+def _read_blocks(st: _State, text: str) -> None:
+    """Read a file without paper headings by its blocks (:mod:`kg.ingest.blocks`), if they make a digest.
+
+    A heading over a few links (which format detection lets through) is no digest: no records,
+    no problems, as before the block reader.
+    """
+    items = list(blocks.read_blocks(text, st.ctx.path))
+    if not blocks.is_digest(items):
+        return
+    for item in items:
+        if isinstance(item, Problem):
+            st.result.problems.append(item)
+        else:
+            st.entry = item
+            _finish(st)
 
 
 def _heading_date(text: str) -> dt.date | None:
@@ -212,7 +205,7 @@ def _heading(st: _State, number: int, level: int, text: str, doc: str, pos: int)
                     Problem(SourceRef(st.ctx.path, number), "malformed-block", f"paper heading without {what}: {text[:80]!r}")
                 )
                 return
-            st.entry = _Entry(number, arxiv_id, version, title, url, st.section)
+            st.entry = Entry(number, arxiv_id, version, title, url, st.section)
             return
     code = text.split(maxsplit=1)[0] if text.strip() else ""
     if is_category(code):
@@ -282,20 +275,25 @@ def _clean_title(text: str) -> str:
 def _scan(st: _State, text: str, fast: bool) -> None:
     """Walk the structure lines of ``text``; the text between them continues the open field.
 
+    Text under an entry outside any field (after the author line, after ``</details>``) is
+    kept as a run of unlabelled text (``Entry.loose``): forks write the abstract that way.
+
     This loop runs once per structure line of the corpus, so it keeps its state in
     locals and tests the most frequent kinds of line first. With ``fast``, a canonical
     entry body is read in one match (:func:`_classic_body`).
     """
     line, last, pos = 1, 0, 0
-    entry: _Entry | None = None
-    current: list[str] | None = None  # the parts of the open field
+    entry: Entry | None = None
+    current: list[str] | None = None  # the parts of the open field (or of a run of unlabelled text)
     search = _LINE_RE.search
     while (m := search(text, pos)) is not None:
-        if current is not None:
+        if current is not None or entry is not None:
             start = m.start()
             if start > pos:
                 gap = text[pos:start]
                 if not gap.isspace():
+                    if current is None:
+                        current = entry.open_loose()  # type: ignore[union-attr]
                     current.append(_QUOTE_PREFIX_RE.sub("", gap) if ">" in gap else gap)
         pos = m.end()
         kind = m.lastgroup
@@ -312,11 +310,17 @@ def _scan(st: _State, text: str, fast: bool) -> None:
             else:
                 parts = _other_line(entry, kind, m)
             if parts is not None:
-                current = parts or None  # [] closes the field (inline fields are complete)
+                # [] closes the field (inline fields are complete), and so does a blank line after a
+                # one-line field: the paragraph below "**Authors:** A, B" is not more authors
+                current = parts if parts and not (_ends_paragraph(m) and _one_line(entry)) else None
                 continue
             if kind != "heading":
+                # looked like structure, is text ("word: ..."): of the open field, else unlabelled
                 if current is not None:
-                    current.append(m.group(kind))  # looked like structure, is text ("word: ...")
+                    current.append(m.group(kind))
+                elif not _ends_paragraph(m):  # "arXiv: ID | cs.GT" and a blank line: not prose to join
+                    current = entry.open_loose()
+                    current.append(_QUOTE_PREFIX_RE.sub("", m.group(kind)))
                 continue
         if kind == "heading":
             start = m.start()
@@ -331,25 +335,40 @@ def _scan(st: _State, text: str, fast: bool) -> None:
             if st.toc_total is None:
                 st.toc_line = text.count("\n", 0, m.start()) + 1
             st.toc_total = (st.toc_total or 0) + int(m.group("total") or m.group("count"))
-    if current is not None and pos < len(text):  # the last field runs to the end of the file
+    if (current is not None or entry is not None) and pos < len(text):  # the last field runs to the end of the file
         tail = text[pos:]
         if not tail.isspace():
+            if current is None:
+                current = entry.open_loose()  # type: ignore[union-attr]
             current.append(_QUOTE_PREFIX_RE.sub("", tail) if ">" in tail else tail)
 
 
-def _classic_body(entry: _Entry, text: str, pos: int) -> int:
+def _ends_paragraph(m: re.Match[str]) -> bool:
+    """True when a blank line follows the structure line ``m`` (it matched the blank lines too)."""
+    return m.group(0).count("\n") > 1
+
+
+def _one_line(entry: Entry) -> bool:
+    """True when the field just opened holds a one-line value (authors, category, ...).
+
+    Unknown labels are not: zh-v2 continues "**摘要翻译:** ..." over several paragraphs.
+    """
+    return entry.items[-1][0] in _ONE_LINE_FIELDS
+
+
+def _classic_body(entry: Entry, text: str, pos: int) -> int:
     """Read a canonical entry body at ``pos`` in one match; the position to go on from."""
     m = _CLASSIC_BODY_RE.match(text, pos)
     if m is None:
         return pos
     entry.authors = split_authors(m.group("names"))
-    # what _Entry.start does for each of these labels on a fresh entry
+    # what Entry.start does for each of these labels on a fresh entry
     entry.items = [(key, label, [value]) for (key, label), value in zip(_CLASSIC_FIELDS, m.group(*_CLASSIC_GROUPS))]
     entry.fields = set(_CLASSIC_KEYS)
     return m.end()
 
 
-def _other_line(entry: _Entry, kind: str | None, m: re.Match[str]) -> list[str] | None:
+def _other_line(entry: Entry, kind: str | None, m: re.Match[str]) -> list[str] | None:
     """Apply an author, translated-title or inline-bold line; ``None`` when it is ordinary text."""
     before_fields = not entry.fields
     if kind == "authors" and before_fields and entry.authors is None:
@@ -364,7 +383,7 @@ def _other_line(entry: _Entry, kind: str | None, m: re.Match[str]) -> list[str] 
     return None
 
 
-def _inline_fields(entry: _Entry, text: str) -> bool:
+def _inline_fields(entry: Entry, text: str) -> bool:
     """Fields written inline as ``**Label: value**`` (after the author line); each is complete."""
     found = False
     for m in _WHOLE_BOLD_RE.finditer(text):
@@ -377,7 +396,7 @@ def _finish(st: _State) -> None:
     entry, st.entry = st.entry, None
     if entry is None:
         return
-    record, abstract_missing = _record(entry, st)
+    record, abstract_missing = build_record(entry, st.ctx.path, st.ctx.digest_id, st.file_date)
     ref = record.source
     if abstract_missing:
         st.missing_abstracts.append(Problem(ref, "missing-field", f"{record.arxiv_id}: no abstract"))
@@ -386,47 +405,3 @@ def _finish(st: _State) -> None:
     if not record.authors:
         st.result.problems.append(Problem(ref, "missing-field", f"{record.arxiv_id}: no authors"))
     st.result.records.append(record)
-
-
-def _record(entry: _Entry, st: _State) -> tuple[PaperRecord, bool]:
-    """Build the :class:`PaperRecord` of an entry; also say whether it lacks an (English) abstract."""
-    values: dict[str, str] = {}
-    extra: list[tuple[str, str]] = []
-    for key, label, parts in entry.items:
-        text = fold(" ".join(parts)) if len(parts) > 1 else fold(parts[0])
-        if not text:
-            continue
-        # the record's abstract is the arXiv (English) one; a translated one is kept as extra
-        if key is None or key in values or (key == "abstract" and not is_mostly_latin(text)):
-            extra.append((label, text))
-        else:
-            values[key] = text
-    raw = values.get("category", "")
-    categories = (raw,) if is_category(raw) else tuple(c for c in _CATEGORY_SPLIT_RE.split(raw) if is_category(c))
-    if entry.listed_under and entry.listed_under not in categories:
-        categories += (entry.listed_under,)
-    authors = entry.authors if entry.authors else split_authors(values.get("authors", "").strip("*"))
-    date, precision = record_date(st.file_date, None, entry.arxiv_id)
-    record = PaperRecord(
-        arxiv_id=entry.arxiv_id,
-        title=entry.title,
-        source=SourceRef(st.ctx.path, entry.line),
-        abstract=values.get("abstract", ""),
-        authors=authors,
-        primary_category=categories[0] if categories else "",
-        categories=categories,
-        date=date,
-        date_precision=precision,
-        version=entry.version,
-        url=entry.url,
-        comment=values.get("comment", ""),
-        summary=make_summary(
-            values.get("tldr", ""), values.get("motivation", ""), values.get("method", ""),
-            values.get("result", ""), values.get("conclusion", ""), tuple(extra),
-        ),
-        keywords=split_list(values.get("keywords", "")),
-        translated_title=entry.translated_title or values.get("translated_title", ""),
-        digest=st.ctx.digest_id,
-        listed_under=entry.listed_under,
-    )
-    return record, not record.abstract

@@ -1,0 +1,133 @@
+"""A markdown paper entry as the readers collect it, and the record it becomes.
+
+Both markdown readers fill an :class:`Entry`: the heading reader (:mod:`kg.ingest.markdown`)
+from a paper heading and the lines under it, the block reader (:mod:`kg.ingest.blocks`) from a
+list item, a bold title line, a paragraph or a table row. :func:`build_record` turns it into a
+:class:`~kg.records.PaperRecord` the same way for both.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from kg.arxiv import is_category
+from kg.ingest.common import fold, is_mostly_latin, make_summary, record_date, split_authors, split_list
+from kg.ingest.labels import canonical_label
+from kg.records import PaperRecord, SourceRef
+
+_CATEGORY_SPLIT_RE = re.compile(r"[\s,;|，、]+")
+
+# Unlabelled prose of an entry is its abstract when it reads like one: a few sentences of Latin
+# script. Shorter text is a note, a link line or a signature; an author list has a comma every
+# two or three words, prose far fewer.
+_PROSE_MIN_CHARS = 60
+_PROSE_MIN_WORDS = 8
+_PROSE_WORDS_PER_COMMA = 3
+_LINK_RE = re.compile(r"\[([^\[\]\n]*)\]\([^()\s]*\)|https?://\S+")
+
+
+@dataclass(slots=True)
+class Entry:
+    """A paper entry being read: heading facts, then the labelled fields as raw line parts."""
+
+    line: int
+    arxiv_id: str
+    version: str
+    title: str
+    url: str
+    listed_under: str
+    authors: tuple[str, ...] | None = None
+    translated_title: str = ""
+    # every field in order of appearance: (canonical field or None if unknown, label as written, parts)
+    items: list[tuple[str | None, str, list[str]]] = field(default_factory=list)
+    fields: set[str] = field(default_factory=set)  # canonical fields seen
+    # text under the entry that belongs to no field, as raw parts per run of text: the
+    # abstract of forks that write it unlabelled (a paragraph or a "> " quote)
+    loose: list[list[str]] = field(default_factory=list)
+
+    def start(self, label: str, value: str, bold: bool, key: str | None = None) -> list[str] | None:
+        """Open a field and return its parts list; ``None`` when the line is not a field
+        after all (an unknown plain ``word:``, or a plain label already filled).
+
+        ``key`` is the field the label stands for when the caller looked it up already.
+        """
+        if key is None:
+            key = canonical_label(label)
+        if key is None:
+            if not bold:
+                return None
+        elif key in self.fields:
+            if not bold:
+                # "Results: ..." inside a wrapped abstract is prose, not a second Result field
+                return None
+        else:
+            self.fields.add(key)
+        parts = [value]
+        self.items.append((key, label.strip(), parts))
+        return parts
+
+    def open_loose(self) -> list[str]:
+        """Start a run of unlabelled text and return its parts list."""
+        parts: list[str] = []
+        self.loose.append(parts)
+        return parts
+
+
+def is_prose(text: str) -> bool:
+    """True when folded ``text`` reads like an English abstract (see the ``_PROSE_*`` limits)."""
+    if len(text) < _PROSE_MIN_CHARS or not is_mostly_latin(text):
+        return False
+    words = _LINK_RE.sub(r"\1", text).split()
+    return len(words) >= _PROSE_MIN_WORDS and text.count(",") * _PROSE_WORDS_PER_COMMA < len(words)
+
+
+def build_record(entry: Entry, path: str, digest_id: str, file_date: dt.date | None) -> tuple[PaperRecord, bool]:
+    """Build the :class:`PaperRecord` of an entry; also say whether it lacks an (English) abstract.
+
+    A labelled English abstract is the abstract; without one, the first run of unlabelled
+    text that reads like prose (:func:`is_prose`) is. Translated abstracts stay in ``Summary.extra``.
+    """
+    values: dict[str, str] = {}
+    extra: list[tuple[str, str]] = []
+    for key, label, parts in entry.items:
+        text = fold(" ".join(parts)) if len(parts) > 1 else fold(parts[0])
+        if not text:
+            continue
+        # the record's abstract is the arXiv (English) one; a translated one is kept as extra
+        if key is None or key in values or (key == "abstract" and not is_mostly_latin(text)):
+            extra.append((label, text))
+        else:
+            values[key] = text
+    abstract = values.get("abstract", "")
+    if not abstract and entry.loose:
+        abstract = next((t for t in (fold(" ".join(p)) for p in entry.loose) if is_prose(t)), "")
+    raw = values.get("category", "")
+    categories = (raw,) if is_category(raw) else tuple(c for c in _CATEGORY_SPLIT_RE.split(raw) if is_category(c))
+    if entry.listed_under and entry.listed_under not in categories:
+        categories += (entry.listed_under,)
+    authors = entry.authors if entry.authors else split_authors(values.get("authors", "").strip("*"))
+    date, precision = record_date(file_date, None, entry.arxiv_id)
+    record = PaperRecord(
+        arxiv_id=entry.arxiv_id,
+        title=entry.title,
+        source=SourceRef(path, entry.line),
+        abstract=abstract,
+        authors=authors,
+        primary_category=categories[0] if categories else "",
+        categories=categories,
+        date=date,
+        date_precision=precision,
+        version=entry.version,
+        url=entry.url,
+        comment=values.get("comment", ""),
+        summary=make_summary(
+            values.get("tldr", ""), values.get("motivation", ""), values.get("method", ""),
+            values.get("result", ""), values.get("conclusion", ""), tuple(extra),
+        ),
+        keywords=split_list(values.get("keywords", "")),
+        translated_title=entry.translated_title or values.get("translated_title", ""),
+        digest=digest_id,
+        listed_under=entry.listed_under,
+    )
+    return record, not record.abstract
