@@ -223,11 +223,11 @@ def build(
             gaz = load_gazetteer(_data_dir(nlp))
             extractions = link_corpus(raw, gaz) if link else [e for r in raw for e in link_corpus([r], gaz)]
             timings["extract"] = time.perf_counter() - start
+        if store is not None:  # before the graph: the pickled new entries (300 MB on a first year) are gone by its peak
+            store.save()
         start = time.perf_counter()
         graph = build_graph(papers, digests, extractions)
         timings["graph"] = time.perf_counter() - start
-        if store is not None:
-            store.save()
     return BuildResult(graph, papers, digests, list(extractions), report, duplicates, timings,
                        store.stats if store is not None else None)
 
