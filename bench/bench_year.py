@@ -260,6 +260,8 @@ def daily(code: Path, corpus: Path, work: Path, extra: list[str]) -> dict:
     held = _link_tree(corpus, tree, skip=day)
     out, clean = work / "daily-out", work / "clean-out"
     first = kg_build(code, [str(tree)], out, extra)
+    previous = work / "previous-out"  # the outputs before the day, to say what one day changes in them
+    _link_tree(out, previous, skip=None)
     for path in held:
         target = tree / path.relative_to(corpus)
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -268,7 +270,46 @@ def daily(code: Path, corpus: Path, work: Path, extra: list[str]) -> dict:
     unchanged = kg_build(code, [str(tree)], out, extra)
     full = kg_build(code, [str(tree)], clean, [*extra, *(["--no-cache"] if "--no-cache" in _help(code) else [])])
     return {"day": day, "day_files": [str(p.relative_to(corpus)) for p in held], "first": first, "plus_one_day": again,
-            "unchanged": unchanged, "clean": full, "differs": _same_outputs(out, clean)}
+            "unchanged": unchanged, "clean": full, "differs": _same_outputs(out, clean), "changes": changes(previous, out)}
+
+
+def _common_prefix(a: bytes, b: bytes, block: int = 1 << 16) -> int:
+    n = min(len(a), len(b))
+    start = 0
+    while start < n and a[start:start + block] == b[start:start + block]:
+        start += block
+    end = min(start + block, n)
+    return next((i for i in range(start, end) if a[i] != b[i]), end)
+
+
+def changes(old: Path, new: Path) -> list[dict]:
+    """Per output file: sizes, the unchanged leading bytes, and the share of the new file's lines already in the old one.
+
+    What one more day changes in each output, i.e. what an incremental writer could keep: a file
+    whose first difference is near its end could be appended to; one whose lines are mostly old
+    ones but changed early would need splicing.
+    """
+    import hashlib
+    from collections import Counter
+
+    rows = []
+    for path in sorted(p for p in new.rglob("*") if p.is_file()):
+        rel = path.relative_to(new)
+        before = old / rel
+        a = before.read_bytes() if before.is_file() else b""
+        b = path.read_bytes()
+        prefix = _common_prefix(a, b)
+        old_lines = Counter(hashlib.blake2b(line, digest_size=8).digest() for line in a.splitlines())
+        kept = 0
+        for line in b.splitlines():
+            h = hashlib.blake2b(line, digest_size=8).digest()
+            if old_lines[h] > 0:
+                old_lines[h] -= 1
+                kept += 1
+        lines = b.count(b"\n") or 1
+        rows.append({"file": str(rel), "old": len(a), "new": len(b), "same": a == b,
+                     "prefix_share": prefix / max(len(b), 1), "old_lines_share": kept / lines})
+    return rows
 
 
 def _help(code: Path) -> str:
@@ -365,6 +406,10 @@ def main(argv: list[str]) -> int:
                 for step in ("first", "plus_one_day", "unchanged", "clean"):
                     _print_build(f"  {step}", d[step])
                 print(f"  outputs identical to the clean build: {'yes' if not d['differs'] else 'NO: ' + ', '.join(d['differs'][:10])}")
+                print(f"  what the day changed: {'file':<34}{'MB':>8}{'same':>6}{'unchanged head':>16}{'old lines':>11}")
+                for row in d["changes"]:
+                    print(f"  {'':<22}{row['file']:<34}{row['new'] / 1e6:>8.1f}{'yes' if row['same'] else 'no':>6}"
+                          f"{row['prefix_share']:>15.1%}{row['old_lines_share']:>11.1%}")
                 results.setdefault("daily", {})[name] = {k: ({kk: vv for kk, vv in v.items() if kk != "stdout"} if isinstance(v, dict) else v)
                                                          for k, v in d.items()}
                 shutil.rmtree(work / name)

@@ -248,6 +248,11 @@ def _paper_key(version: str, p: Paper) -> str:
     return _digest(*parts)
 
 
+#: Content hashes already made by this process, by the file's identity and change stamps: kg build hashes
+#: its inputs twice (kg.reuse, then the reader) and a file rewritten in between has a new ctime.
+_HASHED: dict[tuple[int, ...], str] = {}
+
+
 def _file_key(path: str, digest_id: str, date: dt.date | None, version: str) -> str | None:
     """The key of one input file, ``None`` when it must not or cannot be read (the reader then reports why).
 
@@ -258,7 +263,11 @@ def _file_key(path: str, digest_id: str, date: dt.date | None, version: str) -> 
 
     try:
         with open_input(path) as fh:
-            content = hashlib.file_digest(fh, "sha256").hexdigest()
+            st = os.fstat(fh.fileno())
+            stamp = (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+            content = _HASHED.get(stamp)
+            if content is None:
+                content = _HASHED[stamp] = hashlib.file_digest(fh, "sha256").hexdigest()
     except (InputFileError, OSError):
         return None
     name_date = date_in_text(Path(path).name)  # in range today (tomorrow is the last digest date)

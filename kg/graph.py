@@ -227,6 +227,11 @@ def coauthor_edges(papers: Iterable[tuple[dt.date | None, Sequence[str]]], max_a
     >>> [e[:2] + (e[3]["weight"],) for e in coauthor_edges([(None, ["Author:a", "Author:b"]), (None, ["Author:b", "Author:a"])])]
     [('Author:a', 'Author:b', 2)]
     """
+    return [(u, v, "CO_AUTHORED", attrs) for (u, v), attrs in _coauthor_pairs(papers, max_authors).items()]
+
+
+def _coauthor_pairs(papers: Iterable[tuple[dt.date | None, Sequence[str]]], max_authors: int) -> dict[tuple[str, str], dict[str, Any]]:
+    """``{(u, v): CO_AUTHORED attributes}`` in first-occurrence order (see :func:`coauthor_edges`)."""
     dated = sorted(papers, key=lambda pa: (pa[0] is None, pa[0] or dt.date.min))
     # One pass in date order (undated papers last): a pair's first paper makes its attribute dict,
     # later ones add to the weight and move "last" on. Cheaper than a Counter and two date dicts
@@ -245,8 +250,7 @@ def coauthor_edges(papers: Iterable[tuple[dt.date | None, Sequence[str]]], max_a
                 attrs["weight"] += 1
                 if day is not None:  # a dated paper after the first: dates only grow
                     attrs["last"] = day
-    edges: list[Edge] = [(u, v, "CO_AUTHORED", attrs) for (u, v), attrs in found.items()]
-    return edges
+    return found
 
 
 def add_cooccurrence(G: nx.MultiDiGraph) -> None:
@@ -329,10 +333,15 @@ def _build_graph(
     edges: list[Edge] = []
     authorship = [(p.first_seen, _add_paper(G, p, edges)) for p in papers]
     _add_edges(G, edges)
+    del edges  # the build's peak is below: its 400,000 tuples (a year) need not wait for the end
     known = [ex for ex in extractions if node_id("Paper", ex.arxiv_id) in G]
     for ex in known:
         _add_extraction(G, ex)
-    _add_edges(G, coauthor_edges(authorship, max_coauthors))
+    # Straight from the pairs' dict: a list of a year's 800,000 edge tuples would only add to the peak.
+    pairs = _coauthor_pairs(authorship, max_coauthors)
+    del authorship
+    _add_edges(G, ((u, v, "CO_AUTHORED", attrs) for (u, v), attrs in pairs.items()))
+    del pairs
     _add_edges(G, cooccurrence_edges([node_id("Method", m.key) for m in ex.methods] for ex in known))
     mark_probable_merges(G)  # Author.probable_merge: several people under one name (kg.namesakes)
     return G

@@ -65,3 +65,25 @@ def test_the_build_summary_counts_probable_merges() -> None:
         {"name": "Wei Wang", "papers": 6, "evidence": G.nodes["Author:wei wang"]["merge_evidence"]}]}
     summary = BuildResult(G, papers, [], [], ReadReport()).summary()
     assert summary["probable_author_merges"]["authors"] == 1
+
+
+def test_circles_and_namesakes_equal_the_graph_and_table_definitions():
+    """Union-find circles = connected components of the shared-co-author graph; one-name namesakes = the table."""
+    import random
+
+    import networkx as nx
+
+    from kg.namesakes import _namesake_counter, coauthor_circles, expected_namesakes
+
+    rng = random.Random(11)
+    people = [f"p{i}" for i in range(25)]
+    for _ in range(40):
+        papers = [["me", *rng.sample(people, rng.randint(0, 3))] for _ in range(rng.randint(1, 12))]
+        H = nx.Graph()
+        H.add_nodes_from(range(len(papers)))
+        H.add_edges_from((i, j) for i in range(len(papers)) for j in range(i) if set(papers[i]) & set(papers[j]) - {"me"})
+        expected = sorted((sorted(c) for c in nx.connected_components(H)), key=lambda c: (-len(c), c[0]))
+        assert coauthor_circles("me", papers) == expected
+    names = [f"{rng.choice(['Wei', 'Lei', 'Ann', 'Bo Yu'])} {rng.choice(['Wang', 'Li', 'Lee'])}" for _ in range(60)] + ["Plato", ""]
+    table, one = expected_namesakes(names), _namesake_counter(names)
+    assert all(one(name) == table[name] for name in names) and max(table.values()) > 0

@@ -322,3 +322,38 @@ def test_adjacency_shortcuts_equal_the_networkx_views():
     assert _neighbours(G, "Paper:1", "AUTHORED", incoming=True) == ["Author:a", "Author:b"]
     assert _neighbours(G, "Paper:1", "MENTIONS", incoming=False) == ["Method:x"]
     assert _neighbours(G, "Paper:1", "PROPOSES", incoming=False) == ["Method:w", "Method:x"]
+
+
+def test_coauthor_base_equals_counted_pairs_added_in_first_seen_order():
+    """The base counts pairs in its adjacency and shares one dict per weight: the graph P.add_edge would give."""
+    import random
+    from collections import Counter
+    from itertools import combinations
+
+    from kg.viz.projections import _coauthor_base, _neighbours
+
+    rng = random.Random(7)
+    people = [f"Person {i}" for i in range(30)]
+    papers = [paper(f"2601.{i:05d}", tuple(rng.sample(people, rng.randint(1, 7))), D(2026, 1, 1 + i % 28), ("cs.LG",))
+              for i in range(120)]
+    G = build_graph(papers)
+    pids = [f"Paper:2601.{i:05d}" for i in range(120)]
+    base = _coauthor_base(G, pids, max_coauthors=5)  # some papers over the cap: authors but no pairs
+    expected = nx.Graph()
+    pairs = Counter()
+    for pid in pids:
+        authors = _neighbours(G, pid, "AUTHORED", incoming=True)
+        for aid in authors:
+            if aid not in expected:
+                expected.add_node(aid, kind="Author", name=G.nodes[aid]["name"], paper_ids=[])
+            expected.nodes[aid]["paper_ids"].append(pid)
+        if len(authors) <= 5:
+            pairs.update(combinations(authors, 2))
+    for _, attrs in expected.nodes(data=True):
+        attrs["papers"] = len(attrs["paper_ids"])
+    for (u, v), w in pairs.items():
+        expected.add_edge(u, v, weight=w, strength=float(w))
+    assert list(base.nodes(data=True)) == list(expected.nodes(data=True))
+    assert list(base.edges(data=True)) == list(expected.edges(data=True))
+    assert {n: list(nbrs) for n, nbrs in base.adj.items()} == {n: list(nbrs) for n, nbrs in expected.adj.items()}
+    assert max(a["weight"] for _, _, a in base.edges(data=True)) > 1

@@ -26,7 +26,7 @@ def build_command(
     no_import_files: bool = typer.Option(False, "--no-import-files", help="Do not write neo4j-import/ CSVs."),
     neo4j: bool = typer.Option(False, "--neo4j", help="Also load the graph into Neo4j (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD)."),
     strict: bool = typer.Option(False, "--strict", help="Exit non-zero when any input problem was found."),
-    jobs: int = typer.Option(None, "--jobs", "-j", min=1, help="Extraction processes (default: every available core)."),
+    jobs: int = typer.Option(None, "--jobs", "-j", min=1, help="Processes for extraction and for writing (default: every available core)."),
     cache: Path = typer.Option(None, "--cache", help="Build cache folder (default: .OUT.kg-cache beside --out)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Read and extract everything again; leave the cache alone."),
 ) -> None:
@@ -34,9 +34,7 @@ def build_command(
 
     Example: kg build examples/ --out out/
     """
-    import kg
     from kg.cache import default_cache_dir
-    from kg.progress import phase
 
     settings = options.neo4j_settings() if neo4j else None  # before any input is read
     cache_dir = None if no_cache else (cache or default_cache_dir(out))
@@ -45,18 +43,54 @@ def build_command(
     # written into a folder beside it and swapped in at the end (kg.outdir): stopped at any point,
     # --out holds the previous complete build.
     with OutputFolder(out), options.on_interrupt(f"interrupted; {folder} left as it was"):
-        result = options.build(inputs, date, extract=not no_extract, jobs=jobs, cache=cache_dir)
-        kg.pipeline.freeze_heap()  # the graph lives until the process ends: collections need not walk it
-        if result.cache is not None:
-            options.info(str(result.cache))
-        with options.progress() as bar, phase(bar, f"writing {folder}"):
-            written = kg.write_outputs(result, out, neo4j_import=not no_import_files, html=not no_html,
-                                       trends=not no_trends)
-    print(_summary_text(result.summary(), written))
+        # Nothing changed since the last build into --out (a day without a new digest): it is kept (kg.reuse).
+        # Not with --neo4j, which needs the graph itself.
+        key = kept = result = None
+        if cache_dir is not None:
+            from kg import reuse
+
+            key = reuse.build_key(inputs, options.parse_date(date), {
+                "extract": not no_extract, "html": not no_html, "trends": not no_trends,
+                "neo4j_import": not no_import_files})
+            kept = reuse.unchanged(cache_dir, out, key) if not neo4j else None
+        if kept is not None:
+            summary, written = kept
+            for problem in summary["problems"]:  # the warnings the last build gave, in the same words
+                options.warn(problem)
+            options.info(f"cache: nothing changed since the last build; {folder} kept as it is")
+        else:
+            summary, written, result = _build_and_write(inputs, out, date, jobs, cache_dir, no_extract=no_extract,
+                                                        no_html=no_html, no_trends=no_trends,
+                                                        no_import_files=no_import_files)
+            if cache_dir is not None:
+                reuse.record(cache_dir, out, key, written)
+    print(_summary_text(summary, written))
     if settings is not None:
         print(options.load_into_neo4j(result.graph, settings).summary())
-    if strict and result.report.problems:
-        raise KgError(f"{len(result.report.problems)} input problem(s) found (--strict)")
+    if strict and summary["problems"]:
+        raise KgError(f"{len(summary['problems'])} input problem(s) found (--strict)")
+
+
+def _build_and_write(inputs: list[str], out: Path, date: str | None, jobs: int | None, cache_dir: Path | None, *,
+                     no_extract: bool, no_html: bool, no_trends: bool, no_import_files: bool):  # noqa: ANN202
+    """Build and write ``--out``: ``(summary, written, result)``."""
+    import kg
+    from kg.graph import gc_paused
+    from kg.progress import phase
+
+    # The graph lives until the process ends: frozen before the collector is back on, so that no
+    # collection ever walks it (re-enabled first, the next allocations trigger collections of
+    # every object the build made, about 1-2 s on a year of digests, for nothing).
+    with gc_paused():
+        result = options.build(inputs, date, extract=not no_extract, jobs=jobs, cache=cache_dir)
+        kg.pipeline.freeze_heap()
+    if result.cache is not None:
+        options.info(str(result.cache))
+    folder = f"{str(out).rstrip('/')}/"
+    with options.progress() as bar, phase(bar, f"writing {folder}"):
+        written = kg.write_outputs(result, out, neo4j_import=not no_import_files, html=not no_html,
+                                   trends=not no_trends, jobs=jobs)
+    return result.summary(), written, result
 
 
 def _summary_text(summary: dict, written: dict[str, Path]) -> str:
