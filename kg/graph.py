@@ -187,7 +187,9 @@ def _add_extraction(G: nx.MultiDiGraph, ex: PaperExtraction) -> None:
         if node is None:
             G.add_node(mid, label="Method", key=m.key, name=m.name, aliases=[], group=m.group)
             node = G.nodes[mid]
-        node["aliases"] = sorted({*node["aliases"], *m.aliases, *m.surfaces, m.surface} - {node["name"], ""})  # never the kept name
+        # never the kept name; another paper's name for the node is an alias (as a day-by-day load into
+        # Neo4j, which unions aliases, keeps it too)
+        node["aliases"] = sorted({*node["aliases"], *m.aliases, *m.surfaces, m.surface, m.name} - {node["name"], ""})
         _add(G, pid, mid, "MENTIONS", count=m.count, in_title=m.in_title, sources=list(m.sources))
         if m.proposed:
             _add(G, pid, mid, "PROPOSES")
@@ -196,7 +198,7 @@ def _add_extraction(G: nx.MultiDiGraph, ex: PaperExtraction) -> None:
         if did not in G:
             G.add_node(did, label="Dataset", key=d.key, name=d.name, aliases=[])
         node = G.nodes[did]
-        node["aliases"] = sorted({*node["aliases"], *d.aliases, d.surface} - {node["name"], ""})
+        node["aliases"] = sorted({*node["aliases"], *d.aliases, d.surface, d.name} - {node["name"], ""})
         _add(G, pid, did, "USES_DATASET")
     for url in ex.repos:
         rid = node_id("Repository", url)

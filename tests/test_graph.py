@@ -150,3 +150,14 @@ def test_coauthor_edges_match_a_plain_count_in_order_weights_and_dates():
         if row["days"]:
             want |= {"first": min(row["days"]), "last": max(row["days"])}
         assert key == "CO_AUTHORED" and attrs == want and list(attrs) == list(want)
+
+
+def test_another_papers_name_for_a_method_is_an_alias():
+    # two versions of one work name the same component differently ("Foo Fusion" / "FF (Foo Fusion)");
+    # the first name is kept and the other is an alias, as a day-by-day Neo4j load (aliases unioned) keeps it
+    papers = [Paper(arxiv_id="2601.1", title="A", abstract="x"),
+              Paper(arxiv_id="2601.2", title="B", abstract="y")]
+    exs = [PaperExtraction("2601.1", methods=(MethodMention("foofusion", "Foo Fusion", "Foo Fusion"),)),
+           PaperExtraction("2601.2", methods=(MethodMention("foofusion", "FF (Foo Fusion)", "FF", surfaces=("FF", "Foo Fusion")),))]
+    node = build_graph(papers, [], exs).nodes["Method:foofusion"]
+    assert node["name"] == "Foo Fusion" and node["aliases"] == ["FF", "FF (Foo Fusion)"]
