@@ -168,8 +168,7 @@ def resolve_doc(doc: Doc, gaz: Gazetteer) -> None:
         if source == "compound" and not _is_compound_name(gaz, p_text):
             continue
         if source == "mention":  # a name the paper compares with or builds on: a mention, never a proposal
-            if any(g.start_char <= p.start_char < g.end_char or _plain_prefix(text, p.start_char, g.start_char, p.end_char, g.end_char)
-                   for g in spans_of(doc, "gazetteer")):
+            if any(_left_to_known(text, p.start_char, p.end_char, g.start_char, g.end_char) for g in spans_of(doc, "gazetteer")):
                 continue  # "ResNet-50": the gazetteer's (versions folded there); "CXR-CLIP" is another model
             res = local.get(p_text) if p_text in local else _mentioned(gaz, p_text)
             if res is not None:
@@ -457,9 +456,10 @@ def _dataset_patterns(spans: list[Span], local: dict[str, Resolved | None], text
 _CODED_PREFIX = re.compile(r"(?:[A-Z]{2,}[0-9]*|[A-Z][a-z]+[A-Z][A-Za-z0-9]*)-$")
 
 
-def _plain_prefix(text: str, start: int, g_start: int, end: int, g_end: int) -> bool:
-    """Whether a known name inside a compared name leaves the name to it: yes unless the
-    name is a coded prefix glued to it ("CXR-CLIP", "HITL-GAT": another model, named apart)."""
+def _left_to_known(text: str, start: int, end: int, g_start: int, g_end: int) -> bool:
+    """Whether a compared name ``text[start:end]`` is left to a known name ``text[g_start:g_end]``
+    overlapping it: yes ("ResNet-50", a known name at its start), unless the name is a coded prefix
+    glued to the known one ("CXR-CLIP", "HITL-GAT": another model, named apart)."""
     if not (g_start < end and start < g_end):
         return False
     return g_end != end or not _CODED_PREFIX.fullmatch(text, start, g_start)

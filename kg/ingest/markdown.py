@@ -192,9 +192,10 @@ def _heading(st: _State, number: int, level: int, text: str, doc: str, pos: int)
     is neither a paper heading nor a category section (:func:`_block_paper`).
     """
     _finish(st)
+    code = text.split(maxsplit=1)[0] if text.strip() else ""
     if 2 <= level <= 4:
         paper = _paper_heading(text)
-        if (paper is None or not paper[0]) and not is_category(text.split(maxsplit=1)[0] if text.strip() else ""):
+        if (paper is None or not paper[0]) and not is_category(code):
             paper = _block_paper(text, doc, pos) or paper
         if paper is not None:
             st.seen_paper = True
@@ -207,7 +208,6 @@ def _heading(st: _State, number: int, level: int, text: str, doc: str, pos: int)
                 return
             st.entry = Entry(number, arxiv_id, version, title, url, st.section)
             return
-    code = text.split(maxsplit=1)[0] if text.strip() else ""
     if is_category(code):
         st.section, st.section_level = code, level
     elif st.section_level and level <= st.section_level:
