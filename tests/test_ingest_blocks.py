@@ -184,3 +184,41 @@ def test_headings_of_a_level_the_heading_reader_leaves_alone_open_blocks(tmp_pat
     result = read_file(str(path))
     assert [(r.title, r.authors, r.source.line) for r in result.records] == [
         ("Paper One", ("Ann Lee",), 3), ("Paper Two", ("Bo Chen",), 6)]
+
+
+def test_html_details_blocks_with_summary_titles():
+    """A fork that folds each paper into <details>: the <summary> line is the title."""
+    result = read_file(str(FORKS / "2026-01-12-details.md"))
+    assert result.format == "markdown" and result.problems == []
+    moe, operator = result.records
+    assert (moe.arxiv_id, moe.title, moe.source.line) == ("2601.06001", "Sparse Mixture-of-Experts for Streaming Speech Recognition", 4)
+    assert moe.authors == ("Lena Fischer", "Omar Said") and moe.categories == ("eess.AS",)
+    assert moe.abstract.startswith("We route streaming audio") and moe.abstract.endswith("by a third.")
+    assert (operator.title, operator.version, operator.authors) == ("Graph Neural Operators for Porous Media Flow", "v2", ("Priya Nair",))
+    assert operator.abstract.startswith("A graph neural operator")
+
+
+def test_setext_headings_and_a_line_of_cells_beside_the_id():
+    """"Title" over "====" or "----" opens an entry; "[id](url) | A, B | cs.LG" gives authors and category, not the abstract."""
+    result = read_file(str(FORKS / "2026-01-12-setext.md"))
+    assert result.format == "markdown" and result.problems == []
+    tabular, laser = result.records
+    assert (tabular.arxiv_id, tabular.title, tabular.source.line) == ("2601.06101", "Contrastive Pretraining for Tabular Anomaly Detection", 4)
+    assert tabular.authors == ("Mei Tanaka", "Jonas Berg") and tabular.categories == ("cs.LG",)
+    assert tabular.abstract.startswith("Tabular anomaly detectors")
+    assert (laser.arxiv_id, laser.title) == ("2601.06102", "Bayesian Optimisation of Laser Pulse Shapes")
+    assert laser.authors == ("Carla Mendes",) and laser.categories == ("physics.optics",)
+    assert laser.abstract.startswith("We tune laser pulse shapes")
+
+
+def test_heading_over_a_bare_arxiv_id_line_and_run_in_bold_labels():
+    """"### Title" then "arXiv:ID · cs.CL · A, B" (no URL anywhere); "**Abstract** text" without a colon."""
+    assert detect_format((FORKS / "2026-01-12-bareid.md").read_text(encoding="utf-8")) == "markdown"
+    result = read_file(str(FORKS / "2026-01-12-bareid.md"))
+    assert result.problems == []
+    rag, lora = result.records
+    assert (rag.arxiv_id, rag.title, rag.url) == ("2601.06201", "Retrieval-Augmented Generation for Clinical Notes", "")
+    assert rag.authors == ("Ana Costa", "Wei Zhang") and rag.categories == ("cs.CL",)
+    assert rag.abstract.startswith("We combine retrieval-augmented generation") and rag.summary.tldr == "检索增强生成用于临床笔记。"
+    assert (lora.version, lora.authors) == ("v3", ("Tom Weber",))
+    assert lora.abstract.startswith("Low-rank adaptation of a segmentation")

@@ -5,7 +5,9 @@ structure stays. This reader runs when the heading reader (:mod:`kg.ingest.markd
 no paper heading in a file:
 
 * the text is cut into **blocks** at headings (one holding an id opens a block: ``#####`` and
-  ``#`` levels, which the heading reader leaves alone), horizontal rules, top-level list items
+  ``#`` levels, which the heading reader leaves alone), setext headings (a line underlined with
+  ``===`` or ``---``) and HTML ``<details>``/``<summary>`` lines, which open a block whose first
+  line is the title, horizontal rules, top-level list items
   that are not fields (``1. **[Title](url)**``) and whole-bold title lines (``**Title**``); a block is
   one entry when it holds exactly one arXiv id (an abs/pdf/html URL, ``arXiv:ID``,
   ``arXiv ID: ID``). A block with several ids is cut again into blank-line separated
@@ -34,7 +36,7 @@ from dataclasses import dataclass, field
 
 from kg.arxiv import ARXIV_ID_RE, is_category, month_from_id
 from kg.ingest.common import fold, split_authors
-from kg.ingest.entry import Entry, is_prose
+from kg.ingest.entry import Entry, is_prose, meta_cells
 from kg.ingest.labels import block_label
 from kg.records import Problem, SourceRef
 
@@ -53,6 +55,9 @@ _RULE_RE = re.compile(r"(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}")
 _HEADING_RE = re.compile(r"(?P<hashes>#{1,6})[ \t]")
 _QUOTE_RE = re.compile(r"(?:>[ \t]?)+")
 _SEPARATOR_CELL_RE = re.compile(r":?-+:?")
+_SETEXT_RE = re.compile(r"=+[ \t]*|-+[ \t]*")  # CommonMark: under a paragraph line, a heading; "- - -" stays a rule
+_TAG_RE = re.compile(r"</?[A-Za-z][^<>\n]*+>")
+_TITLE_TAGS = ("<summary", "<h1", "<h2", "<h3", "<h4", "<h5", "<h6")
 _NUMBERING_RE = re.compile(r"(?:\[\d+\]|\d{1,4}[.)](?!\d)|\(\d+\)|#\d+)[ \t]*")  # "**1. Title**", "[3] Title"
 _NAV_LEFTOVER = " \t|·•-–—/,;"  # what is left of a line of links once the links are taken out
 _TITLE_TRIM = " \t-–—:|*_"
@@ -67,6 +72,7 @@ class _Block:
 
     lines: list[tuple[int, str]] = field(default_factory=list)
     section: str = ""
+    titled: bool = False  # opened by a heading line (setext, ``<summary>``): its first line is the title
 
 
 def read_blocks(text: str, path: str) -> Iterator[Entry | Problem]:
@@ -84,6 +90,26 @@ def read_blocks(text: str, path: str) -> Iterator[Entry | Problem]:
             if block is not None:
                 block.lines.append((number, ""))
             continue
+        if block is not None and _SETEXT_RE.fullmatch(s) and _underlines(block):
+            # "Title" then "=====": the line above is a heading that opens the next entry
+            title = block.lines.pop()
+            yield from _block_entries(block, path)
+            block = _Block([title], section, titled=True)
+            continue
+        if s[0] == "<" and _TAG_RE.match(s):
+            # HTML a fork writes around entries: <details> and </details> end a block, a
+            # <summary> or <hN> line with text opens one with its text as the title
+            text = _TAG_RE.sub("", s).strip()
+            if s.lower().startswith(_TITLE_TAGS) and text:
+                if block is not None:
+                    yield from _block_entries(block, path)
+                block = _Block([(number, text)], section, titled=True)
+                continue
+            if not text:
+                if block is not None and s.lower().startswith(("<details", "</details")):
+                    yield from _block_entries(block, path)
+                    block = None
+                continue  # other markup lines (<br>, </summary>) carry nothing
         heading = _HEADING_RE.match(s)
         if heading is not None or _RULE_RE.fullmatch(s):
             if block is not None:
@@ -119,6 +145,16 @@ def read_blocks(text: str, path: str) -> Iterator[Entry | Problem]:
         block.lines.append((number, raw))
     if block is not None:
         yield from _block_entries(block, path)
+
+
+def _underlines(block: _Block) -> bool:
+    """True when the block's last line is a paragraph line a setext underline makes a heading
+    (not blank, not a list item or a field: "Abstract: ..." then "---" is a rule)."""
+    number, raw = block.lines[-1]
+    s = raw.strip()
+    if not s or raw[:1].isspace() or _ITEM_RE.match(s) or s.startswith((">", "|", "<")):
+        return False
+    return len(block.lines) == 1 or not block.lines[-2][1] and not _is_field_line(s) and not _ids(s)
 
 
 def looks_like_digest(text: str) -> bool:
@@ -175,13 +211,28 @@ def _field(s: str) -> tuple[str, str, bool, str | None] | None:
     head = s[:_LABEL_SPAN]
     colon = min((i for i in (head.find(":"), head.find("：")) if i >= 0), default=-1)
     if colon <= 0:
-        return None
+        return _runin_field(s)
+    runin = _runin_field(s) if s.startswith("**") and 2 < head.find("**", 2) < colon else None
+    if runin is not None:
+        return runin  # "**Abstract** We use: ..." (the colon is in the value)
     written = head[:colon]
     label = written.strip(_LABEL_MARKUP)
     if not label or not label[0].isalpha() or any(c in label for c in "[]()*<>/#|"):
         return None
     value = s[colon + 1:].lstrip(_LABEL_MARKUP).rstrip()
     return label, value, written.lstrip().startswith(("*", "_")), block_label(label)
+
+
+def _runin_field(s: str) -> tuple[str, str, bool, str | None] | None:
+    """``**Abstract** text``, ``**TL;DR.** text``: a known label in bold, run into its value without a colon."""
+    if not s.startswith("**"):
+        return None
+    end = s.find("**", 2, _LABEL_SPAN)
+    label = s[2:end].strip().rstrip(".") if end > 2 else ""
+    key = block_label(label) if label else None
+    if key is None or not s[end + 2:end + 3].isspace():
+        return None
+    return label, s[end + 2:].strip(), True, key
 
 
 def _is_field_line(s: str) -> bool:
@@ -235,7 +286,7 @@ def _block_entries(block: _Block, path: str) -> Iterator[Entry | Problem]:
         block.lines.pop()
     ids = _ids("\n".join(raw for _, raw in block.lines))
     if len(ids) == 1:
-        yield from _entry(block.lines, ids[0], block.section, path)
+        yield from _entry(block.lines, ids[0], block.section, path, block.titled)
     elif ids:
         yield from _parts_entries(block, path)
 
@@ -305,8 +356,12 @@ def _link_title(text: str, paper: _Id) -> str:
     return ""
 
 
-def _entry(lines: list[tuple[int, str]], paper: _Id, section: str, path: str) -> Iterator[Entry | Problem]:
-    """Read one entry's lines: its title, author line, fields and unlabelled text."""
+def _entry(lines: list[tuple[int, str]], paper: _Id, section: str, path: str,
+           block_titled: bool = False) -> Iterator[Entry | Problem]:
+    """Read one entry's lines: its title, author line, fields and unlabelled text.
+
+    ``block_titled``: the first line is a heading's text (setext, ``<summary>``), the title.
+    """
     number, opener = lines[0]
     entry = Entry(number, paper.arxiv_id, paper.version, "", paper.url, section)
     title = _link_title("\n".join(raw for _, raw in lines), paper)
@@ -314,7 +369,7 @@ def _entry(lines: list[tuple[int, str]], paper: _Id, section: str, path: str) ->
     current: list[str] | None = None
     body = lines
     first, stripped = _strip_markers(opener), opener.strip()
-    if _is_bold_title(stripped) or (not _is_field_line(first) and not _is_author_line(first)
+    if block_titled or _is_bold_title(stripped) or (not _is_field_line(first) and not _is_author_line(first)
                                     and (_ITEM_RE.match(stripped) or _ids(opener))):
         body = lines[1:]  # the opening line is the title line, not a field
         if not title and len(first) <= _MAX_TITLE:
@@ -338,7 +393,10 @@ def _entry(lines: list[tuple[int, str]], paper: _Id, section: str, path: str) ->
         if found is not None:
             label, value, bold, key = found
             if key == "link":
-                codes += [c for c in re.split(r"[\s,;|]+", value) if is_category(c)]
+                meta = meta_cells(value, paper.arxiv_id)  # "arXiv: ID · cs.LG · A, B"
+                if meta is not None and meta[1] and entry.authors is None:
+                    entry.authors = meta[1]
+                codes += [c for c in re.split(r"[\s,;|·]+", value) if is_category(c)]
                 current = None
                 continue
             if key == "title":

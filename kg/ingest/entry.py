@@ -25,6 +25,7 @@ _PROSE_MIN_CHARS = 60
 _PROSE_MIN_WORDS = 8
 _PROSE_WORDS_PER_COMMA = 3
 _LINK_RE = re.compile(r"\[([^\[\]\n]*)\]\([^()\s]*\)|https?://\S+")
+_META_SPLIT_RE = re.compile(r"[ \t]+[|·•][ \t]+")
 
 
 @dataclass(slots=True)
@@ -82,6 +83,30 @@ def is_prose(text: str) -> bool:
     return len(words) >= _PROSE_MIN_WORDS and text.count(",") * _PROSE_WORDS_PER_COMMA < len(words)
 
 
+def meta_cells(line: str, arxiv_id: str) -> tuple[list[str], tuple[str, ...]] | None:
+    """Category codes and authors of a line that carries the paper's id in cells
+    (``[arxiv.org/abs/ID](url) | A, B | cs.CV``, ``arXiv:ID · cs.LG · A, B``); ``None`` for another line."""
+    if arxiv_id not in line or "\n" in line.strip():
+        return None
+    cells = [_LINK_RE.sub(r"\1", c).strip(" *_`") for c in _META_SPLIT_RE.split(line.strip())]
+    if len(cells) < 2:
+        return None
+    codes = [c for c in cells if is_category(c)]
+    names = [c for c in cells if c and arxiv_id not in c and not is_category(c) and not is_prose(c)]
+    return codes, (split_authors(names[0]) if len(names) == 1 else ())
+
+
+def _meta_line(entry: Entry) -> tuple[list[str], tuple[str, ...]]:
+    """:func:`meta_cells` of the entry's first unlabelled line that has them; the line is taken
+    out of the unlabelled text, so it is never read as the abstract."""
+    for run in entry.loose:
+        found = meta_cells(run[0], entry.arxiv_id) if len(run) == 1 else None
+        if found is not None:
+            entry.loose.remove(run)
+            return found
+    return [], ()
+
+
 def build_record(entry: Entry, path: str, digest_id: str, file_date: dt.date | None) -> tuple[PaperRecord, bool]:
     """Build the :class:`PaperRecord` of an entry; also say whether it lacks an (English) abstract.
 
@@ -99,6 +124,9 @@ def build_record(entry: Entry, path: str, digest_id: str, file_date: dt.date | N
             extra.append((label, text))
         else:
             values[key] = text
+    meta_codes, meta_authors = _meta_line(entry)
+    if meta_codes and "category" not in values:
+        values["category"] = " ".join(meta_codes)
     abstract = values.get("abstract", "")
     if not abstract and entry.loose:
         abstract = next((t for t in (fold(" ".join(p)) for p in entry.loose) if is_prose(t)), "")
@@ -106,7 +134,7 @@ def build_record(entry: Entry, path: str, digest_id: str, file_date: dt.date | N
     categories = (raw,) if is_category(raw) else tuple(c for c in _CATEGORY_SPLIT_RE.split(raw) if is_category(c))
     if entry.listed_under and entry.listed_under not in categories:
         categories += (entry.listed_under,)
-    authors = entry.authors if entry.authors else split_authors(values.get("authors", "").strip("*"))
+    authors = entry.authors if entry.authors else split_authors(values.get("authors", "").strip("*")) or meta_authors
     date, precision = record_date(file_date, None, entry.arxiv_id)
     record = PaperRecord(
         arxiv_id=entry.arxiv_id,

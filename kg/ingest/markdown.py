@@ -8,8 +8,8 @@ A paper entry is recognised by structure, not by one fork's exact layout:
   and ``> *...*`` the translated title;
 * fields are ``Label: value``, ``**Label:** value``, ``> **Label:** value`` or
   ``- **Label**: value`` lines, continued by the lines that follow (hard-wrapped
-  abstracts); labels are mapped through :mod:`kg.ingest.labels`, unknown bold labels
-  are kept in ``Summary.extra``; plain ``Word:`` lines count as labels only when
+  abstracts); a known label may also run in bold without a colon (``**Abstract** text``);
+  labels are mapped through :mod:`kg.ingest.labels`, unknown bold labels are kept in ``Summary.extra``; plain ``Word:`` lines count as labels only when
   known, so prose in a wrapped abstract is never split; a blank line ends a one-line field
   (authors, category, keywords, comment);
 * text under an entry that is in no field (a paragraph, a ``> `` quote) is its abstract when
@@ -67,6 +67,7 @@ _LINE_RE = re.compile(
  |[ \t]*(?P<bold>(?:>[ \t]?)*(?:[-*+][ \t]+)?
         \*\*(?P<blabel>[^*:：\n]{1,40}?)[ \t]*(?:[:：][ \t]*\*\*|\*\*[ \t]*[:：])[ \t]*(?P<bvalue>[^\n]*))
  |[ \t]*(?P<whole>(?:>[ \t]?)*\*\*[^*:：\n]{1,40}?[ \t]*[:：][^*\n]*\*\*[^\n]*)
+ |[ \t]*(?P<runin>(?:>[ \t]?)*(?:[-*+][ \t]+)?\*\*(?P<rlabel>[^*:：.\n]{1,30}?)\.?\*\*[ \t]+(?P<rvalue>[^\n]*))
  |[ \t]*(?P<plain>(?:>[ \t]?)*(?:[-*+][ \t]+)?(?P<plabel>[^\W\d][^:：\n]{0,30}?)[ \t]*[:：][ \t]*(?P<pvalue>[^\n]*))
 )
 (?:[ \t]*\n)*  # the line end and the blank lines after it: no gap to look at between fields
@@ -302,6 +303,9 @@ def _scan(st: _State, text: str, fast: bool) -> None:
                 parts = entry.start(*m.group("plabel", "pvalue"), False)
             elif kind == "bold":
                 parts = entry.start(*m.group("blabel", "bvalue"), True)
+            elif kind == "runin":  # "**Abstract** text", "**TL;DR.** text": a known label only
+                label = m.group("rlabel")
+                parts = entry.start(label, m.group("rvalue"), True) if canonical_label(label) else None
             elif kind == "heading":
                 parts = None
             elif kind in _FIELD_END:
@@ -318,9 +322,11 @@ def _scan(st: _State, text: str, fast: bool) -> None:
                 # looked like structure, is text ("word: ..."): of the open field, else unlabelled
                 if current is not None:
                     current.append(m.group(kind))
-                elif not _ends_paragraph(m):  # "arXiv: ID | cs.GT" and a blank line: not prose to join
+                else:
                     current = entry.open_loose()
                     current.append(_QUOTE_PREFIX_RE.sub("", m.group(kind)))
+                    if _ends_paragraph(m):  # "arXiv: ID | cs.GT" and a blank line: not prose to join
+                        current = None
                 continue
         if kind == "heading":
             start = m.start()
