@@ -74,7 +74,8 @@ descent ascent gradient critic iteration propagation convolution pooling normali
 regularisation dropout clustering decomposition transform transformation approximation steering addition editing
 merging scheme strategy technique heuristic kernel perceptron simulation beamforming modulation multiplexing
 coding controller diffusion flow gan vae rnn cnn lstm distribution-matching guidance thought chain
-reranking retrieval-augmented bandit bandits game-theoretic connection connections""".split())
+reranking retrieval-augmented bandit bandits game-theoretic connection connections
+code relaxation rendering rasterization fusion aggregation refinement injection projection formulation""".split())
 # A name that is an adjective compound, not a name ("LLM-based", "SAM-guided").
 _ADJ_COMPOUND = re.compile(r"-(?:based|driven|guided|aware|like|style|free|specific|level|wise|enhanced|powered|assisted|centric|oriented|conditioned|inspired|augmented|generated|ready|compatible|agnostic|friendly|native|capable"
                            r"|preserving|sensitive|intensive|optimized|optimised|accelerated)$", re.I)
@@ -88,7 +89,7 @@ _METHOD_ARTEFACTS = frozenset("representation representations formulation object
 _GLUED_METRICS = frozenset("score scores metric metrics accuracy rate rates error errors index".split())
 # Method nouns a paper glues to the name of a component it defines.
 GLUED_METHOD_NOUNS = frozenset("""module modules strategy mechanism framework method algorithm block loss layer adapter
-scheme paradigm technique network""".split())
+scheme paradigm technique network modulation coding decoding protocol estimator""".split())
 _GLUED_HEAD = re.compile(r"^\)?\s*([A-Za-z][a-z]+)\b")
 
 
@@ -139,9 +140,18 @@ def singular(word: str) -> str:
     return word
 
 
+# "code" heads the codes of coding theory ("conflict-avoiding codes", "cyclic codes"), not law or software
+_NOT_CODE_MODIFIERS = frozenset("""criminal civil penal legal tax building design ethics conduct as to source
+machine pseudo program python generated""".split())
+
+
 def has_method_head(long: str) -> bool:
     """The long form ends in a method noun ("... Cross Mapping", "... Networks")."""
-    return singular(last_word(long)) in METHOD_HEADS or last_word(long) in METHOD_HEADS
+    head = singular(last_word(long))
+    if head == "code":
+        words = _words(long)
+        return len(words) > 1 and words[-2] not in _NOT_CODE_MODIFIERS
+    return head in METHOD_HEADS or last_word(long) in METHOD_HEADS
 
 
 def has_markup(name: str) -> bool:
@@ -178,7 +188,9 @@ def last_word(text: str) -> str:
 
 def is_dataset_name(name: str, long: str = "") -> bool:
     """A benchmark or dataset name: "FooBench", "XYZ-QA", or a long form ending in "Dataset"/"Benchmark"."""
-    return bool(_DATASET_NAME.search(name)) or last_word(long or name) in DATASET_HEADS
+    # "Dataset for Evaluating the Aesthetics of Rendering (DEAR)": the head comes first
+    return bool(_DATASET_NAME.search(name)) or last_word(long or name) in DATASET_HEADS or (
+        bool(long) and _words(long)[0] in DATASET_HEADS and " for " in long)
 
 
 def is_metric(long: str) -> bool:
