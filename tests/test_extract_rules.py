@@ -233,3 +233,28 @@ def test_review_junk_classes_are_rejected():
     eponyms = [p.name for p in find_proposals("T", "using Schreier-Sims algorithms, a Stochastic Primal-Dual "
                                                    "algorithm and Multi-Agent methods", 2)]
     assert "Schreier-Sims" in eponyms and "Primal-Dual" not in eponyms and "Multi-Agent" not in eponyms
+
+
+def test_definitions_headed_by_coding_theory_codes_and_module_nouns_are_methods():
+    assert classify("CACs", "Conflict-Avoiding Codes", GAZ, proposed=False) == "method"
+    assert classify("GNC", "Graduated Non-Convexity Relaxation", GAZ, proposed=False) == "method"
+    assert classify("CLAA", "Cross-Layer Attention Aggregation", GAZ, proposed=False) == "method"
+    assert classify("PBR", "Physically Based Rendering", GAZ, proposed=False) == "method"
+    # law, software and interface codes are not codes of coding theory
+    for long in ("Italian Criminal Code", "Infrastructure as Code", "User interface to code", "Age-Appropriate Design Code"):
+        assert classify("X", long, GAZ, proposed=False) == "reject", long
+    # a method noun glued after the acronym: "Single Sideband (SSB) modulation"
+    assert appositive_kind(") modulation with a pulse") == "method"
+
+
+def test_benchmarks_that_call_themselves_evaluation_frameworks():
+    # the head first: "Dataset for Evaluating the Aesthetics of Rendering (DEAR)"
+    assert is_dataset_name("DEAR", "Dataset for Evaluating the Aesthetics of Rendering")
+    # "an evaluation framework": a benchmark when the name ends like one, an evaluator method otherwise
+    assert appositive_kind(", an evaluation framework for multi-agent slide generation") == "evaluation"
+    assert classify("DECKBench", "", GAZ, proposed=True, after=", an evaluation framework for slides") == "dataset"
+    assert classify("Pat-DEVAL", "", GAZ, proposed=True, after=", the first multi-dimensional evaluation framework") == "method"
+    # "X: Benchmarking ..." and "X: A ... Benchmark for ..." titles name a benchmark, not a method
+    assert title_name("CogRail: Benchmarking VLMs in Cognitive Intrusion Perception", "CogRail is ...") is None
+    assert title_name("SC-Arena: A Natural Language Benchmark for Single-Cell Reasoning", "SC-Arena ...") is None
+    assert title_name("InfiniDepth: Arbitrary-Resolution Depth", "InfiniDepth predicts ...") == "InfiniDepth"

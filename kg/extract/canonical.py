@@ -524,6 +524,8 @@ def _abstract_says(name: str, text: str, verdict: Verdict) -> Verdict:
     start = section_ends(text)[0]
     for pos in find_word(text, name, start, section_ends(text)[1]):
         kind = appositive_kind(text[pos + len(name):pos + len(name) + 120])
+        if kind == "evaluation" and is_dataset_name(name):
+            kind = "dataset"
         if kind in ("dataset", "metric", "product"):
             return "dataset" if kind == "dataset" else "reject"
     return verdict

@@ -86,6 +86,7 @@ _APPOSITIVE = re.compile(r"^\s*(?:\([^()]*\))?\s*(?:,|:)\s*(?:a|an|the)\s+((?:[\
 # What a paper's appositive may call its own method besides a method noun ("Geom-Seg VecSet, a unified
 # geometry-segmentation latent representation"): a name that ends like a benchmark is then not one.
 _METHOD_ARTEFACTS = frozenset("representation representations formulation objective".split())
+_EVALUATIVE = frozenset("evaluation benchmarking assessment".split())
 _GLUED_METRICS = frozenset("score scores metric metrics accuracy rate rates error errors index".split())
 # Method nouns a paper glues to the name of a component it defines.
 GLUED_METHOD_NOUNS = frozenset("""module modules strategy mechanism framework method algorithm block loss layer adapter
@@ -94,7 +95,8 @@ _GLUED_HEAD = re.compile(r"^\)?\s*([A-Za-z][a-z]+)\b")
 
 
 def appositive_kind(after: str) -> str | None:
-    """What the phrase after a name says it is: "dataset", "metric", "product", "method" or None.
+    """What the phrase after a name says it is: "dataset", "metric", "product", "method", "evaluation"
+    (a method noun after an evaluation word: an evaluator, or a benchmark if the name ends like one) or None.
 
     Args:
         after: the text right after the name (", a calibrated metric designed ...").
@@ -115,9 +117,12 @@ def appositive_kind(after: str) -> str | None:
     m = _APPOSITIVE.match(after)
     if not m:
         return None
-    product = False
+    product = evaluative = False
     # hyphenated words are modifiers ("an instruction-tuning dataset", "a LoRA-based method")
     for word in (w for w in re.split(r"[\s,]+", m.group(1).casefold()) if "-" not in w):
+        if word in _EVALUATIVE:
+            evaluative = True  # "an evaluation framework", "a benchmarking pipeline": a benchmark
+            continue
         word = word[:-1] if word.endswith("s") and word[:-1] in DATASET_HEADS | METRIC_HEADS | METHOD_HEADS else word
         if word in DATASET_HEADS:
             return "dataset"
@@ -127,7 +132,7 @@ def appositive_kind(after: str) -> str | None:
             product = True  # unless a method noun follows: "a release engineering pipeline"
             continue
         if word in METHOD_HEADS or word in _METHOD_ARTEFACTS:
-            return "method"
+            return "evaluation" if evaluative else "method"
     return "product" if product or _DATA_RELEASE.search(m.group(1)) else None
 
 
@@ -293,6 +298,9 @@ def classify(name: str, long: str, gaz: Gazetteer, *, proposed: bool, after: str
     if is_adjective_compound(name) or has_markup(name):
         return "reject"
     kind = appositive_kind(after) if after else None
+    if kind == "evaluation":
+        # "an evaluation framework": a benchmark when the name ends like one (DECKBench), else an evaluator method
+        kind = "dataset" if is_dataset_name(name, long) else "method"
     # "TQA (table question answering)": a task, although the short form ends like a benchmark
     # "MathArena, a method for ...": what the paper says it is beats how the name ends
     if (is_dataset_name(name, long) and not is_task(long or name) and kind != "method") or kind == "dataset":

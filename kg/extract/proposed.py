@@ -83,6 +83,8 @@ def title_name(title: str, abstract: str) -> str | None:
     head = head.strip()
     if not sep or not head or "," in head or "?" in head or len(head.split()) > 4 or _REPORT.match(rest):
         return None
+    if _BENCHMARK_TITLE.match(rest):
+        return None  # "SC-Arena: A Natural Language Benchmark for ...": the head names a benchmark
     words = head.split()
     if words[0].casefold() in NAME_STOPWORDS or not words[0][:1].isupper() and not words[0][:1].isdigit():
         return None
@@ -95,6 +97,10 @@ def title_name(title: str, abstract: str) -> str | None:
 
 # "ARC Prize 2025: Technical Report", "Agentic RAG: A Survey": the head names a topic, not a method.
 _REPORT = re.compile(r"(?:an? |the )?(?:technical report|survey|review|report|tutorial|position paper|primer)\b", re.I)
+
+
+# "X: Benchmarking LLMs for ...", "X: A Benchmark for ...", "X: A Multilingual Evaluation Suite"
+_BENCHMARK_TITLE = re.compile(r"benchmarking\b|(?:an? |the )?(?:[\w\-]+ ){0,4}(?:benchmark|evaluation suite|testbed)\b", re.I)
 
 
 _SIZE_SUFFIX = re.compile(r"-\d+(?:\.\d+)?[KMBT]$")
