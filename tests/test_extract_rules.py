@@ -258,3 +258,19 @@ def test_benchmarks_that_call_themselves_evaluation_frameworks():
     assert title_name("CogRail: Benchmarking VLMs in Cognitive Intrusion Perception", "CogRail is ...") is None
     assert title_name("SC-Arena: A Natural Language Benchmark for Single-Cell Reasoning", "SC-Arena ...") is None
     assert title_name("InfiniDepth: Arbitrary-Resolution Depth", "InfiniDepth predicts ...") == "InfiniDepth"
+
+
+def test_a_coined_name_its_paper_describes_as_a_method_is_one():
+    from kg.extract.proposed import compared_names
+    text = "At the core of SemVideo is SemMiner, a hierarchical guidance module. We release LedgerBERT, a domain-adapted model."
+    assert [n for n, _ in compared_names(text)] == ["SemMiner", "LedgerBERT"]
+    # a dataset, a clause after a phrase, a short capital word: not described as methods
+    assert list(compared_names("We build FlyPose-104, a pose dataset. On UIT-OpenViIC, the model achieves more. XML, a format.")) == []
+
+
+def test_a_system_the_paper_proposes_and_calls_a_framework_is_a_method():
+    assert classify("SAMAS", "Style-Adaptive Multi-Agent System", GAZ, proposed=True, after=", a novel framework that") == "method"
+    assert classify("GEARS", "Generative Engine for Agentic Ranking Systems", GAZ, proposed=True, after=", a framework") == "method"
+    # not proposed, or not called a method: a system is still a thing, not a method
+    assert classify("ADAS", "Advanced Driver Assistance Systems", GAZ, proposed=False) == "reject"
+    assert classify("SAMAS", "Style-Adaptive Multi-Agent System", GAZ, proposed=True) == "reject"

@@ -246,6 +246,15 @@ def is_entity(name: str, long: str = "") -> bool:
             or bool(long) and not ORGANISATION_WORDS.isdisjoint(_words(long)))
 
 
+_BUILT_HEADS = frozenset("system systems protocol platform platforms".split())
+
+
+def _is_built(long: str) -> bool:
+    """A system or protocol a paper builds ("Style-Adaptive Multi-Agent System (SAMAS), a novel framework"):
+    a method when the paper proposes it and calls it one; never an organisation."""
+    return last_word(long) in _BUILT_HEADS and ORGANISATION_WORDS.isdisjoint(_words(long))
+
+
 _CLASS_OF_MODELS = re.compile(
     r"(?:^|[\s\-])(?:(?:language|foundation|reasoning|vision|multimodal|generative|base|world|deep learning|machine learning) models?"
     r"|large(?:\s+[\w\-]+)?\s+models?)$|^(?:models?|methods?|networks?)$", re.I)
@@ -307,7 +316,7 @@ def classify(name: str, long: str, gaz: Gazetteer, *, proposed: bool, after: str
         return "dataset"
     if kind in ("metric", "product"):
         return "reject"
-    if is_entity(name, long) or is_metric(long or name):
+    if is_metric(long or name) or is_entity(name, long) and not (proposed and kind == "method" and _is_built(long)):
         return "reject"
     if long and is_generic_word(long) and not proposed:
         return "reject"

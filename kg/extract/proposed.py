@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from kg.extract.filters import NAME_STOPWORDS
+from kg.extract.filters import NAME_STOPWORDS, appositive_kind
 from kg.extract.text import find_any, find_word, is_name_like
 
 # "we propose", "this paper introduces", "we further present", "which we call"
@@ -211,7 +211,9 @@ def find_proposals(title: str, abstract: str, abstract_offset: int) -> list[Prop
     for name, head, start in eponyms(abstract):
         out.append(Proposal(name, abstract_offset + start, abstract_offset + start + len(name), "headed:" + head))
     for name, start in compared_names(abstract):
-        out.append(Proposal(name, abstract_offset + start, abstract_offset + start + len(name), "mention"))
+        span = (abstract_offset + start, abstract_offset + start + len(name))
+        if span not in seen:  # "we propose SymGraph, a symbolic framework": proposed, not only mentioned
+            out.append(Proposal(name, *span, "mention"))
     return out
 
 
@@ -434,6 +436,15 @@ def compared_names(text: str) -> Iterator[tuple[str, int]]:
             if not m.group(2):
                 break
             pos = m.end()
+    for m in _DESCRIBED.finditer(text):
+        # "At the core of SemVideo is SemMiner, a hierarchical guidance module": the paper says what it is
+        name = m.group(0)
+        before = text[max(0, m.start() - 12):m.start()].split()
+        if before and before[-1].casefold() in _PREPOSITIONS:
+            continue  # "On UIT-OpenViIC, the model achieves": a clause after a phrase, no appositive
+        if COINED.search(name) and not _SHORT_CAPS.match(name) and is_name_like(name) \
+                and appositive_kind(text[m.end():m.end() + 120]) == "method":
+            yield name, m.start()
     for h in _MENTION_HEAD.finditer(text):  # the head nouns first: cheaper than trying every word
         start = text.rfind(" ", 0, h.start()) + 1
         name = text[start:h.start()]
@@ -446,6 +457,9 @@ def compared_names(text: str) -> Iterator[tuple[str, int]]:
 COINED = re.compile(r"[a-z][A-Z]|[A-Z]{3}|[A-Z]{2}[a-z0-9]|[A-Za-z]\d|\d[A-Za-z]")
 _METHOD_WORDS = re.compile(r"\b(?:methods|models|baselines|approaches|architectures|frameworks|algorithms|techniques|systems|detectors|backbones)\b")
 _SHORT_CAPS = re.compile(r"^[A-Z]{2,4}s?$")
+_PREPOSITIONS = frozenset("on in at for from with over across using of to by than via".split())
+# a name, a comma and a determiner: the appositive that may say it is a method (capital first: fast skip)
+_DESCRIBED = re.compile(r"[A-Z](?<![\w\-].)(?:[\w\-]*[\w])?(?=, (?:a|an|the) )")
 _MENTION_HEAD = re.compile(r" (?:models?|methods?|frameworks?|architectures?|modules?|networks?|backbones?|algorithms?"
                            r"|detectors?|encoders?|baselines?)\b")
 _NAME_WORD = re.compile(r"[A-Za-z0-9][\w\-]*[\w]")
