@@ -274,3 +274,11 @@ def test_a_system_the_paper_proposes_and_calls_a_framework_is_a_method():
     # not proposed, or not called a method: a system is still a thing, not a method
     assert classify("ADAS", "Advanced Driver Assistance Systems", GAZ, proposed=False) == "reject"
     assert classify("SAMAS", "Style-Adaptive Multi-Agent System", GAZ, proposed=True) == "reject"
+
+
+def test_names_compared_with_and_improved_over_are_mentions_benchmarks_after_on_are_not():
+    from kg.extract.proposed import compared_names
+    got = [n for n, _ in compared_names("We compare our method with IndustrialCLIP, versus StreamVGGT, and improve over FastVGGT.")]
+    assert got == ["IndustrialCLIP", "StreamVGGT", "FastVGGT"]
+    assert list(compared_names("The planner improves on NAVSIM and CMU-MOSI.")) == []
+    assert is_adjective_compound("AoI-optimal") and is_adjective_compound("non-WEIRD")

@@ -405,12 +405,13 @@ def _sentence_before(text: str, pos: int) -> str:
 # "a C2f-DSConv module"): a name-like word (inner capital or digit) after such a cue, or before a
 # method noun. Mentions, never proposals.
 _COMPARE_CUE = re.compile(  # run on the lower-cased text (case-sensitive matching is faster)
-    r"\b(?:outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|compared (?:to|with)|comparison (?:to|with)|against|than"
+    r"\b(?:outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|compar(?:e|es|ed|ing) (?:(?:it|them|our \w+|this \w+) )?(?:to|with)"
+    r"|comparison (?:to|with)|against|than|versus|vs\.|improv(?:e|es|ed|ing|ements?) (?:upon|over)"
     r"|baselines?(?: such as| including| like)?|built (?:up)?on|extends?|extending"
     r"|(?P<listing>such as|e\.g\.,?|including|like))"
     r"\s+(?:the |a |an |strong |recent |prior |existing |state-of-the-art |pretrained |pre-trained )*",
 )
-_CUE_WORDS = ("outperform", "surpass", "compared ", "comparison ", "against ", "than ", "baseline", "built ", "extend",
+_CUE_WORDS = ("outperform", "surpass", "compar", "against ", "than ", "versus ", "vs. ", "improv", "baseline", "built ", "extend",
               "such as ", "e.g.", "including ", "like ")
 _LIST_NAME = re.compile(r"([A-Za-z0-9][\w\-.+]*[\w+])(\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|/))?")
 
@@ -457,7 +458,7 @@ def compared_names(text: str) -> Iterator[tuple[str, int]]:
 COINED = re.compile(r"[a-z][A-Z]|[A-Z]{3}|[A-Z]{2}[a-z0-9]|[A-Za-z]\d|\d[A-Za-z]")
 _METHOD_WORDS = re.compile(r"\b(?:methods|models|baselines|approaches|architectures|frameworks|algorithms|techniques|systems|detectors|backbones)\b")
 _SHORT_CAPS = re.compile(r"^[A-Z]{2,4}s?$")
-_PREPOSITIONS = frozenset("on in at for from with over across using of to by than via".split())
+_PREPOSITIONS = frozenset("on in at from over across".split())  # where: "On NAVSIM, the planner ..."
 # a name, a comma and a determiner: the appositive that may say it is a method (capital first: fast skip)
 _DESCRIBED = re.compile(r"[A-Z](?<![\w\-].)(?:[\w\-]*[\w])?(?=, (?:a|an|the) )")
 _MENTION_HEAD = re.compile(r" (?:models?|methods?|frameworks?|architectures?|modules?|networks?|backbones?|algorithms?"
