@@ -282,3 +282,5 @@ def test_names_compared_with_and_improved_over_are_mentions_benchmarks_after_on_
     assert got == ["IndustrialCLIP", "StreamVGGT", "FastVGGT"]
     assert list(compared_names("The planner improves on NAVSIM and CMU-MOSI.")) == []
     assert is_adjective_compound("AoI-optimal") and is_adjective_compound("non-WEIRD")
+    assert not is_adjective_compound("Non-Causal Distortion Modeling")
+    assert [n for n, _ in compared_names("Our approach applies TokenLearner to 3D feature maps.")] == ["TokenLearner"]

@@ -78,7 +78,7 @@ reranking retrieval-augmented bandit bandits game-theoretic connection connectio
 code relaxation rendering rasterization fusion aggregation refinement injection projection formulation""".split())
 # A name that is an adjective compound, not a name ("LLM-based", "SAM-guided").
 _ADJ_COMPOUND = re.compile(r"-(?:based|driven|guided|aware|like|style|free|specific|level|wise|enhanced|powered|assisted|centric|oriented|conditioned|inspired|augmented|generated|ready|compatible|agnostic|friendly|native|capable"
-                           r"|preserving|sensitive|intensive|optimized|optimised|accelerated|optimal)$|^non-", re.I)
+                           r"|preserving|sensitive|intensive|optimized|optimised|accelerated|optimal)$|^non-[^\s]+$", re.I)
 # The phrase after a name that says what it is: "X (..), a calibrated metric", "X: A New Benchmark".
 _APPOSITIVE = re.compile(r"^\s*(?:\([^()]*\))?\s*(?:,|:)\s*(?:a|an|the)\s+((?:[\w\-]+,?\s+){0,6}[\w\-]+)\b", re.I)
 

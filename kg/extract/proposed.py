@@ -408,10 +408,12 @@ _COMPARE_CUE = re.compile(  # run on the lower-cased text (case-sensitive matchi
     r"\b(?:outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|compar(?:e|es|ed|ing) (?:(?:it|them|our \w+|this \w+) )?(?:to|with)"
     r"|comparison (?:to|with)|against|than|versus|vs\.|improv(?:e|es|ed|ing|ements?) (?:upon|over)"
     r"|baselines?(?: such as| including| like)?|built (?:up)?on|extends?|extending"
+    r"|appl(?:y|ies|ied|ying)|adopt(?:s|ed|ing)?|employ(?:s|ed|ing)?"
     r"|(?P<listing>such as|e\.g\.,?|including|like))"
     r"\s+(?:the |a |an |strong |recent |prior |existing |state-of-the-art |pretrained |pre-trained )*",
 )
 _CUE_WORDS = ("outperform", "surpass", "compar", "against ", "than ", "versus ", "vs. ", "improv", "baseline", "built ", "extend",
+              "appl", "adopt", "employ",
               "such as ", "e.g.", "including ", "like ")
 _LIST_NAME = re.compile(r"([A-Za-z0-9][\w\-.+]*[\w+])(\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|/))?")
 
