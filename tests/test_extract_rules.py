@@ -284,3 +284,11 @@ def test_names_compared_with_and_improved_over_are_mentions_benchmarks_after_on_
     assert is_adjective_compound("AoI-optimal") and is_adjective_compound("non-WEIRD")
     assert not is_adjective_compound("Non-Causal Distortion Modeling")
     assert [n for n, _ in compared_names("Our approach applies TokenLearner to 3D feature maps.")] == ["TokenLearner"]
+
+
+def test_a_generic_acronym_the_paper_defines_otherwise_and_proposes_is_its_own_method():
+    gaz = build_gazetteer([], [], generic=["multi-task learning", "MTL"], not_methods=[])
+    assert classify("MTL", "Multidimensional Task Learning", gaz, proposed=True, after=", a unified framework") == "method"
+    assert classify("MTL", "Multidimensional Task Learning", gaz, proposed=False) == "reject"
+    assert classify("MTL", "", gaz, proposed=True) == "reject"
+    assert classify("GE-MLPs", "Generalized Einstein MLPs", GAZ, proposed=False) == "method"  # an MLP family

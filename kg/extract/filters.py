@@ -75,7 +75,8 @@ regularisation dropout clustering decomposition transform transformation approxi
 merging scheme strategy technique heuristic kernel perceptron simulation beamforming modulation multiplexing
 coding controller diffusion flow gan vae rnn cnn lstm distribution-matching guidance thought chain
 reranking retrieval-augmented bandit bandits game-theoretic connection connections
-code relaxation rendering rasterization fusion aggregation refinement injection projection formulation""".split())
+code relaxation rendering rasterization fusion aggregation refinement injection projection formulation
+mlp gnn kan""".split())
 # A name that is an adjective compound, not a name ("LLM-based", "SAM-guided").
 _ADJ_COMPOUND = re.compile(r"-(?:based|driven|guided|aware|like|style|free|specific|level|wise|enhanced|powered|assisted|centric|oriented|conditioned|inspired|augmented|generated|ready|compatible|agnostic|friendly|native|capable"
                            r"|preserving|sensitive|intensive|optimized|optimised|accelerated|optimal)$|^non-[^\s]+$", re.I)
@@ -301,9 +302,12 @@ def classify(name: str, long: str, gaz: Gazetteer, *, proposed: bool, after: str
     Returns:
         "method", "dataset" or "reject".
     """
-    for s in filter(None, (name, long)):
-        if gaz.is_generic(s) or gaz.is_not_method(s):
-            return "reject"
+    # a generic short form the paper defines with another long form and proposes is another method
+    # ("This paper introduces Multidimensional Task Learning (MTL)" is not multi-task learning)
+    generic_name = gaz.is_generic(name) and not (proposed and long and not has_generic_tail(long, gaz)
+                                                 and not is_model_class(name, long))
+    if generic_name or gaz.is_not_method(name) or long and (gaz.is_generic(long) or gaz.is_not_method(long)):
+        return "reject"
     if is_adjective_compound(name) or has_markup(name):
         return "reject"
     kind = appositive_kind(after) if after else None
