@@ -51,6 +51,14 @@ def keys(nlp, text: str) -> set[str]:
      "volume-rendering"),
     ("Correspondences are computed by a Fused Gromov-Wasserstein optimal transport approach.",
      "gromov-wasserstein"),
+    # lexml2 additions (abridged from winter papers)
+    ("The proposed approach outperforms both linear probing and domain adaptation techniques.",
+     "linear-probing"),
+    ("Dynamic pairwise battles in a Swiss-system tournament yield robust Elo ratings.", "elo-rating"),
+    ("We compare persona prompting and demographic fine-tuning.", "role-prompting"),
+    ("FloodDiffusion: Tailored Diffusion Forcing for Streaming Motion Generation.", "diffusion-forcing"),
+    ("Block-wise discrete diffusion balances parallel generation and quality.", "discrete-diffusion"),
+    ("Kronecker-factored approximate curvature (K-FAC) preconditions the gradient.", "k-fac"),
 ])
 def test_new_entries_are_found(nlp, text: str, key: str) -> None:
     assert key in keys(nlp, text)
