@@ -143,3 +143,10 @@ def test_product_outside_its_family_key():
 ])
 def test_model_names_that_are_words_stay_words(nlp, text):
     assert keys(nlp, text) == {}
+
+
+def test_a_multiword_technique_as_a_hyphenated_participle():
+    from kg.extract.matching import participles
+    assert participles("behavior cloning") == ["behavior-cloned"]
+    assert participles("fast fourier transform") == ["fast-fourier-transformed"]
+    assert participles("vector quantization") == [] and participles("pruning") == []

@@ -124,7 +124,21 @@ def insensitive_forms(entry: Entry) -> list[str]:
         if joined is not None:
             out.extend(plural_forms(joined))
         out.extend(head_variants(low, entry.group))
+        out.extend(participles(low))
     return list(dict.fromkeys(out))
+
+
+def participles(phrase: str) -> list[str]:
+    """A multiword technique as a hyphenated participle: "behavior cloning" -> "behavior-cloned",
+    "fast fourier transform" -> "fast-fourier-transformed" ("-ation" nouns stay: "vector-quantized" describes data).
+    Hyphenated, the form is a name (a "behavior-cloned policy"); unhyphenated it would be prose."""
+    words = phrase.replace("-", " ").split()
+    if not 2 <= len(words) <= 4 or not all(w.isalpha() for w in words):
+        return []
+    last = words[-1]
+    # "-ing" techniques and transforms only: "vector-quantized codebook" describes data, not the method
+    forms = [last + "ed"] if last == "transform" else [f for f in inflections(last) if f.endswith("ed")] if last.endswith("ing") else []
+    return ["-".join([*words[:-1], f]) for f in forms]
 
 
 # Prefixes papers also glue to the word ("finetuning", "pretraining", "multiagent", "nonlinear").
