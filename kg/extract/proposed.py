@@ -223,7 +223,9 @@ def find_proposals(title: str, abstract: str, abstract_offset: int) -> list[Prop
 # sentence: elsewhere such phrases are as often names of known things the gazetteer reads.
 _CAP_HEADS = tuple("""Module Mechanism Network Transformer Paradigm Framework Strategy Loss Reward Encoder Decoder Block
 Attention Head Layer Adapter Alignment Fusion Distillation Optimization Optimisation Sampling Prompting Tuning Training
-Embedding Pooling Aggregation Regularization Encoding Decoding Masking Routing Architecture""".split())
+Embedding Pooling Aggregation Regularization Encoding Decoding Masking Routing Architecture
+Sampler Selector Generator Predictor Estimator Scheduler Compressor Tokenizer Retriever Refiner Router Controller
+Planner Reasoner Verifier Forcing Calibration Rectification Augmentation Pre-training Pretraining Fine-tuning""".split())
 # The capitalised words first (a regex that starts with a character set is skipped along fast), then
 # the determiner before them.
 _TITLED_NAME = re.compile(r"[A-Z](?<![\w\-].)[\w\-]*(?: [A-Z][\w\-]*){0,3} (?:" + "|".join(_CAP_HEADS) + r")"
