@@ -292,3 +292,13 @@ def test_a_generic_acronym_the_paper_defines_otherwise_and_proposes_is_its_own_m
     assert classify("MTL", "Multidimensional Task Learning", gaz, proposed=False) == "reject"
     assert classify("MTL", "", gaz, proposed=True) == "reject"
     assert classify("GE-MLPs", "Generalized Einstein MLPs", GAZ, proposed=False) == "method"  # an MLP family
+
+
+def test_ordinal_sentences_continue_the_components_the_sentence_before_announced():
+    from kg.extract.proposed import ordinal_names
+    text = ("We present SATtxt, a spectrum-aware VLFM. Our framework comprises two stages. First, Spectral Representation "
+            "Distillation transfers spectral priors. Second, Spectrally Grounded Alignment aligns text.")
+    assert [n for n, _, _ in ordinal_names(text, ["SATtxt"])] == ["Spectral Representation Distillation", "Spectrally Grounded Alignment"]
+    # no announced stages, or a dataset described: no names
+    assert list(ordinal_names("Results are mixed. First, Large Language Models fail often.")) == []
+    assert list(ordinal_names("The benchmark has two parts. First, Visual Question Answering tests recall.")) == []

@@ -201,7 +201,8 @@ def find_proposals(title: str, abstract: str, abstract_offset: int) -> list[Prop
     ends = sorted([t.end() for t in triggers] + list(_name_as_subject(abstract, known)))
     seen = {(p.start, p.end) for p in out}
     for name, start, source in (*titled_names(abstract, ends), *names_after_head(abstract, ends),
-                                *enumerated_names(abstract, known, ends), *derived_names(abstract, known)):
+                                *enumerated_names(abstract, known, ends), *ordinal_names(abstract, known),
+                                *derived_names(abstract, known)):
         span = (abstract_offset + start, abstract_offset + start + len(name))
         if span not in seen:  # ("our method HORSE": the trigger found it already)
             seen.add(span)
@@ -335,6 +336,36 @@ def enumerated_names(text: str, known: list[str] = (), trigger_ends: list[int] |
             continue  # "(iii) Metrics-vs-Expert correlation (MvE)": the first words of a longer name
         if _proposing_list(text, mark_start, known, trigger_ends):
             yield name, name_m.start(), "trigger"
+
+
+# "Our framework comprises two stages. First, Spectral Representation Distillation transfers ...":
+# sentences that open with an ordinal continue the list the sentence before announced.
+_ORDINAL = re.compile(r"(?:^|(?<=[.;:] ))(?:First|Second|Third|Fourth|Finally|Secondly|Thirdly),? (?=[A-Z])")
+_STAGE_CUE = re.compile(r"\b(?:stages?|steps?|phases?|parts|components?|modules?|innovations?|contributions?)\b")
+
+
+def ordinal_names(text: str, known: list[str] = (), trigger_ends: list[int] | None = None) -> Iterator[tuple[str, int, str]]:
+    """``(name, start, "trigger")`` of a capitalised multiword name opening an ordinal sentence of a
+    proposing passage ("First, Spectral Representation Distillation transfers"): the sentence before it
+    proposes, names the paper's method or announces stages or components."""
+    for m in _ORDINAL.finditer(text):
+        name_m = _ENUM_NAME.match(text, m.end())
+        if name_m is None:
+            continue
+        name = _LINK_TAIL.sub("", name_m.group(0))
+        words = name.split()
+        if len(words) < 2 or words[0].casefold() in NAME_STOPWORDS or _PART.match(name):
+            continue
+        if not text.startswith((" ", ","), name_m.start() + len(name)) or not _VERB_NEXT.match(text, name_m.start() + len(name)):
+            continue
+        before = text[max(0, m.start() - 200):m.start()]  # the sentence before, and a little more
+        if _DATA_CUE.search(before):
+            continue
+        if _STAGE_CUE.search(before) or any(k in before for k in known) or next(_triggers(before), None) is not None:
+            yield name, name_m.start(), "trigger"
+
+
+_VERB_NEXT = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:,\s+which\s+)?[a-z]+s\b")  # "... Distillation transfers"
 
 
 def _proposing_list(text: str, mark_start: int, known: list[str] = (), trigger_ends: list[int] | None = None) -> bool:
