@@ -302,3 +302,12 @@ def test_ordinal_sentences_continue_the_components_the_sentence_before_announced
     # no announced stages, or a dataset described: no names
     assert list(ordinal_names("Results are mixed. First, Large Language Models fail often.")) == []
     assert list(ordinal_names("The benchmark has two parts. First, Visual Question Answering tests recall.")) == []
+
+
+def test_a_benchmark_name_with_a_suffix_is_that_benchmark_not_a_method():
+    gaz = build_gazetteer([], [{"key": "hle", "name": "Humanity's Last Exam", "acronyms": ["HLE"]}])
+    assert classify("HLE-Verified", "", gaz, proposed=True) == "dataset"
+    assert classify("IndicIFEval-Ground", "", gaz, proposed=True) == "dataset"
+    # a method named after the data it works on stays a method
+    for name in ("KBQA-R1", "CUB-Loss", "VecSet-Edit", "HLE-Net"):
+        assert classify(name, "", gaz, proposed=True) == "method", name

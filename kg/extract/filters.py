@@ -289,6 +289,21 @@ def is_generic_word(name: str) -> bool:
     return not first or first in NAME_STOPWORDS
 
 
+def _variant_of_dataset(name: str, gaz: Gazetteer) -> bool:
+    """"HLE-Verified", "IndicIFEval-Ground", "BEMEval-Doc2Schema": a benchmark's name with a suffix is a
+    version or a subset of that benchmark."""
+    base, dash, rest = name.partition("-")
+    if not dash or not rest or len(base) < 3 or _METHOD_SUFFIX.match(rest):
+        return False  # "KBQA-R1", "CUB-Loss", "VecSet-Edit": a method named after what it works on
+    entry = gaz.lookup(base)
+    return entry.kind == "dataset" if entry is not None else bool(_BENCH_BASE.search(base))
+
+
+_METHOD_SUFFIX = re.compile(r"(?:R\d|Zero|Loss|Net|Former|Edit|Agent|GPT|LLM|VLM|Coder|Reasoner|Aligner|Align|Seg|Det|Adapter"
+                            r"|Tuning|Distill|Mask|MIL)\b|to-", re.I)
+_BENCH_BASE = re.compile(r"(?:Bench|BENCH|Eval|EVAL|Arena)$")  # not "QA": KBQA, VQA are tasks as often
+
+
 def classify(name: str, long: str, gaz: Gazetteer, *, proposed: bool, after: str = "") -> Verdict:
     """What a discovered name is.
 
@@ -310,6 +325,8 @@ def classify(name: str, long: str, gaz: Gazetteer, *, proposed: bool, after: str
         return "reject"
     if is_adjective_compound(name) or has_markup(name):
         return "reject"
+    if _variant_of_dataset(name, gaz):
+        return "dataset"
     kind = appositive_kind(after) if after else None
     if kind == "evaluation":
         # "an evaluation framework": a benchmark when the name ends like one (DECKBench), else an evaluator method
