@@ -91,7 +91,8 @@ _EVALUATIVE = frozenset("evaluation benchmarking assessment".split())
 _GLUED_METRICS = frozenset("score scores metric metrics accuracy rate rates error errors index".split())
 # Method nouns a paper glues to the name of a component it defines.
 GLUED_METHOD_NOUNS = frozenset("""module modules strategy mechanism framework method algorithm block loss layer adapter
-scheme paradigm technique network modulation coding decoding protocol estimator""".split())
+scheme paradigm technique network modulation coding decoding protocol estimator classifier regressor detector solver
+decoder encoder filter controller""".split())
 _GLUED_HEAD = re.compile(r"^\)?\s*([A-Za-z][a-z]+)\b")
 
 
