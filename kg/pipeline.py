@@ -8,7 +8,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -193,15 +193,16 @@ def build(
     import time
 
     from kg.cache import BuildCache
-    from kg.ingest import read_file
 
+    inputs = list(inputs)  # expanded twice: for the read-ahead workers, then by the readers
     jobs = available_cores() if n_process is None else max(1, n_process)
     store = BuildCache(cache) if cache is not None else None
     timings: dict[str, float] = {}
     # The heap only grows until the graph is built: collections would walk it again and again for nothing.
-    with gc_paused(), (store or contextlib.nullcontext()):
+    with gc_paused(), (store or contextlib.nullcontext()), _reading(inputs, date, store, jobs) as (read, ahead):
         start = time.perf_counter()
-        read = store.reader(read_file, date) if store is not None else None
+        if ahead and extract and nlp is None:  # while the workers read
+            nlp = load_extractor(progress)
         papers, digests, report, duplicates = read_papers(inputs, date=date, progress=progress, on_problem=on_problem, read=read)
         timings["read_merge"] = time.perf_counter() - start
         extractions: Sequence[PaperExtraction] = ()
@@ -230,6 +231,29 @@ def build(
         timings["graph"] = time.perf_counter() - start
     return BuildResult(graph, papers, digests, list(extractions), report, duplicates, timings,
                        store.stats if store is not None else None)
+
+
+@contextlib.contextmanager
+def _reading(inputs: Iterable[str | os.PathLike[str]], date: dt.date | None, store: Any,
+             jobs: int) -> Iterator[tuple[Callable[[str, str], Any] | None, bool]]:
+    """``(read, ahead)``: how the build reads each file (for :func:`read_papers`), and whether workers do.
+
+    Files not in the cache ``store`` are read by forked workers (:class:`kg.ingest.ahead.ReadAhead`)
+    when there are enough of them for ``jobs`` processes; ``ahead`` says so, and the caller can
+    load the extractor meanwhile. The workers are stopped on leaving.
+    """
+    from kg.ingest import read_file
+    from kg.ingest.ahead import ReadAhead
+    from kg.ingest.files import digest_ids, expand_inputs
+
+    files, _ = expand_inputs([os.fspath(i) for i in inputs])  # the files read_inputs will ask for, in its order
+    ids = digest_ids(files)
+    todo = store.unread(files, ids, date) if store is not None else files
+    if not ReadAhead.worth_it(len(todo), jobs):
+        yield (store.reader(read_file, date) if store is not None else None), False
+        return
+    with ReadAhead(todo, ids, date, jobs) as ahead:
+        yield (store.reader(read_file, date, ahead.pickled) if store is not None else ahead.read), True
 
 
 def write_outputs(
