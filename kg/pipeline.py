@@ -292,34 +292,37 @@ def write_outputs(
 def _write_all(result: BuildResult, out: Path, *, neo4j_import: bool, html: bool, trends: bool, jobs: int) -> dict[str, Path]:
     """Every writer, half of them in a forked child when there is a second core (:mod:`kg.forked`).
 
-    The halves are about even on a year of digests (CPU s): GraphML 7, node-link JSON 4 and the
-    Neo4j CSVs 6 in the child; summary 0.5, the two pages 6 and trends 7 here. Each writer writes
-    its own files from the same graph, so the bytes do not depend on where it ran.
+    The halves are about even on a year of digests (CPU s): GraphML 7, the Neo4j CSVs 6 and the
+    summary 0.5 here; node-link JSON 3.5, the two pages 5 and trends 7 in the child. The writers
+    that build tables and figures (pages, trends: 150 MB above the graph) run in the child, which
+    holds only the pages of the heap it reads; the streaming ones here add next to nothing to the
+    build's heap (the extractor, papers and graph). Each writer writes its own files from the same
+    graph, so the bytes do not depend on where it ran.
     """
     from kg.export import write_graphml, write_node_link, write_summary
     from kg.forked import run_beside
 
     G = result.graph
     written = {"graphml": out / "graph.graphml", "node-link": out / "graph.json", "summary": out / "summary.json"}
-    there: list[Callable[[], object]] = [lambda: write_graphml(G, written["graphml"]),
-                                         lambda: write_node_link(G, written["node-link"])]
-    here: list[Callable[[], object]] = [lambda: write_summary(result.summary(), written["summary"])]
+    here: list[Callable[[], object]] = [lambda: write_graphml(G, written["graphml"]),
+                                        lambda: write_summary(result.summary(), written["summary"])]
+    there: list[Callable[[], object]] = [lambda: write_node_link(G, written["node-link"])]
     if neo4j_import:
         from kg.store.csv_bulk import export_neo4j_import
 
         written["neo4j-import"] = out / "neo4j-import"
-        there.append(lambda: export_neo4j_import(G, written["neo4j-import"]))
+        here.append(lambda: export_neo4j_import(G, written["neo4j-import"]))
     if html:
         from kg.viz import write_coauthor_html, write_topic_html
 
         written["coauthors"], written["topics"] = out / "coauthors.html", out / "topics.html"
-        here.append(lambda: write_coauthor_html(G, written["coauthors"]))
-        here.append(lambda: write_topic_html(G, written["topics"]))  # the same defaults as kg viz (kg.viz.pages)
+        there.append(lambda: write_coauthor_html(G, written["coauthors"]))
+        there.append(lambda: write_topic_html(G, written["topics"]))  # the same defaults as kg viz (kg.viz.pages)
     if trends:
         from kg.trends import write_trends
 
         written["trends"] = out / "trends"
-        here.append(lambda: write_trends(G, written["trends"]))
+        there.append(lambda: write_trends(G, written["trends"]))
     # A small graph is written before a fork would pay for itself (and tests stay in one process).
     run_beside(here, there, fork=jobs > 1 and G.number_of_edges() >= FORK_WRITERS_FROM_EDGES)
     return written
