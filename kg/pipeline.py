@@ -206,11 +206,13 @@ def build(
     store = BuildCache(cache) if cache is not None else None
     timings: dict[str, float] = {}
     # The heap only grows until the graph is built: collections would walk it again and again for nothing.
-    with gc_paused(), (store or contextlib.nullcontext()), _reading(inputs, date, store, jobs) as (read, ahead):
+    with gc_paused(), (store or contextlib.nullcontext()):
         start = time.perf_counter()
-        if ahead and extract and nlp is None:  # while the workers read
-            nlp = load_extractor(progress)
-        papers, digests, report, duplicates = read_papers(inputs, date=date, progress=progress, on_problem=on_problem, read=read)
+        with _reading(inputs, date, store, jobs) as (read, ahead):  # the read-ahead workers end with the reading
+            if ahead and extract and nlp is None:  # while the workers read
+                nlp = load_extractor(progress)
+            papers, digests, report, duplicates = read_papers(inputs, date=date, progress=progress, on_problem=on_problem,
+                                                              read=read)
         timings["read_merge"] = time.perf_counter() - start
         extractions: Sequence[PaperExtraction] = ()
         if extract:
