@@ -172,31 +172,37 @@ def _pss_mib(pid: int) -> float:
 
 
 def run_measured(cmd: list[str], env: dict[str, str], cwd: str | None = None) -> dict:
-    """Run ``cmd``; wall, CPU of the tree, max single-process RSS and peak tree PSS (sampled each second)."""
-    import resource
+    """Run ``cmd``; wall, CPU of the tree, max single-process RSS and peak tree PSS (sampled each second).
 
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU and max RSS come from ``wait4`` on the command itself: its own usage and that of every
+    process below it that it reaped (forked workers included), and of nothing else this
+    benchmark ran (``RUSAGE_CHILDREN``'s high-water mark would carry over from earlier runs).
+    """
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    peak_pss = 0.0
-    done = threading.Event()
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:  # files: no pipe to drain
+        proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=out, stderr=err, text=True)
+        peak_pss = 0.0
+        done = threading.Event()
 
-    def sample() -> None:
-        nonlocal peak_pss
-        while not done.wait(1.0):
-            peak_pss = max(peak_pss, sum(_pss_mib(p) for p in _descendants(proc.pid)))
+        def sample() -> None:
+            nonlocal peak_pss
+            while not done.wait(1.0):
+                peak_pss = max(peak_pss, sum(_pss_mib(p) for p in _descendants(proc.pid)))
 
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    stdout, stderr = proc.communicate()
-    wall = time.perf_counter() - start
-    done.set()
-    sampler.join()
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        wall = time.perf_counter() - start
+        done.set()
+        sampler.join()
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read(), err.read()
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{stderr[-3000:]}")
-    return {"wall": wall, "cpu": after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime,
-            "max_rss_mib": after.ru_maxrss / 1024, "peak_pss_mib": peak_pss, "stdout": stdout, "stderr": stderr}
+    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime,
+            "max_rss_mib": usage.ru_maxrss / 1024, "peak_pss_mib": peak_pss, "stdout": stdout, "stderr": stderr}
 
 
 def _env(code: Path) -> dict[str, str]:

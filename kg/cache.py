@@ -145,10 +145,28 @@ class BuildCache:
             return {}
         return found
 
+    def _has_many(self, table: str, keys: Sequence[str]) -> set[str]:
+        """The ``keys`` with an entry (the values are not read)."""
+        found: set[str] = set()
+        if self._db is None:
+            return found
+        try:
+            for start in range(0, len(keys), 500):  # SQLite's limit on bound parameters
+                part = keys[start:start + 500]
+                marks = ",".join("?" * len(part))
+                found.update(key for (key,) in self._db.execute(f"SELECT key FROM {table} WHERE key IN ({marks})", part))
+        except sqlite3.Error as exc:
+            self._disable(f"cannot read the build cache in {self.folder}: {exc}")
+            return set()
+        return found
+
     def _put(self, table: str, key: str, value: Any) -> None:
+        self._put_pickled(table, key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def _put_pickled(self, table: str, key: str, blob: bytes) -> None:
         self._used[table].add(key)
         if self._db is not None:
-            self._new[table].append((key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)))
+            self._new[table].append((key, blob))
 
     def save(self) -> None:
         """Store what this build made and drop what it did not use (call after a successful build)."""
@@ -189,8 +207,20 @@ class BuildCache:
 
     # ------------------------------------------------------------------ reading
 
-    def reader(self, read_file: Callable[..., Any], date: dt.date | None) -> Callable[[str, str], Any]:
-        """``read_file(path, date=date, digest_id=digest_id)`` through the cache (same result, problems included)."""
+    def unread(self, paths: Sequence[str], ids: dict[str, str], date: dt.date | None) -> list[str]:
+        """The ``paths`` (Digest ids in ``ids``) whose reading is not in the cache: the ones :meth:`reader` reads."""
+        version = code_version()
+        keys = {path: _file_key(path, ids[path], date, version) for path in paths}
+        found = self._has_many("files", [key for key in keys.values() if key is not None])
+        return [path for path, key in keys.items() if key not in found]
+
+    def reader(self, read_file: Callable[..., Any], date: dt.date | None,
+               read_pickled: Callable[[str, str], bytes] | None = None) -> Callable[[str, str], Any]:
+        """``read_file(path, date=date, digest_id=digest_id)`` through the cache (same result, problems included).
+
+        ``read_pickled(path, digest_id)``: the pickled result of a file not in the cache, from the
+        workers that read it (:class:`kg.ingest.ahead.ReadAhead`); stored as it is.
+        """
         version = code_version()
 
         def read(path: str, digest_id: str) -> Any:
@@ -201,8 +231,13 @@ class BuildCache:
                     self._used["files"].add(key)
                     self.stats.files_reused += 1
                     return hit
-            result = read_file(path, date=date, digest_id=digest_id)
             self.stats.files_read += 1
+            if read_pickled is not None:
+                blob = read_pickled(path, digest_id)
+                if key is not None:
+                    self._put_pickled("files", key, blob)
+                return pickle.loads(blob)
+            result = read_file(path, date=date, digest_id=digest_id)
             if key is not None:
                 self._put("files", key, result)
             return result

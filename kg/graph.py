@@ -10,7 +10,7 @@ import contextlib
 import datetime as dt
 import gc
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import combinations
 from typing import Any
 
@@ -234,25 +234,56 @@ def coauthor_edges(papers: Iterable[tuple[dt.date | None, Sequence[str]]], max_a
 
 def _coauthor_pairs(papers: Iterable[tuple[dt.date | None, Sequence[str]]], max_authors: int) -> dict[tuple[str, str], dict[str, Any]]:
     """``{(u, v): CO_AUTHORED attributes}`` in first-occurrence order (see :func:`coauthor_edges`)."""
+    found: dict[tuple[str, str], dict[str, Any]] = {}
+    _count_pairs(papers, max_authors, found.get, found.__setitem__)
+    return found
+
+
+def _count_pairs(papers: Iterable[tuple[dt.date | None, Sequence[str]]], max_authors: int,
+                 get: Callable[[tuple[str, str]], dict[str, Any] | None],
+                 put: Callable[[tuple[str, str], dict[str, Any]], None]) -> None:
+    """The CO_AUTHORED attributes of each pair: ``put`` at its first paper, then updated in what ``get`` returns."""
     dated = sorted(papers, key=lambda pa: (pa[0] is None, pa[0] or dt.date.min))
     # One pass in date order (undated papers last): a pair's first paper makes its attribute dict,
     # later ones add to the weight and move "last" on. Cheaper than a Counter and two date dicts
     # merged afterwards, and the same dicts in the same order (first occurrence of each pair).
-    found: dict[tuple[str, str], dict[str, Any]] = {}
-    get = found.get
     for day, authors in dated:
         if len(authors) > max_authors:
             continue
         for pair in combinations(sorted(authors), 2):
             attrs = get(pair)
             if attrs is None:
-                found[pair] = {"type": "CO_AUTHORED", "weight": 1} if day is None else \
-                    {"type": "CO_AUTHORED", "weight": 1, "first": day, "last": day}
+                put(pair, {"type": "CO_AUTHORED", "weight": 1} if day is None else
+                    {"type": "CO_AUTHORED", "weight": 1, "first": day, "last": day})
             else:
                 attrs["weight"] += 1
                 if day is not None:  # a dated paper after the first: dates only grow
                     attrs["last"] = day
-    return found
+
+
+def _add_coauthor_edges(G: nx.MultiDiGraph, papers: Iterable[tuple[dt.date | None, Sequence[str]]], max_authors: int) -> None:
+    """``_add_edges(G, coauthor_edges(papers))`` without the pairs' dict in between (same edges, same order).
+
+    Each pair's edge goes into the adjacency at its first paper, as ``_add_edges`` would insert it
+    (pairs come in first-occurrence order), and later papers update it there. On a year of digests
+    the dict and its 775,000 tuples were 100 MB on top of the graph, at the build's memory peak.
+    Authors have no other edges between them, so a pair's key dict holds its CO_AUTHORED edge only.
+    """
+    succ, pred, new_keydict = G._succ, G._pred, G.edge_key_dict_factory
+
+    def get(pair: tuple[str, str]) -> dict[str, Any] | None:
+        keydict = succ[pair[0]].get(pair[1])
+        return None if keydict is None else keydict.get("CO_AUTHORED")
+
+    def put(pair: tuple[str, str], attrs: dict[str, Any]) -> None:
+        u, v = pair
+        keydict = succ[u].get(v)
+        if keydict is None:
+            keydict = succ[u][v] = pred[v][u] = new_keydict()
+        keydict["CO_AUTHORED"] = attrs
+
+    _count_pairs(papers, max_authors, get, put)
+    nx._clear_cache(G)
 
 
 def add_cooccurrence(G: nx.MultiDiGraph) -> None:
@@ -339,11 +370,8 @@ def _build_graph(
     known = [ex for ex in extractions if node_id("Paper", ex.arxiv_id) in G]
     for ex in known:
         _add_extraction(G, ex)
-    # Straight from the pairs' dict: a list of a year's 800,000 edge tuples would only add to the peak.
-    pairs = _coauthor_pairs(authorship, max_coauthors)
+    _add_coauthor_edges(G, authorship, max_coauthors)
     del authorship
-    _add_edges(G, ((u, v, "CO_AUTHORED", attrs) for (u, v), attrs in pairs.items()))
-    del pairs
     _add_edges(G, cooccurrence_edges([node_id("Method", m.key) for m in ex.methods] for ex in known))
     mark_probable_merges(G)  # Author.probable_merge: several people under one name (kg.namesakes)
     return G

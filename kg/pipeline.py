@@ -8,7 +8,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -48,10 +48,17 @@ def freeze_heap() -> None:
     until the process ends; without this every full collection during the writers walks them
     all, finding nothing. For a process that ends after writing (``kg build``): in a notebook,
     frozen objects in reference cycles are never collected.
+
+    Then the C heap's free pages go back to the system (glibc's ``malloc_trim``; elsewhere nothing
+    happens): what the build freed (records dropped by the merge, the extraction's temporaries,
+    about 70 MB on a year) otherwise stays in this process's RSS and in the forked writer's.
     """
+    import ctypes
     import gc
 
     gc.freeze()
+    with contextlib.suppress(OSError, AttributeError, TypeError):
+        ctypes.CDLL("libc.so.6").malloc_trim(0)  # not glibc (musl, macOS): OSError or no such function
 
 
 @dataclass(slots=True)
@@ -193,16 +200,19 @@ def build(
     import time
 
     from kg.cache import BuildCache
-    from kg.ingest import read_file
 
+    inputs = list(inputs)  # expanded twice: for the read-ahead workers, then by the readers
     jobs = available_cores() if n_process is None else max(1, n_process)
     store = BuildCache(cache) if cache is not None else None
     timings: dict[str, float] = {}
     # The heap only grows until the graph is built: collections would walk it again and again for nothing.
     with gc_paused(), (store or contextlib.nullcontext()):
         start = time.perf_counter()
-        read = store.reader(read_file, date) if store is not None else None
-        papers, digests, report, duplicates = read_papers(inputs, date=date, progress=progress, on_problem=on_problem, read=read)
+        with _reading(inputs, date, store, jobs) as (read, ahead):  # the read-ahead workers end with the reading
+            if ahead and extract and nlp is None:  # while the workers read
+                nlp = load_extractor(progress)
+            papers, digests, report, duplicates = read_papers(inputs, date=date, progress=progress, on_problem=on_problem,
+                                                              read=read)
         timings["read_merge"] = time.perf_counter() - start
         extractions: Sequence[PaperExtraction] = ()
         if extract:
@@ -230,6 +240,29 @@ def build(
         timings["graph"] = time.perf_counter() - start
     return BuildResult(graph, papers, digests, list(extractions), report, duplicates, timings,
                        store.stats if store is not None else None)
+
+
+@contextlib.contextmanager
+def _reading(inputs: Iterable[str | os.PathLike[str]], date: dt.date | None, store: Any,
+             jobs: int) -> Iterator[tuple[Callable[[str, str], Any] | None, bool]]:
+    """``(read, ahead)``: how the build reads each file (for :func:`read_papers`), and whether workers do.
+
+    Files not in the cache ``store`` are read by forked workers (:class:`kg.ingest.ahead.ReadAhead`)
+    when there are enough of them for ``jobs`` processes; ``ahead`` says so, and the caller can
+    load the extractor meanwhile. The workers are stopped on leaving.
+    """
+    from kg.ingest import read_file
+    from kg.ingest.ahead import ReadAhead
+    from kg.ingest.files import digest_ids, expand_inputs
+
+    files, _ = expand_inputs([os.fspath(i) for i in inputs])  # the files read_inputs will ask for, in its order
+    ids = digest_ids(files)
+    todo = store.unread(files, ids, date) if store is not None else files
+    if not ReadAhead.worth_it(len(todo), jobs):
+        yield (store.reader(read_file, date) if store is not None else None), False
+        return
+    with ReadAhead(todo, ids, date, jobs) as ahead:
+        yield (store.reader(read_file, date, ahead.pickled) if store is not None else ahead.read), True
 
 
 def write_outputs(
@@ -268,34 +301,37 @@ def write_outputs(
 def _write_all(result: BuildResult, out: Path, *, neo4j_import: bool, html: bool, trends: bool, jobs: int) -> dict[str, Path]:
     """Every writer, half of them in a forked child when there is a second core (:mod:`kg.forked`).
 
-    The halves are about even on a year of digests (CPU s): GraphML 7, node-link JSON 4 and the
-    Neo4j CSVs 6 in the child; summary 0.5, the two pages 6 and trends 7 here. Each writer writes
-    its own files from the same graph, so the bytes do not depend on where it ran.
+    The halves are about even on a year of digests (CPU s): GraphML 7, the Neo4j CSVs 6 and the
+    summary 0.5 here; node-link JSON 3.5, the two pages 5 and trends 7 in the child. The writers
+    that build tables and figures (pages, trends: 150 MB above the graph) run in the child, which
+    holds only the pages of the heap it reads; the streaming ones here add next to nothing to the
+    build's heap (the extractor, papers and graph). Each writer writes its own files from the same
+    graph, so the bytes do not depend on where it ran.
     """
     from kg.export import write_graphml, write_node_link, write_summary
     from kg.forked import run_beside
 
     G = result.graph
     written = {"graphml": out / "graph.graphml", "node-link": out / "graph.json", "summary": out / "summary.json"}
-    there: list[Callable[[], object]] = [lambda: write_graphml(G, written["graphml"]),
-                                         lambda: write_node_link(G, written["node-link"])]
-    here: list[Callable[[], object]] = [lambda: write_summary(result.summary(), written["summary"])]
+    here: list[Callable[[], object]] = [lambda: write_graphml(G, written["graphml"]),
+                                        lambda: write_summary(result.summary(), written["summary"])]
+    there: list[Callable[[], object]] = [lambda: write_node_link(G, written["node-link"])]
     if neo4j_import:
         from kg.store.csv_bulk import export_neo4j_import
 
         written["neo4j-import"] = out / "neo4j-import"
-        there.append(lambda: export_neo4j_import(G, written["neo4j-import"]))
+        here.append(lambda: export_neo4j_import(G, written["neo4j-import"]))
     if html:
         from kg.viz import write_coauthor_html, write_topic_html
 
         written["coauthors"], written["topics"] = out / "coauthors.html", out / "topics.html"
-        here.append(lambda: write_coauthor_html(G, written["coauthors"]))
-        here.append(lambda: write_topic_html(G, written["topics"]))  # the same defaults as kg viz (kg.viz.pages)
+        there.append(lambda: write_coauthor_html(G, written["coauthors"]))
+        there.append(lambda: write_topic_html(G, written["topics"]))  # the same defaults as kg viz (kg.viz.pages)
     if trends:
         from kg.trends import write_trends
 
         written["trends"] = out / "trends"
-        here.append(lambda: write_trends(G, written["trends"]))
+        there.append(lambda: write_trends(G, written["trends"]))
     # A small graph is written before a fork would pay for itself (and tests stay in one process).
     run_beside(here, there, fork=jobs > 1 and G.number_of_edges() >= FORK_WRITERS_FROM_EDGES)
     return written

@@ -116,3 +116,24 @@ def test_summary_json_has_no_cache_or_timing_figures(tmp_path, n):
     result = kg.build(DIGESTS[:1], extract=False, cache=tmp_path / "c", n_process=n)
     text = json.dumps(result.summary(), default=str)
     assert "cache" not in text and "timings" not in text
+
+
+def test_files_read_ahead_in_workers_give_the_same_build(tmp_path, monkeypatch):
+    import kg.ingest.ahead
+
+    monkeypatch.setattr(kg.ingest.ahead, "MIN_FILES_PER_PROCESS", 1)  # workers even for the examples
+    (tmp_path / "d").mkdir()
+    for path in DIGESTS:
+        shutil.copy(path, tmp_path / "d" / path.name)
+    (tmp_path / "d" / "2026-01-20.md").write_bytes(BAD)  # its problems come back from a worker too
+    one = kg.build([tmp_path / "d"], n_process=1)
+    ahead = kg.build([tmp_path / "d"], n_process=2)
+    cached = kg.build([tmp_path / "d"], n_process=2, cache=tmp_path / "c")  # the workers' bytes are stored as read
+    again = kg.build([tmp_path / "d"], n_process=2, cache=tmp_path / "c")
+    assert cached.cache.files_read == len(DIGESTS) + 1 and again.cache.files_reused == len(DIGESTS) + 1
+    for result in (ahead, cached, again):
+        assert result.papers == one.papers and result.report == one.report and result.extractions == one.extractions
+        assert result.summary() == one.summary()
+    write_node_link(one.graph, tmp_path / "one.json")
+    write_node_link(again.graph, tmp_path / "again.json")
+    assert (tmp_path / "one.json").read_bytes() == (tmp_path / "again.json").read_bytes()

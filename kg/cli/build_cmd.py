@@ -1,6 +1,7 @@
 """``kg build``: the main job (read → merge → extract → graph → files)."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import typer
@@ -90,7 +91,9 @@ def _build_and_write(inputs: list[str], out: Path, date: str | None, jobs: int |
     with options.progress() as bar, phase(bar, f"writing {folder}"):
         written = kg.write_outputs(result, out, neo4j_import=not no_import_files, html=not no_html,
                                    trends=not no_trends, jobs=jobs)
-    return result.summary(), written, result
+    # As written (summary.json): made again it would cost a walk of the graph (and a reused --out prints it too)
+    summary = json.loads(written["summary"].read_text(encoding="utf-8"))
+    return summary, written, result
 
 
 def _summary_text(summary: dict, written: dict[str, Path]) -> str:

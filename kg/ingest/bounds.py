@@ -63,7 +63,9 @@ def bound_records(result: FileResult, text: str) -> None:
     if not escapes and len(text) <= MAX_FIELD_CHARS:
         return
     for i, record in enumerate(result.records):
-        if not escapes and _size(record) <= MAX_FIELD_CHARS:  # nearly every record: no field can be too long
+        # Nearly every record: no field can be too long and no escape decoded to a forbidden character
+        # (one scan of all its text: "\u" is in most files, as JSON-escaped CJK or LaTeX's \url).
+        if _size(record) <= MAX_FIELD_CHARS and not (escapes and _has_forbidden(record)):
             continue
         fixed, notes = _bound(record, escapes)
         if fixed is not record:
@@ -79,6 +81,17 @@ def _size(record: PaperRecord) -> int:
     if summary is not None:
         size += sum(len(t) for t in summary.texts()) + sum(len(label) for label, _ in summary.extra)
     return size
+
+
+def _has_forbidden(record: PaperRecord) -> bool:
+    """Whether any text field of ``record`` holds a character XML forbids (every field :func:`_bound` fixes)."""
+    texts = [getattr(record, name) for name in _TEXT_FIELDS]
+    texts += [v for name in _TUPLE_FIELDS for v in getattr(record, name)]
+    summary = record.summary
+    if summary is not None:  # a single-character class: joining cannot make or hide a match
+        texts += [summary.tldr, summary.motivation, summary.method, summary.result, summary.conclusion]
+        texts += [x for pair in summary.extra for x in pair]
+    return XML_FORBIDDEN.search("".join(texts)) is not None
 
 
 def _bound(record: PaperRecord, escapes: bool) -> tuple[PaperRecord, list[tuple[str, str]]]:
