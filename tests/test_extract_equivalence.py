@@ -13,6 +13,7 @@ from kg.extract.components import _BENCH_NAME
 from kg.extract.matching import _DIGIT_WORD, digit_words
 from kg.extract.proposed import _COMPOUND, _TITLED_HEAD
 from kg.extract.text import clean_text
+from kg.extract.tokenizer import _TOKEN
 
 # Characters that exercise the edges: ASCII and non-ASCII letters and digits, "_", "-", ".",
 # Unicode spaces, and the letters the patterns start with.
@@ -84,6 +85,20 @@ def test_tokenizer_docs_equal_docs_from_strings():
         words = [t.text for t in doc]
         assert words[:4] == ["Qwen2.5", "-", "VL", " "]
         assert [t.orth for t in doc] == [nlp.vocab.strings[w] for w in words]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(["LoRA", "(", ")", "-", ".", ",", "Qwen2.5", "3.", "a", "\n", "\u2003", "\u00e9t\u00e9", "_", " "]),
+                max_size=30))
+def test_chunk_memo_tokenizes_as_the_regex(parts):
+    """The memo of space-separated chunks gives the Doc one regex pass over the text gives."""
+    nlp = load_pipeline()
+    text = "".join(parts)
+    for _ in range(2):  # the second time every chunk comes from the memo
+        doc = nlp.make_doc(text)
+        assert doc.text == text
+        assert [(t.text, t.whitespace_) for t in doc] == [(w, g) for w, g in _TOKEN.findall(text)]
+        assert [t.orth for t in doc] == [nlp.vocab.strings[t.text] for t in doc]
 
 
 @settings(max_examples=300)

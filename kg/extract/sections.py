@@ -7,6 +7,7 @@ holds only the Latin-script phrases of the LLM summary, joined with " ; ".
 """
 from __future__ import annotations
 
+import functools
 from typing import Literal
 
 from kg.extract.text import clean_text, latin_runs
@@ -32,6 +33,9 @@ def paper_text(paper: Paper) -> str:
     ))
 
 
+# The components and the aggregation each ask for the ends of the same text (about five times a
+# paper): the last few answers are kept (a hit hashes nothing new: a str caches its hash).
+@functools.lru_cache(maxsize=8)
 def section_ends(text: str) -> tuple[int, ...]:
     """End offsets of the title, abstract, summary and keywords parts of ``text``.
 

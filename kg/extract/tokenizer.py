@@ -6,18 +6,33 @@ other non-space character is a token of its own ("LoRA" "-" "based", "(" "GRPO" 
 and whitespace other than one space after a token is kept as a token ("\\n"), so
 ``doc.text`` is exactly the input. Gazetteer patterns are tokenized by the same
 tokenizer, so matching is consistent by construction.
+
+Speed: the pipeline's texts have single spaces (see :func:`kg.extract.text.clean_text`),
+and no token holds a space or reaches across one, so a text is the space-separated chunks
+("(GRPO),") tokenized one by one, each chunk's last token followed by the space. Chunks
+recur from paper to paper ("the", "model,"), so each chunk's token ids are remembered
+and a text becomes a Doc through C-level lookups instead of one regex match per token.
 """
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 _TOKEN = re.compile(r"([^\W_]+(?:\.[^\W_]+)*|\S|\s)( ?)")
-# Distinct token strings remembered (their StringStore ids); past this the memo starts afresh.
+# Distinct chunks remembered (their token ids); past this the memo starts afresh.
 _MAX_MEMO = 500_000
+
+
+class _SpacePattern(dict):
+    """Byte length of a chunk's ids -> its tokens' spaces: none but after the last token."""
+
+    def __missing__(self, size: int) -> bytes:
+        pattern = self[size] = b"\0" * (size // 8 - 1) + b"\1"
+        return pattern
 
 
 class RegexTokenizer:
@@ -25,24 +40,52 @@ class RegexTokenizer:
 
     def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
-        # word -> its StringStore id: a Doc made from ids skips hashing every word again
-        # (the same Doc as from the strings; most words recur in paper after paper)
-        self._ids: dict[str, int] = {}
+        # chunk -> the StringStore ids of its tokens as 8-byte integers: a text's ids are then one
+        # bytes join (a tuple of ints would touch every int object, scattered in memory)
+        self._memo: dict[str, bytes] = {}
+        self._spaces = _SpacePattern()
 
     def __call__(self, text: str) -> Doc:
-        pairs = _TOKEN.findall(text)
-        if not pairs:
-            return Doc(self.vocab, words=[], spaces=[])
-        ids = self._ids
-        if len(ids) > _MAX_MEMO:
-            ids.clear()
-        words, gaps = zip(*pairs)
-        try:  # C-level loops while every word is remembered (the usual case after the first papers)
-            orths = list(map(ids.__getitem__, words))
-        except KeyError:
-            get, add = ids.get, self.vocab.strings.add
-            orths = [get(w) or ids.setdefault(w, add(w)) for w in words]  # tokens are never "" (id 0)
-        doc = Doc(self.vocab, words=orths, spaces=list(map(bool, gaps)))  # a gap is " " or ""
+        chunks = text.split(" ")
+        if "" in chunks:  # a space at either end or two in a row: the plain regex path
+            return self._doc(_TOKEN.findall(text), text)
+        memo = self._memo
+        if len(memo) > _MAX_MEMO:
+            memo.clear()
+        parts = list(map(memo.get, chunks))  # one lookup per chunk: each is a cache miss or two
+        if None in parts:
+            self._fill(parts, chunks)
+        orths = memoryview(b"".join(parts)).cast("Q").tolist()
+        spaces = list(b"".join(map(self._spaces.__getitem__, map(len, parts))))
+        spaces[-1] = 0  # the last chunk has no space after it
+        return self._finish(Doc(self.vocab, words=orths, spaces=spaces), text)
+
+    def _fill(self, parts: list[bytes | None], chunks: list[str]) -> None:
+        """Tokenize the chunks new to the memo (``None`` in ``parts``, found by C-level scans)."""
+        try:
+            i = parts.index(None)
+            while True:
+                parts[i] = self._remember(chunks[i])
+                i = parts.index(None, i + 1)
+        except ValueError:  # no None left
+            pass
+
+    def _remember(self, chunk: str) -> bytes:
+        """Tokenize one chunk (the same matches as inside a text: no match spans a space)."""
+        ids = self._memo.get(chunk)  # the chunk may occur twice in one text
+        if ids is None:
+            words = [w for w, _ in _TOKEN.findall(chunk)]
+            ids = self._memo[chunk] = array("Q", map(self.vocab.strings.add, words)).tobytes()
+        return ids
+
+    def _doc(self, pairs: list[tuple[str, str]], text: str) -> Doc:
+        """A Doc from (word, gap) regex matches; a gap is " " or ""."""
+        words = [w for w, _ in pairs]
+        spaces = [bool(g) for _, g in pairs]
+        return self._finish(Doc(self.vocab, words=words, spaces=spaces), text)
+
+    @staticmethod
+    def _finish(doc: Doc, text: str) -> Doc:
         doc.user_data["kg_text"] = text  # spaCy rebuilds doc.text from tokens on each access
         return doc
 
