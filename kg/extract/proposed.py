@@ -6,6 +6,7 @@ Pure string rules over the cleaned title and abstract; the spaCy component in
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -37,7 +38,7 @@ _TRIGGER_LC = re.compile(_TRIGGER.pattern)
 def _triggers(text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
     """Proposing phrases in ``text[start:end]`` (offsets into ``text``)."""
     end = len(text) if end is None else end
-    low = text.lower()
+    low = _lower(text)
     pattern = _TRIGGER_LC if len(low) == len(text) else _TRIGGER  # lower() may change the length of non-ASCII text
     for m in pattern.finditer(low if pattern is _TRIGGER_LC else text, start, end):
         # "Named Entity Recognition": a capitalised "Named"/"Called" starts a longer name, it names nothing
@@ -47,6 +48,7 @@ def _triggers(text: str, start: int = 0, end: int | None = None) -> Iterator[re.
 
 
 _NAMING_WORDS = frozenset("named called dubbed termed coined".split())
+_lower = functools.lru_cache(maxsize=16)(str.lower)  # one paper's text is searched for triggers many times
 
 
 _WORD = re.compile(r"[A-Za-z0-9][\w\-.'+]*[\w+]|[A-Za-z0-9]")
