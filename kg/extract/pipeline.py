@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import spacy
+from spacy.attrs import IS_ALPHA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -42,6 +43,11 @@ def load_pipeline(config: Mapping[str, Any] | None = None) -> Language:
 @functools.lru_cache(maxsize=4)
 def _pipeline(data_dir: str | None, disable: tuple[str, ...]) -> Language:
     nlp = spacy.blank("en")
+    # A word's lexical attributes are computed when the vocabulary first meets it (shape, like_num,
+    # stop word, ...: a seventh of extraction over a corpus); the components read only LOWER (the
+    # phrase matcher) and IS_ALPHA
+    getters = nlp.vocab.lex_attr_getters
+    nlp.vocab.lex_attr_getters = {a: getters[a] for a in (LOWER, IS_ALPHA) if a in getters}
     nlp.tokenizer = RegexTokenizer(nlp.vocab)
     for name in COMPONENTS:
         if name in disable:
