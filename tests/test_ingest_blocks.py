@@ -222,3 +222,58 @@ def test_heading_over_a_bare_arxiv_id_line_and_run_in_bold_labels():
     assert rag.abstract.startswith("We combine retrieval-augmented generation") and rag.summary.tldr == "检索增强生成用于临床笔记。"
     assert (lora.version, lora.authors) == ("v3", ("Tom Weber",))
     assert lora.abstract.startswith("Low-rank adaptation of a segmentation")
+
+
+def test_emoji_labels_and_a_meta_line_of_cells_without_the_id():
+    """"**📝 Abstract**:" is the abstract label; "✍️ A, B · 🏷️ cs.LG" under the heading gives authors and category."""
+    result = read_file(str(FORKS / "2026-01-13-emoji.md"))
+    assert result.problems == []
+    tabular, moe = result.records
+    assert (tabular.arxiv_id, tabular.source.line) == ("2601.06301", 6)
+    assert tabular.authors == ("Lea Roth", "Kenji Mori") and tabular.categories == ("cs.LG",)
+    assert tabular.abstract.startswith("We pretrain a tabular encoder") and tabular.summary.tldr == "用对比预训练做表格异常检测。"
+    assert tabular.summary.method == "对比学习预训练编码器。"
+    assert (moe.version, moe.authors, moe.categories) == ("v2", ("Omar Haddad",), ("cs.CL",))
+
+
+def test_italic_author_cells_and_a_quoted_abstract_under_a_field():
+    """"*A, B · cs.CV*" is authors and category; a "> " quote after a blank line under "- **TL;DR** — ..." is the abstract."""
+    result = read_file(str(FORKS / "2026-01-13-italic.md"))
+    assert result.problems == []
+    splatting, dpo = result.records
+    assert (splatting.arxiv_id, splatting.title) == ("2601.06321", "Gaussian Splatting for Underwater Scenes")
+    assert splatting.authors == ("Mia Laine", "Noah Park") and splatting.categories == ("cs.CV",)
+    assert splatting.summary.tldr == "水下场景的高斯溅射。"  # the dash after the run-in label is not the value's
+    assert splatting.abstract == ("We extend 3D Gaussian splatting with a medium model for light absorption and "
+                                  "backscatter and render underwater scenes in real time.")
+    assert (dpo.version, dpo.authors, dpo.categories) == ("v2", ("Ravi Menon",), ("cs.CL",))
+    assert dpo.abstract.startswith("Direct preference optimization degrades")
+
+
+def test_html_paper_cards():
+    """<article>/<div> cards: a linked <h2>/<h3> title, a cell line or <b>Label:</b> fields, a <blockquote>
+    or <p> abstract; entities decoded, scripts ignored, lines numbered as in the HTML file."""
+    text = (FORKS / "2026-01-13-html.md").read_text(encoding="utf-8")
+    assert detect_format(text) == "html"
+    result = read_file(str(FORKS / "2026-01-13-html.md"))
+    assert result.format == "html" and result.digest.format == "html" and result.problems == []
+    kalman, chess, transit = result.records
+    assert (kalman.arxiv_id, kalman.source.line) == ("2601.06311", 4)
+    assert kalman.title == "Kalman Filtering for Event Cameras & Drones"
+    assert kalman.authors == ("Ines Duarte", "Paul Novak") and kalman.categories == ("cs.RO",)
+    assert kalman.summary.tldr == "事件相机的卡尔曼滤波。"
+    assert kalman.abstract.startswith("An extended Kalman filter") and kalman.abstract.endswith("<1 ms after each event.")
+    assert (chess.arxiv_id, chess.version, chess.source.line) == ("2601.06312", "v1", 11)
+    assert chess.authors == ("Jan Kowalski",) and chess.categories == ("cs.LG",)
+    assert chess.abstract == ("We train sparse autoencoders on the residual stream of a chess transformer "
+                              "and find features for pins and forks.")
+    assert (transit.arxiv_id, transit.authors, transit.categories) == ("2601.06313", ("Ana Lima",), ("astro-ph.EP",))
+    assert transit.abstract.startswith("Nested sampling recovers") and transit.abstract.endswith("Monte Carlo stalls.")
+
+
+def test_markdown_digests_with_inline_html_are_not_html():
+    """The classic layout's <details>/<summary> and a heading with an arXiv link stay markdown."""
+    for name in ("2026-01-12-details.md", "2026-01-10-quoted.md"):
+        assert detect_format((FORKS / name).read_text(encoding="utf-8")) == "markdown"
+    assert detect_format("## [T](https://arxiv.org/abs/2601.00001)\n<p><a href='https://arxiv.org/abs/2601.00002'>x</a></p>"
+                         "<p><a href='https://arxiv.org/abs/2601.00003'>y</a></p>\n") == "markdown"

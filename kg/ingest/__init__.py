@@ -28,6 +28,7 @@ from kg.ingest import detect
 from kg.ingest.atom import read_atom
 from kg.ingest.bounds import bound_records, replace_forbidden
 from kg.ingest.common import FileContext, FileResult
+from kg.ingest.html_pages import read_html
 from kg.ingest.files import date_in_text, dates_out_of_range, digest_id, digest_ids, expand_inputs, read_text
 from kg.ingest.jsonl import read_daily_jsonl, read_snapshot
 from kg.ingest.markdown import read_markdown
@@ -41,6 +42,7 @@ _READERS: dict[str, Callable[[str, FileContext], FileResult]] = {
     detect.DAILY_JSONL: read_daily_jsonl,
     detect.SNAPSHOT: read_snapshot,
     detect.ATOM: read_atom,
+    detect.HTML: read_html,
 }
 
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 import re
 
 from kg.ingest.blocks import looks_like_digest
+from kg.ingest.html_pages import looks_like_html_digest
 from kg.ingest.jsonl import decode_line, is_snapshot_line
 
 ATOM = "atom"
 MARKDOWN = "markdown"
 DAILY_JSONL = "daily-jsonl"
 SNAPSHOT = "arxiv-snapshot"
+HTML = "html"
 
 _FIRST_CHAR_RE = re.compile(r"\S")
 _HEAD = 4096  # characters enough to see an XML root element
@@ -31,7 +33,7 @@ _DIGEST_BLOCK_RE = re.compile(
 
 
 def detect_format(text: str) -> str | None:
-    """The reader for ``text``: "atom", "daily-jsonl", "arxiv-snapshot", "markdown", or ``None``.
+    """The reader for ``text``: "atom", "daily-jsonl", "arxiv-snapshot", "markdown", "html", or ``None``.
 
     Args:
         text: the decoded file content.
@@ -50,7 +52,11 @@ def detect_format(text: str) -> str | None:
             return ATOM
     elif first == "{":
         return _json_lines_format(text[start:])
-    if _DIGEST_HEADING_RE.search(text) or _DIGEST_BLOCK_RE.search(text):
+    heading = _DIGEST_HEADING_RE.search(text)
+    # paper cards in HTML (<h3><a href=".../abs/ID">): markdown headings with links win
+    if heading is None and looks_like_html_digest(text):
+        return HTML
+    if heading or _DIGEST_BLOCK_RE.search(text):
         return MARKDOWN
     # without paper headings: entries found by structure around arXiv ids (list items, bold
     # title lines, table rows), enough of them to tell a digest from a README that links a paper

@@ -25,7 +25,9 @@ _PROSE_MIN_CHARS = 60
 _PROSE_MIN_WORDS = 8
 _PROSE_WORDS_PER_COMMA = 3
 _LINK_RE = re.compile(r"\[([^\[\]\n]*)\]\([^()\s]*\)|https?://\S+")
-_META_SPLIT_RE = re.compile(r"[ \t]+[|·•][ \t]+")
+_META_SPLIT_RE = re.compile(r"[ \t]+[|·•—–][ \t]+")
+# emoji and symbols that forks put before a cell ("👥 A, B · 🏷️ cs.CV")
+_CELL_SYMBOLS_RE = re.compile("^[\\s\u2190-\u2bff\u2700-\u27bf\ufe0e\ufe0f\u200d\U0001f000-\U0001faff]+")
 
 
 @dataclass(slots=True)
@@ -84,14 +86,21 @@ def is_prose(text: str) -> bool:
 
 
 def meta_cells(line: str, arxiv_id: str) -> tuple[list[str], tuple[str, ...]] | None:
-    """Category codes and authors of a line that carries the paper's id in cells
-    (``[arxiv.org/abs/ID](url) | A, B | cs.CV``, ``arXiv:ID · cs.LG · A, B``); ``None`` for another line."""
-    if arxiv_id not in line or "\n" in line.strip():
+    """Category codes and authors of a line of cells: one that carries the paper's id
+    (``[arxiv.org/abs/ID](url) | A, B | cs.CV``, ``arXiv:ID · cs.LG · A, B``), or one without it
+    that has a category cell (``👥 A, B · 🏷️ cs.CV``, ``A, B — `cs.RO```); ``None`` for another line.
+
+    >>> meta_cells("✍️ Lea Roth, Kenji Mori · 🏷️ cs.LG", "2601.06301")
+    (['cs.LG'], ('Lea Roth', 'Kenji Mori'))
+    """
+    if "\n" in line.strip():
         return None
-    cells = [_LINK_RE.sub(r"\1", c).strip(" *_`") for c in _META_SPLIT_RE.split(line.strip())]
+    cells = [_CELL_SYMBOLS_RE.sub("", _LINK_RE.sub(r"\1", c)).strip(" *_`") for c in _META_SPLIT_RE.split(line.strip())]
     if len(cells) < 2:
         return None
     codes = [c for c in cells if is_category(c)]
+    if arxiv_id not in line and not codes:
+        return None
     names = [c for c in cells if c and arxiv_id not in c and not is_category(c) and not is_prose(c)]
     return codes, (split_authors(names[0]) if len(names) == 1 else ())
 

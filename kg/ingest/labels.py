@@ -43,6 +43,9 @@ BLOCK_LABELS: dict[str, str] = {
 }
 
 _NORMALISE_RE = re.compile(r"[\s_\-.·]+")
+# Forks decorate labels with emoji or symbols ("**📝 Abstract**:", "**🎯 Motivation**"): symbols
+# (Unicode S*), variation selectors and joiners are not part of a label.
+_SYMBOLS_RE = re.compile("[\u2190-\u2bff\u2700-\u27bf\ufe0e\ufe0f\u200d\U0001f000-\U0001faff]+")
 _SEEN: dict[str, str | None] = {}
 _SEEN_MAX = 4096
 
@@ -57,7 +60,7 @@ def canonical_label(label: str) -> str | None:
         return _SEEN[label]
     except KeyError:
         pass
-    key = LABELS.get(_NORMALISE_RE.sub("", label.lower()))
+    key = LABELS.get(_normalise(label))
     if len(_SEEN) < _SEEN_MAX:  # digests repeat a handful of labels; arbitrary text must not grow it forever
         _SEEN[label] = key
     return key
@@ -69,4 +72,13 @@ def block_label(label: str) -> str | None:
     >>> block_label("Authors"), block_label("arXiv"), block_label("タイトル"), block_label("Notes")
     ('authors', 'link', 'title', None)
     """
-    return canonical_label(label) or BLOCK_LABELS.get(_NORMALISE_RE.sub("", label.lower()))
+    return canonical_label(label) or BLOCK_LABELS.get(_normalise(label))
+
+
+def _normalise(label: str) -> str:
+    """``label`` as the tables list it: lower case, without spaces, ``_-.·`` and symbols.
+
+    >>> _normalise("📝 Abstract"), _normalise("🛠️ Method"), _normalise("TL;DR")
+    ('abstract', 'method', 'tl;dr')
+    """
+    return _NORMALISE_RE.sub("", _SYMBOLS_RE.sub("", label.lower()))

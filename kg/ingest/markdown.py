@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from kg.arxiv import ARXIV_ID_RE, is_category, month_from_id, parse_arxiv_id
 from kg.ingest import blocks
 from kg.ingest.common import FileContext, FileResult, fold, split_authors
-from kg.ingest.entry import Entry, build_record
+from kg.ingest.entry import Entry, build_record, meta_cells
 from kg.ingest.files import date_in_text
 from kg.ingest.labels import canonical_label
 from kg.records import Digest, Problem, SourceRef
@@ -286,6 +286,7 @@ def _scan(st: _State, text: str, fast: bool) -> None:
     line, last, pos = 1, 0, 0
     entry: Entry | None = None
     current: list[str] | None = None  # the parts of the open field (or of a run of unlabelled text)
+    quote_ends_field = False  # the last structure line was unquoted and a blank line followed it
     search = _LINE_RE.search
     while (m := search(text, pos)) is not None:
         if current is not None or entry is not None:
@@ -293,10 +294,13 @@ def _scan(st: _State, text: str, fast: bool) -> None:
             if start > pos:
                 gap = text[pos:start]
                 if not gap.isspace():
-                    if current is None:
+                    if current is None or (quote_ends_field and gap.lstrip().startswith(">")):
+                        # a "> " quote after a blank line below an unquoted field is not more of that
+                        # field: forks quote the abstract under "- **TL;DR** — ..."
                         current = entry.open_loose()  # type: ignore[union-attr]
                     current.append(_QUOTE_PREFIX_RE.sub("", gap) if ">" in gap else gap)
         pos = m.end()
+        quote_ends_field = m.group(0).count("\n") > 1 and not m.group(0).lstrip().startswith(">")
         kind = m.lastgroup
         if entry is not None:
             if kind == "plain":
@@ -305,7 +309,7 @@ def _scan(st: _State, text: str, fast: bool) -> None:
                 parts = entry.start(*m.group("blabel", "bvalue"), True)
             elif kind == "runin":  # "**Abstract** text", "**TL;DR.** text": a known label only
                 label = m.group("rlabel")
-                parts = entry.start(label, m.group("rvalue"), True) if canonical_label(label) else None
+                parts = entry.start(label, m.group("rvalue").lstrip("—–: "), True) if canonical_label(label) else None
             elif kind == "heading":
                 parts = None
             elif kind in _FIELD_END:
@@ -378,7 +382,13 @@ def _other_line(entry: Entry, kind: str | None, m: re.Match[str]) -> list[str] |
     """Apply an author, translated-title or inline-bold line; ``None`` when it is ordinary text."""
     before_fields = not entry.fields
     if kind == "authors" and before_fields and entry.authors is None:
-        entry.authors = split_authors(m.group("names"))
+        names = m.group("names")
+        cells = meta_cells(names, entry.arxiv_id)  # "*A, B · cs.CV*": authors and category in cells
+        if cells is not None and cells[0]:
+            entry.authors = cells[1]
+            entry.start("Category", " ".join(cells[0]), True)
+        else:
+            entry.authors = split_authors(names)
         _inline_fields(entry, m.group("rest"))
         return []
     if kind == "ttitle" and before_fields and not entry.translated_title:
