@@ -296,3 +296,12 @@ def test_what_unlabelled_text_counts_as_an_abstract(tmp_path, body, abstract):
     assert result.records[0].abstract == abstract
     missing = [p.message for p in result.problems]
     assert missing == ([] if abstract else ["2601.00001: no abstract"])
+
+
+@pytest.mark.parametrize("line", ["- カテゴリ: cs.GT", "   - Category: `cs.GT`", "**Category:** **cs.GT**"])
+def test_category_in_japanese_or_in_code_marks(tmp_path, line):
+    path = tmp_path / "2026-03-01.md"
+    path.write_text(f"### [T](https://arxiv.org/abs/2602.20074)\n\n- Authors: A. B\n{line}\n- Abstract: Text of it.\n",
+                    encoding="utf-8")
+    (record,) = read_file(str(path)).records
+    assert record.categories == ("cs.GT",)

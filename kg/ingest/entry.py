@@ -16,7 +16,7 @@ from kg.ingest.common import fold, is_mostly_latin, make_summary, record_date, s
 from kg.ingest.labels import canonical_label
 from kg.records import PaperRecord, SourceRef
 
-_CATEGORY_SPLIT_RE = re.compile(r"[\s,;|，、]+")
+_CATEGORY_SPLIT_RE = re.compile(r"[\s,;|，、`]+")
 
 # Unlabelled prose of an entry is its abstract when it reads like one: a few sentences of Latin
 # script. Shorter text is a note, a link line or a signature; an author list has a comma every
@@ -139,7 +139,7 @@ def build_record(entry: Entry, path: str, digest_id: str, file_date: dt.date | N
     abstract = values.get("abstract", "")
     if not abstract and entry.loose:
         abstract = next((t for t in (fold(" ".join(p)) for p in entry.loose) if is_prose(t)), "")
-    raw = values.get("category", "")
+    raw = values.get("category", "").strip("`*_ ")  # "`cs.GT`", "**cs.GT**"
     categories = (raw,) if is_category(raw) else tuple(c for c in _CATEGORY_SPLIT_RE.split(raw) if is_category(c))
     if entry.listed_under and entry.listed_under not in categories:
         categories += (entry.listed_under,)
