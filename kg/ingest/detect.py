@@ -5,7 +5,7 @@ import re
 
 from kg.ingest.blocks import looks_like_digest
 from kg.ingest.html_pages import looks_like_html_digest
-from kg.ingest.jsonl import decode_line, is_snapshot_line
+from kg.ingest.jsonl import decode_line, document_objects, is_snapshot_line
 
 ATOM = "atom"
 MARKDOWN = "markdown"
@@ -52,6 +52,8 @@ def detect_format(text: str) -> str | None:
             return ATOM
     elif first == "{":
         return _json_lines_format(text[start:])
+    elif first == "[" and (fmt := _json_lines_format(text[start:])) is not None:
+        return fmt  # a JSON array of papers; else markdown that starts with a link ("[1] [Title](url)")
     heading = _DIGEST_HEADING_RE.search(text)
     # paper cards in HTML (<h3><a href=".../abs/ID">): markdown headings with links win
     if heading is None and looks_like_html_digest(text):
@@ -76,6 +78,10 @@ def _json_lines_format(text: str) -> str | None:
             obj = decode_line(line)
         except ValueError:
             continue
+        if isinstance(obj, dict) and "id" in obj and "title" in obj:
+            return SNAPSHOT if is_snapshot_line(obj) else DAILY_JSONL
+    # one JSON document (an array of papers, pretty-printed objects): its first paper decides
+    for _, obj in document_objects(text) or ():
         if isinstance(obj, dict) and "id" in obj and "title" in obj:
             return SNAPSHOT if is_snapshot_line(obj) else DAILY_JSONL
     return None

@@ -1,6 +1,7 @@
 """Readers for JSON lines: the daily-arXiv JSONL digests and the arXiv metadata snapshot.
 
-daily-arXiv JSONL (``2026-01-05_AI_enhanced_Chinese.jsonl``), one paper per line::
+daily-arXiv JSONL (``2026-01-05_AI_enhanced_Chinese.jsonl``), one paper per line (or the same objects in one JSON
+document: an array, an object holding the array, pretty-printed objects; see :func:`document_objects`)::
 
     {"id": "2601.00114", "categories": ["cs.GR", ...], "authors": ["A", ...], "title": ..., "summary": <abstract>,
      "abs": <url>, "pdf": <url>, "comment": ..., "code_url": ..., "AI": {"tldr", "motivation", "method", "result", "conclusion"}}
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from email.utils import parsedate_to_datetime
 from typing import Any
 
@@ -66,15 +67,8 @@ def _read_lines(text: str, ctx: FileContext, fmt: str, mapper: _Mapper) -> FileR
     U+2028, U+2029, U+0085 and other characters that may stand inside a JSON string.
     """
     result = FileResult(fmt)
-    for number, line in enumerate(text.split("\n"), 1):
-        if not line.strip():
-            continue
+    for number, obj in _objects(text, ctx.path, result.problems):
         ref = SourceRef(ctx.path, number)
-        try:
-            obj = decode_line(line)
-        except ValueError as exc:
-            result.problems.append(Problem(ref, "bad-json", f"not a JSON line ({exc.args[0][:60]})"))
-            continue
         if not isinstance(obj, dict):
             result.problems.append(Problem(ref, "bad-json", f"a JSON {type(obj).__name__}, not an object"))
             continue
@@ -87,6 +81,97 @@ def _read_lines(text: str, ctx: FileContext, fmt: str, mapper: _Mapper) -> FileR
             if not value:
                 result.problems.append(Problem(ref, "missing-field", f"{record.arxiv_id}: no {name}"))
     return result
+
+
+def _objects(text: str, path: str, problems: list[Problem]) -> Iterator[tuple[int, Any]]:
+    """``(line, value)`` of each JSON line, or of each paper of a JSON document.
+
+    Forks also publish a day as one JSON document: an array of papers, an object holding one
+    (``{"date": ..., "papers": [...]}``), or pretty-printed objects one after another. A file whose
+    first line is a JSON value is read as JSON lines (a bad line is one problem); otherwise as a
+    document, when it is one.
+    """
+    lines = text.split("\n")
+    first = next((line for line in lines if line.strip()), "")
+    try:
+        decode_line(first)
+    except ValueError:
+        found = document_objects(text)
+        if found is not None:
+            for number, obj in found:
+                if obj is NOT_JSON:
+                    problems.append(Problem(SourceRef(path, number), "bad-json", "not JSON from here on; the rest of the file skipped"))
+                else:
+                    yield number, obj
+            return
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            obj = decode_line(line)
+        except ValueError as exc:
+            problems.append(Problem(SourceRef(path, number), "bad-json", f"not a JSON line ({exc.args[0][:60]})"))
+            continue
+        yield number, obj
+
+
+#: what :func:`document_objects` gives where a document stops being JSON
+NOT_JSON: Any = object()
+
+
+def document_objects(text: str) -> list[tuple[int, Any]] | None:
+    r"""The papers of a JSON document as ``(line, object)``; ``None`` when ``text`` is no JSON document.
+
+    A paper is an object with an ``id`` and a ``title``: the document itself, the items of a
+    top-level array, or the items of the first array of such objects inside a top-level object.
+    Concatenated documents (pretty-printed objects one after another) are read one by one.
+
+    >>> document_objects('[\n {"id": "2601.00001",\n  "title": "A"},\n {"id": "2601.00002", "title": "B"}\n]')
+    [(2, {'id': '2601.00001', 'title': 'A'}), (4, {'id': '2601.00002', 'title': 'B'})]
+    """
+    decoder = json.JSONDecoder()
+    values: list[tuple[int, Any]] = []
+    pos = _skip(text, 0)
+    try:
+        while pos < len(text):
+            value, end = decoder.raw_decode(text, pos)
+            values.append((pos, value))
+            pos = _skip(text, end)
+    except (ValueError, RecursionError):
+        if not values:
+            return None
+        values.append((pos, NOT_JSON))  # the rest is not JSON: one problem, reported by the reader
+    found: list[tuple[int, Any]] = []
+    for start, value in values:
+        items = _papers_in(value)
+        cursor = start
+        for item in items:
+            # the line of a paper is the line of its id in the text (searched in order from its document)
+            at = text.find(json.dumps(item.get("id"), ensure_ascii=False), cursor) if isinstance(item, dict) else -1
+            at = at if at >= 0 else cursor
+            cursor = at + 1
+            found.append((text.count("\n", 0, at) + 1, item))
+    return found
+
+
+def _papers_in(value: Any) -> list[Any]:
+    if isinstance(value, dict) and "id" in value and "title" in value:
+        return [value]
+    if isinstance(value, list):
+        return value
+    if isinstance(value, dict):
+        for inner in value.values():
+            if isinstance(inner, list) and any(isinstance(i, dict) and "id" in i and "title" in i for i in inner):
+                return inner
+        return [value]  # an object that is no paper: the caller reports it
+    return [value]
+
+
+def _skip(text: str, pos: int) -> int:
+    """The position of the next value: past white space and the commas of hand-joined documents."""
+    while pos < len(text) and (text[pos].isspace() or text[pos] == ","):
+        pos += 1
+    return pos
 
 
 def _text(value: Any) -> str:
