@@ -277,3 +277,26 @@ def test_markdown_digests_with_inline_html_are_not_html():
         assert detect_format((FORKS / name).read_text(encoding="utf-8")) == "markdown"
     assert detect_format("## [T](https://arxiv.org/abs/2601.00001)\n<p><a href='https://arxiv.org/abs/2601.00002'>x</a></p>"
                          "<p><a href='https://arxiv.org/abs/2601.00003'>y</a></p>\n") == "markdown"
+
+
+def test_labelled_bare_ids_and_an_english_paragraph_under_a_translated_field():
+    """"**arXiv ID:** ID" (no URL); the English paragraph after a blank line below "**Summary:** 用..." is the abstract."""
+    result = read_file(str(FORKS / "2026-01-14-idlabel.md"))
+    assert result.problems == []
+    spectral, forests = result.records
+    assert (spectral.arxiv_id, spectral.title, spectral.categories) == ("2601.06401", "Spectral Clustering of Citation Graphs", ("cs.SI",))
+    assert spectral.abstract.startswith("We cluster citation graphs") and spectral.abstract.endswith("subject codes.")
+    assert spectral.summary.extra[-1] == ("Summary", "用谱聚类分析引文图。")
+    assert (forests.arxiv_id, forests.version, forests.authors) == ("2601.06402", "v2", ("Noor Aziz",))
+    assert forests.abstract.startswith("Quantile regression forests")
+
+
+def test_quoted_author_names_and_a_one_line_details_abstract():
+    """"> A, B and C" under the heading names the authors; "<details><summary>Abstract</summary>text</details>" is a field."""
+    result = read_file(str(FORKS / "2026-01-14-oneline.md"))
+    assert result.problems == []
+    speculative, conformal = result.records
+    assert speculative.authors == ("Ravi Menon", "Li Wei", "Sara Costa") and speculative.categories == ("cs.CL",)
+    assert speculative.abstract.startswith("Speculative decoding with tree-structured drafts")
+    assert speculative.summary.tldr == "树形草稿的推测解码。"
+    assert conformal.authors == ("王芳", "Lukas Berg") and conformal.abstract.startswith("Conformal prediction sets")

@@ -17,9 +17,9 @@ DIGESTS = FIXTURES / "digests"
 ZH = DIGESTS / "zh" / "2026-01-05.md"
 # the reader fixtures (tests/fixtures/digests/README.md): 5 real excerpts with 4+2+3+4+3 records (zh, ko, seed,
 # zh-v2, zh-jsonl) and the hand-written forks: numbered 3, korean 2, japanese 2, quoted 3, list 3, bold 3, table 3,
-# details 2, setext 2, bare id 2, emoji 2, html 3, italic 2
-DIGEST_FILES = 5 + 13
-DIGEST_RECORDS = 4 + 2 + 3 + 4 + 3 + 3 + 2 + 2 + 3 + 3 + 3 + 3 + 2 + 2 + 2 + 2 + 3 + 2
+# details 2, setext 2, bare id 2, emoji 2, html 3, italic 2, id label 2, one-line details 2
+DIGEST_FILES = 5 + 15
+DIGEST_RECORDS = 4 + 2 + 3 + 4 + 3 + 3 + 2 + 2 + 3 + 3 + 3 + 3 + 2 + 2 + 2 + 2 + 3 + 2 + 2 + 2
 
 
 def test_directories_are_walked_recursively_in_sorted_order(tmp_path):

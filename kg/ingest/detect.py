@@ -27,7 +27,7 @@ _DIGEST_HEADING_RE = re.compile(
 # A fork may put the link under the heading instead ("### 3. Title" then "- 論文: https://arxiv.org/abs/ID",
 # or a bare "arXiv:ID · cs.LG" line).
 _DIGEST_BLOCK_RE = re.compile(
-    r"^#{2,4}+[ \t]++[^\n]++\n(?:[^#\n][^\n]*+\n|\n){0,12}?(?![#\n])[^\n]*?(?:arxiv\.org/(?:abs|pdf|html)/|arxiv:[ \t]*+)\d{4}\.\d{4,5}",
+    r"^#{2,4}+[ \t]++[^\n]++\n(?:[^#\n][^\n]*+\n|\n){0,12}?(?![#\n])[^\n]*?(?:arxiv\.org/(?:abs|pdf|html)/|arxiv(?:[ \t_-]?id)?(?:\*\*)?[ \t]*+[:：][ \t]*+(?:\*\*)?[ \t]*+)\d{4}\.\d{4,5}",
     re.IGNORECASE | re.MULTILINE,
 )
 

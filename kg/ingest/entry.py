@@ -116,6 +116,37 @@ def _meta_line(entry: Entry) -> tuple[list[str], tuple[str, ...]]:
     return [], ()
 
 
+_NAME_WORD_RE = re.compile(r"(?:[A-Z\u00c0-\u024f][\w'’.\-]*|[a-z]{1,3}|\w+(?<=[^\x00-\u024f]))$")
+
+
+def looks_like_names(text: str) -> bool:
+    """True for a plain list of personal names ("Ann Lee, Bo Li and Cy Zhou", "王芳, Lukas Berg").
+
+    >>> looks_like_names("Mia Laine, Noah Park"), looks_like_names("We study LoRA, DPO and PPO.")
+    (True, False)
+    """
+    names = split_authors(text)
+    if not names or len(text) > 3000 or any(ch.isdigit() for ch in text) or text.rstrip().endswith((".", ":", "?", "!")) \
+            and not re.search(r"\b[A-Z]\.$", text.rstrip()):
+        return False
+    for name in names:
+        words = name.split()
+        if not 1 <= len(words) <= 5 or not all(_NAME_WORD_RE.match(w) for w in words) or not name[0].isupper() and name.isascii():
+            return False
+    return len(names) > 1 or len(names[0].split()) >= 2
+
+
+def _names_line(entry: Entry) -> tuple[str, ...]:
+    """The authors of an entry that names them on an unlabelled line of their own (``> A, B``), else ()."""
+    for run in entry.loose:
+        text = fold(" ".join(run))
+        if "\n" not in " ".join(run).strip() and looks_like_names(text):
+            entry.loose.remove(run)
+            return split_authors(text)
+        break  # only the first unlabelled text under the heading
+    return ()
+
+
 def build_record(entry: Entry, path: str, digest_id: str, file_date: dt.date | None) -> tuple[PaperRecord, bool]:
     """Build the :class:`PaperRecord` of an entry; also say whether it lacks an (English) abstract.
 
@@ -144,6 +175,8 @@ def build_record(entry: Entry, path: str, digest_id: str, file_date: dt.date | N
     if entry.listed_under and entry.listed_under not in categories:
         categories += (entry.listed_under,)
     authors = entry.authors if entry.authors else split_authors(values.get("authors", "").strip("*")) or meta_authors
+    if not authors:
+        authors = _names_line(entry)
     date, precision = record_date(file_date, None, entry.arxiv_id)
     record = PaperRecord(
         arxiv_id=entry.arxiv_id,

@@ -18,7 +18,7 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "result": ("result", "results", "结果", "实验结果", "結果", "결과", "실험결과"),
     "conclusion": ("conclusion", "conclusions", "结论", "結論", "결론"),
     "keywords": ("keywords", "keyword", "keyterms", "关键词", "关键字", "關鍵詞", "キーワード", "키워드", "핵심어"),
-    "category": ("category", "categories", "maincategory", "primarycategory", "subjects", "subject",
+    "category": ("category", "categories", "maincategory", "primarycategory", "primary", "primarysubject", "subjects", "subject",
                  "主分类", "分类", "类别", "主类别", "主要分类", "分野", "カテゴリ", "カテゴリー", "主カテゴリ", "카테고리", "주카테고리", "분류", "주분류", "분야"),
     "comment": ("comment", "comments", "备注", "注释", "コメント", "코멘트", "비고"),
     "authors": ("authors", "author", "作者", "著者", "저자"),

@@ -32,8 +32,8 @@ from dataclasses import dataclass, field
 
 from kg.arxiv import ARXIV_ID_RE, is_category, month_from_id, parse_arxiv_id
 from kg.ingest import blocks
-from kg.ingest.common import FileContext, FileResult, fold, split_authors
-from kg.ingest.entry import Entry, build_record, meta_cells
+from kg.ingest.common import FileContext, FileResult, fold, is_mostly_latin, split_authors
+from kg.ingest.entry import Entry, build_record, is_prose, meta_cells
 from kg.ingest.files import date_in_text
 from kg.ingest.labels import canonical_label
 from kg.records import Digest, Problem, SourceRef
@@ -110,7 +110,13 @@ _WHOLE_BOLD_RE = re.compile(r"\*\*(?P<label>[^*:：]{1,40}?)\s*[:：]\s*(?P<valu
 _NEXT_HEADING_RE = re.compile(r"^\#{1,6}[ \t]", re.MULTILINE)
 _BLOCK_ID_RE = re.compile(
     r"(?P<url>https?://(?:www\.)?arxiv\.org/(?:abs|pdf|html)/(?P<id>\d{4}\.\d{4,5})(?P<version>v\d+)?)"
-    r"|(?<![\w/])arxiv:[ \t]*(?P<bare>\d{4}\.\d{4,5})(?P<bversion>v\d+)?(?!\d)",
+    # "arXiv:ID", and labelled: "arXiv ID: ID", "**arXiv:** ID", "**arXiv ID**: ID"
+    r"|(?<![\w/])arxiv(?:[ \t_-]?id)?(?:\*\*)?[ \t]*[:：][ \t]*(?:\*\*)?[ \t]*(?P<bare>\d{4}\.\d{4,5})(?P<bversion>v\d+)?(?!\d)",
+    re.IGNORECASE,
+)
+_SUMMARY_FIELD_RE = re.compile(
+    r"(?:<details[^>]*>)?[ \t]*<summary[^>]*>[ \t]*(?:<(?:b|strong)>)?[ \t]*(?P<label>[^<>\n]{1,40}?)[ \t]*[:：]?[ \t]*"
+    r"(?:</(?:b|strong)>)?[ \t]*</summary>[ \t]*(?P<value>[^<\n][^\n]*?)[ \t]*(?:</details>)?[ \t]*$",
     re.IGNORECASE,
 )
 _BLOCK_SPAN = 20_000  # an entry block is a few thousand characters; a longer gap is no entry
@@ -286,7 +292,7 @@ def _scan(st: _State, text: str, fast: bool) -> None:
     line, last, pos = 1, 0, 0
     entry: Entry | None = None
     current: list[str] | None = None  # the parts of the open field (or of a run of unlabelled text)
-    quote_ends_field = False  # the last structure line was unquoted and a blank line followed it
+    after_paragraph = quoted = False  # a blank line followed the last structure line; it was a "> " line
     search = _LINE_RE.search
     while (m := search(text, pos)) is not None:
         if current is not None or entry is not None:
@@ -294,13 +300,12 @@ def _scan(st: _State, text: str, fast: bool) -> None:
             if start > pos:
                 gap = text[pos:start]
                 if not gap.isspace():
-                    if current is None or (quote_ends_field and gap.lstrip().startswith(">")):
-                        # a "> " quote after a blank line below an unquoted field is not more of that
-                        # field: forks quote the abstract under "- **TL;DR** — ..."
+                    if current is None or (after_paragraph and _starts_other_text(current, gap, quoted)):
                         current = entry.open_loose()  # type: ignore[union-attr]
                     current.append(_QUOTE_PREFIX_RE.sub("", gap) if ">" in gap else gap)
         pos = m.end()
-        quote_ends_field = m.group(0).count("\n") > 1 and not m.group(0).lstrip().startswith(">")
+        after_paragraph = m.group(0).count("\n") > 1
+        quoted = m.group(0).lstrip().startswith(">")
         kind = m.lastgroup
         if entry is not None:
             if kind == "plain":
@@ -314,6 +319,8 @@ def _scan(st: _State, text: str, fast: bool) -> None:
                 parts = None
             elif kind in _FIELD_END:
                 current = None
+                if kind == "html":  # "<details><summary>Abstract</summary>text</details>" on one line
+                    _summary_field(entry, m.group("html"))
                 continue
             else:
                 parts = _other_line(entry, kind, m)
@@ -348,9 +355,29 @@ def _scan(st: _State, text: str, fast: bool) -> None:
     if (current is not None or entry is not None) and pos < len(text):  # the last field runs to the end of the file
         tail = text[pos:]
         if not tail.isspace():
-            if current is None:
+            if current is None or (after_paragraph and _starts_other_text(current, tail, quoted)):
                 current = entry.open_loose()  # type: ignore[union-attr]
             current.append(_QUOTE_PREFIX_RE.sub("", tail) if ">" in tail else tail)
+
+
+def _summary_field(entry: Entry, line: str) -> None:
+    """Open and fill the field of a one-line ``<summary>Label</summary>value`` when the label is known."""
+    m = _SUMMARY_FIELD_RE.match(line)
+    if m is not None and canonical_label(m.group("label")):
+        entry.start(m.group("label"), m.group("value"), True)
+
+
+def _starts_other_text(field: list[str], gap: str, quoted: bool) -> bool:
+    """True when ``gap``, a paragraph after a blank line below the open field, is not more of it.
+
+    Forks put the English abstract under a translated field: a ``> `` quote below an unquoted
+    field ("- **TL;DR** — ..." then "> We propose ..."), or English prose below a field written in
+    another script ("**Summary**: 使用..." then "The challenges of ..."). A field continued over
+    paragraphs in its own script (zh-v2's "**摘要翻译:**") stays one field.
+    """
+    if not quoted and gap.lstrip().startswith(">"):
+        return True
+    return bool(field) and bool(field[0].strip()) and not is_mostly_latin(field[0]) and is_prose(fold(gap))
 
 
 def _ends_paragraph(m: re.Match[str]) -> bool:
