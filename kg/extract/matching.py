@@ -429,7 +429,8 @@ def _glued(span: Span) -> bool:
     after = span.end < len(doc) and doc[span.end].text == "-" and not doc[span.end - 1].whitespace_
     return before or after
 _DISTILLATION_ROLES = frozenset("teacher teachers student students".split())
-_ROLE_WORDS = re.compile(r"\b(?:teacher|student)s?\b", re.I)
+# not "teacher-student instructional dialogues": a hyphen compound of roles is a classroom as often as a model
+_ROLE_WORDS = re.compile(r"(?<![\w-])(?:teacher|student)s?(?![\w-])", re.I)
 
 
 def _inside_compound(span: Span) -> bool:
