@@ -184,10 +184,33 @@ def head_variants(phrase: str, group: str) -> list[str]:
         return [f"{words[0]} process", f"{words[0]} processes"]
     if len(words) >= 3 and words[-1] == "splatting":
         return [" ".join([*words[:-2], words[-2] + "s"])]
+    out: list[str] = []
     if len(words) >= 3 and words[-1] in _PROCEDURE_HEADS:
         stem = " ".join(words[:-1])
-        return [f"{stem} {head}" for head in _PROCEDURE_VARIANTS if head != words[-1]]
-    return []
+        out += [f"{stem} {head}" for head in _PROCEDURE_VARIANTS if head != words[-1]]
+        if any(w.endswith("'s") for w in words[:-1]) and not words[-2].endswith("'s") or words[-2] in _PROCESS_NOUNS:
+            # without its head: an eponym's procedure ("pollard's rho (algorithm)"), or a stem that is a
+            # procedure itself ("domain decomposition (method)", "discrete dipole approximation (method)")
+            out += plural_forms(stem) if words[-2] in _PROCESS_NOUNS else [stem]
+    if len(words) >= 2 and words[-1] in _AGENT_PROCESS:
+        stem = " ".join(words[:-1])
+        other = _AGENT_PROCESS[words[-1]]
+        out += [f"{stem} {other}", f"{stem} {other}s"]
+    return out
+
+
+# Process nouns that name a procedure without "method" after them.
+_PROCESS_NOUNS = frozenset("""decomposition factorization factorisation optimization optimisation transform transformation
+approximation expansion elimination relaxation interpolation quadrature iteration integration""".split())
+
+
+# The device and the process are one method: "Lloyd-Max quantizer" / "Lloyd-Max quantization",
+# "Gibbs sampler" / "Gibbs sampling", "kernel density estimator" / "... estimation". (Not
+# "classifier" / "classification": the process is a task.)
+_AGENT_PROCESS = {"quantizer": "quantization", "quantization": "quantizer", "sampler": "sampling",
+                  "sampling": "sampler", "estimator": "estimation", "estimation": "estimator",
+                  "regressor": "regression", "regression": "regressor", "filter": "filtering", "filtering": "filter",
+                  "integrator": "integration", "smoother": "smoothing", "smoothing": "smoother"}
 
 
 # "finite element method" -> "finite element simulations", "... solver", "... scheme": a named
