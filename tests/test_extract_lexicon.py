@@ -196,6 +196,7 @@ def test_head_variants_device_and_process_and_bare_procedures():
     # a stem that is no procedure keeps its head: "finite element" alone is a mesh, not the method
     assert "finite element" not in head_variants("finite element method", "simulation")
     assert "shor's" not in head_variants("shor's algorithm", "optimization")
+    assert "adjoint sensitivity analysis" in head_variants("adjoint sensitivity method", "optimization")  # blind3 2602.23314
 
 
 @pytest.mark.parametrize("abstract, key", [

@@ -218,7 +218,7 @@ _AGENT_PROCESS = {"quantizer": "quantization", "quantization": "quantizer", "sam
 # so "moment method" or "newton method" never turn into "moment analysis").
 _PROCEDURE_HEADS = frozenset("method algorithm technique scheme".split())
 _PROCEDURE_VARIANTS = ("method", "methods", "algorithm", "algorithms", "scheme", "schemes", "technique", "techniques",
-                       "simulation", "simulations", "solver", "solvers", "discretization", "discretisation")
+                       "simulation", "simulations", "solver", "solvers", "discretization", "discretisation", "analysis")
 
 
 def inflected_forms(entry: Entry) -> list[str]:
