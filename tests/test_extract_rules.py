@@ -311,3 +311,9 @@ def test_a_benchmark_name_with_a_suffix_is_that_benchmark_not_a_method():
     # a method named after the data it works on stays a method
     for name in ("KBQA-R1", "CUB-Loss", "VecSet-Edit", "HLE-Net"):
         assert classify(name, "", gaz, proposed=True) == "method", name
+
+
+def test_an_estimation_is_a_method_when_the_word_before_says_how():
+    # blind6 2602.13015: "Building on Mutual Information Neural Estimation (MINE), we introduce ..."
+    assert not is_task("Mutual Information Neural Estimation") and not is_task("Maximum Likelihood Estimation")
+    assert is_task("Human Pose Estimation") and is_task("Channel Estimation")

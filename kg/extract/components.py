@@ -28,7 +28,7 @@ from kg.extract.canonical import resolve_doc
 from kg.extract.filters import DATASET_HEADS, is_dataset_name, is_entity, is_task
 from kg.extract.gazetteer import Gazetteer, load_gazetteer
 from kg.extract.matching import GazetteerMatcher, char_span, doc_text, set_spans
-from kg.extract.patterns import usages
+from kg.extract.patterns import examples, usages
 from kg.extract.proposed import find_proposals
 from kg.extract.sections import section_ends
 from kg.extract.text import compact_key, is_name_like
@@ -90,7 +90,7 @@ class ProposedComponent:
                 spans.append(span)
         set_spans(doc, "proposed", spans)
         used = []
-        for u in usages(text, 0, ends[1]):
+        for u in (*usages(text, 0, ends[1]), *examples(text, 0, ends[1])):
             span = char_span(doc, u.start, u.end, label="strong" if u.strong else "weak")
             if span is not None:
                 used.append(span)

@@ -32,6 +32,10 @@ generation answering translation retrieval understanding reasoning tracking loca
 synthesis captioning summarization summarisation forecasting diagnosis identification navigation
 planning problem problems task tasks challenge adaptation analysis search assessment restoration
 inpainting completion grounding""".split())
+# "X Estimation" is an estimator when X says how ("Mutual Information Neural Estimation", "Maximum
+# Likelihood Estimation"), a task when X is what is estimated ("Pose Estimation", "Channel Estimation").
+ESTIMATION_METHOD_WORDS = frozenset("""neural likelihood kernel moments moment bayesian least-squares squares
+nonparametric non-parametric semiparametric semi-parametric variational contrastive""".split())
 # "X Search" is an algorithm when X says how to search ("Evolutionary Tree Search"),
 # a task when X is what is searched for ("Text-Based Person Search", "Code Search").
 SEARCH_ALGORITHM_WORDS = frozenset("""tree beam architecture local greedy grid random line tabu evolutionary
@@ -230,6 +234,8 @@ def is_task(long: str) -> bool:
     head = singular(words[-1])
     if head == "search":
         return len(words) < 2 or words[-2] not in SEARCH_ALGORITHM_WORDS
+    if head == "estimation" and len(words) >= 2 and words[-2] in ESTIMATION_METHOD_WORDS:
+        return False  # "Mutual Information Neural Estimation": how, not what, is estimated
     if head in TASK_HEADS or words[-1] in TASK_HEADS:
         return True
     return head in SETTING_HEADS and len(words) > 1 and all(w in SETTING_WORDS for w in words[:-1])

@@ -125,6 +125,7 @@ def insensitive_forms(entry: Entry) -> list[str]:
             out.extend(plural_forms(joined))
         out.extend(head_variants(low, entry.group))
         out.extend(participles(low))
+        out.extend(participial_prefix(low))
     return list(dict.fromkeys(out))
 
 
@@ -136,9 +137,33 @@ def participles(phrase: str) -> list[str]:
     if not 2 <= len(words) <= 4 or not all(w.isalpha() for w in words):
         return []
     last = words[-1]
-    # "-ing" techniques and transforms only: "vector-quantized codebook" describes data, not the method
-    forms = [last + "ed"] if last == "transform" else [f for f in inflections(last) if f.endswith("ed")] if last.endswith("ing") else []
+    # "-ing" techniques and transforms only: "vector-quantized codebook" describes data, not the method.
+    # A six-letter "-ing" noun counts here, after a modifier ("instruction tuning" -> "instruction-tuned").
+    if last == "transform":
+        forms = [last + "ed"]
+    elif last.endswith("ing") and len(last) >= 6 and last[-4] not in "aeiou":
+        forms = [last[:-3] + "ed"]
+    else:
+        forms = []
     return ["-".join([*words[:-1], f]) for f in forms]
+
+
+# Activity nouns a participial modifier may drop: "retrieval-augmented baselines" are RAG systems,
+# "tool-integrated LLMs" do tool-integrated reasoning, "grammar-constrained" decoders decode so.
+_ACTIVITY_HEADS = frozenset("generation reasoning decoding".split())
+
+
+def participial_prefix(phrase: str) -> list[str]:
+    """The hyphenated participle that opens a long form ending in an activity noun, standing alone:
+    "retrieval-augmented generation" -> "retrieval-augmented". Not "-based" ("score-based" says how),
+    not "self-" ("self-paced" is an ordinary adjective), and only a two-word long form."""
+    words = phrase.split()
+    if len(words) != 2 or words[1] not in _ACTIVITY_HEADS:
+        return []
+    first, _, participle = words[0].partition("-")
+    if not (first.isalpha() and participle.isalpha() and participle.endswith("ed")) or participle == "based" or first == "self":
+        return []
+    return [words[0]]
 
 
 # Prefixes papers also glue to the word ("finetuning", "pretraining", "multiagent", "nonlinear").
@@ -159,10 +184,33 @@ def head_variants(phrase: str, group: str) -> list[str]:
         return [f"{words[0]} process", f"{words[0]} processes"]
     if len(words) >= 3 and words[-1] == "splatting":
         return [" ".join([*words[:-2], words[-2] + "s"])]
+    out: list[str] = []
     if len(words) >= 3 and words[-1] in _PROCEDURE_HEADS:
         stem = " ".join(words[:-1])
-        return [f"{stem} {head}" for head in _PROCEDURE_VARIANTS if head != words[-1]]
-    return []
+        out += [f"{stem} {head}" for head in _PROCEDURE_VARIANTS if head != words[-1]]
+        if any(w.endswith("'s") for w in words[:-1]) and not words[-2].endswith("'s") or words[-2] in _PROCESS_NOUNS:
+            # without its head: an eponym's procedure ("pollard's rho (algorithm)"), or a stem that is a
+            # procedure itself ("domain decomposition (method)", "discrete dipole approximation (method)")
+            out += plural_forms(stem) if words[-2] in _PROCESS_NOUNS else [stem]
+    if len(words) >= 2 and words[-1] in _AGENT_PROCESS:
+        stem = " ".join(words[:-1])
+        other = _AGENT_PROCESS[words[-1]]
+        out += [f"{stem} {other}", f"{stem} {other}s"]
+    return out
+
+
+# Process nouns that name a procedure without "method" after them.
+_PROCESS_NOUNS = frozenset("""decomposition factorization factorisation optimization optimisation transform transformation
+approximation expansion elimination relaxation interpolation quadrature iteration integration""".split())
+
+
+# The device and the process are one method: "Lloyd-Max quantizer" / "Lloyd-Max quantization",
+# "Gibbs sampler" / "Gibbs sampling", "kernel density estimator" / "... estimation". (Not
+# "classifier" / "classification": the process is a task.)
+_AGENT_PROCESS = {"quantizer": "quantization", "quantization": "quantizer", "sampler": "sampling",
+                  "sampling": "sampler", "estimator": "estimation", "estimation": "estimator",
+                  "regressor": "regression", "regression": "regressor", "filter": "filtering", "filtering": "filter",
+                  "integrator": "integration", "smoother": "smoothing", "smoothing": "smoother"}
 
 
 # "finite element method" -> "finite element simulations", "... solver", "... scheme": a named
@@ -170,15 +218,29 @@ def head_variants(phrase: str, group: str) -> list[str]:
 # so "moment method" or "newton method" never turn into "moment analysis").
 _PROCEDURE_HEADS = frozenset("method algorithm technique scheme".split())
 _PROCEDURE_VARIANTS = ("method", "methods", "algorithm", "algorithms", "scheme", "schemes", "technique", "techniques",
-                       "simulation", "simulations", "solver", "solvers", "discretization", "discretisation")
+                       "simulation", "simulations", "solver", "solvers", "discretization", "discretisation", "analysis")
 
 
 def inflected_forms(entry: Entry) -> list[str]:
-    """Verb forms of a one-word technique noun ("quantized", "pruned"), matched only before a model noun."""
+    """Verb forms of a one-word technique noun ("quantized", "pruned", "distill"), matched with a guard."""
     if entry.ambiguous:
         return []
     return list(dict.fromkeys(f for s in (entry.name, *entry.aliases) if not looks_like_acronym(s) and s not in entry.acronyms
-                              and " " not in s and "-" not in s for f in inflections(s.lower())))
+                              and " " not in s and "-" not in s for f in [*inflections(s.lower()), *verb_bases(s.lower())]))
+
+
+def verb_bases(noun: str) -> list[str]:
+    """The plain verb of an "-ation" technique noun when its stem spells it: "distillation" -> "distill",
+    "distills"; "quantization" -> "quantize", "quantizes"; "augmentation" -> "augment". Other stems
+    ("interpol-ation") do not give the verb by cutting, so they give none."""
+    if not noun.endswith("ation") or len(noun) < 9 or not noun.isalpha():
+        return []
+    stem = noun[:-5]
+    if stem.endswith("iz"):
+        return [stem + "e", stem + "es"]
+    if stem.endswith(("ll", "nt", "rm")):
+        return [stem, stem + "s"]
+    return []
 
 
 _INFLECTED = "|inflected"
@@ -360,8 +422,38 @@ def listed_entry(gaz: Gazetteer, text: str) -> str | None:
 
 
 def _before_model_noun(span: Span) -> bool:
+    """A verb form that names the technique: it qualifies a model noun ("quantized models"), takes one
+    as its object within a few words ("we distill the teacher into a compact student", "prune the
+    network"), or a teacher or student takes part in the sentence ("distill it into a causal system"
+    after "a bidirectional video diffusion model teacher"). "distills essential insights" does not."""
     doc = span.doc
-    return span.end < len(doc) and doc[span.end].lower_ in MODEL_NOUNS
+    if _glued(span):
+        return False  # part of a model's name: "DeepSeek-R1-Distill-Qwen-7B"
+    if span.end < len(doc) and doc[span.end].lower_ in MODEL_NOUNS:
+        return True
+    for tok in doc[span.end:span.end + _OBJECT_WINDOW]:
+        if tok.is_punct and tok.text != "-":
+            break
+        if tok.lower_ in MODEL_NOUNS or tok.lower_ in _DISTILLATION_ROLES:
+            return True
+    text = doc_text(doc)
+    start = max(text.rfind(". ", 0, span.start_char), text.rfind("\n", 0, span.start_char)) + 1
+    stops = [i for i in (text.find(". ", span.end_char), text.find("\n", span.end_char)) if i >= 0]
+    return _ROLE_WORDS.search(text, start, min(stops, default=len(text))) is not None
+
+
+_OBJECT_WINDOW = 5
+
+
+def _glued(span: Span) -> bool:
+    """A hyphen with no space on either side of the span."""
+    doc = span.doc
+    before = span.start > 0 and doc[span.start - 1].text == "-" and not doc[span.start - 1].whitespace_
+    after = span.end < len(doc) and doc[span.end].text == "-" and not doc[span.end - 1].whitespace_
+    return before or after
+_DISTILLATION_ROLES = frozenset("teacher teachers student students".split())
+# not "teacher-student instructional dialogues": a hyphen compound of roles is a classroom as often as a model
+_ROLE_WORDS = re.compile(r"(?<![\w-])(?:teacher|student)s?(?![\w-])", re.I)
 
 
 def _inside_compound(span: Span) -> bool:

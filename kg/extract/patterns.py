@@ -33,7 +33,11 @@ from kg.extract.text import find_any
 WEAK_HEADS = frozenset("""decomposition factorization factorisation filter transform scheme iteration integrator
 quadrature smoother interpolation descent""".split())
 STRONG_ONLY_HEADS = frozenset("""test method procedure correction criterion sampling sampler estimator simulation
-regression solver expansion approximation modulation algorithm""".split())
+regression solver expansion approximation modulation algorithm quantization quantisation quantizer""".split())
+# Heads a proper-name modifier makes a name with no usage cue ("the properties of the Walsh transform",
+# "Lloyd-Max quantization achieves ..."): an eponym before these is an established technique.
+_EPONYM_HEADS = frozenset("""decomposition factorization factorisation transform quadrature quantization quantisation
+quantizer""".split())
 _HEAD = re.compile(r"\b(" + "|".join(sorted(WEAK_HEADS | STRONG_ONLY_HEADS, key=len, reverse=True)) + r")(?:s|es)?\b")
 _HEAD_WORDS = tuple(sorted(WEAK_HEADS | STRONG_ONLY_HEADS))
 _CUE_BEFORE = frozenset("""use uses used using apply applies applied applying adopt adopts adopted adopting employ employs
@@ -123,16 +127,21 @@ def usages(text: str, start: int = 0, end: int | None = None) -> Iterator[Usage]
                 modifiers.append(m)  # "the iterative rational Krylov algorithm": part of the name
                 cue = cue or _cue_before(text, start, m.start())
                 break
+            if low in ("and", "or") and modifiers:
+                cue = cue or _coordinated_cue(text, start, m.start())  # "via both uniform and Lloyd-Max quantization"
+                break
             if low in GENERIC_MODIFIERS or not w[0].isalpha() or low.endswith("ly"):
                 break
             modifiers.append(m)
         else:
             if modifiers and len(modifiers) <= _MAX_MODIFIERS and words and len(words) <= _MAX_MODIFIERS:
                 cue = cue or _cue_before(text, start, modifiers[-1].start())
-        if len(modifiers) > _MAX_MODIFIERS or not modifiers or not cue:
+        if len(modifiers) > _MAX_MODIFIERS or not modifiers:
             continue
         modifiers.reverse()
         strong = any(_is_proper(m.group(0)) for m in modifiers)
+        if not cue and not _eponym(text, start, modifiers, head, h):
+            continue
         if not strong and head not in WEAK_HEADS or head in ("method", "test") and h.end() != h.start() + len(head):
             continue  # "established SSL methods": a plural "methods" names a class, not one method
         first = modifiers[0].start()
@@ -161,8 +170,63 @@ def _cue_before(text: str, start: int, pos: int) -> bool:
     return last in _CUE_BEFORE or last == "on" and len(before) > 1 and before[-2] in ("based", "relies", "rely", "relying")
 
 
+def _coordinated_cue(text: str, start: int, pos: int) -> bool:
+    """A usage cue before the first conjunct of "X and <phrase>": up to two words, "both"/"either" skipped."""
+    before = text[max(start, pos - 60):pos].split()
+    for k in range(1, min(3, len(before)) + 1):
+        word = before[-k].casefold().strip(",")
+        if word in ("both", "either"):
+            return _cue_before(text, start, text.rfind(before[-k], start, pos))
+        if word in _CUE_BEFORE:
+            return True
+        if word in GENERIC_MODIFIERS:
+            return False
+        if _cue_before(text, start, text.rfind(before[-k], start, pos)):
+            return True
+    return False
+
+
+def _eponym(text: str, start: int, modifiers: list[re.Match[str]], head: str, h: re.Match[str]) -> bool:
+    """A phrase that needs no cue: capitalised modifiers only and a singular eponym head, not opening a
+    sentence nor in a title ("Graph Decomposition for ..." capitalises every word; "Orchestrator
+    transforms ..." is a verb)."""
+    return (head in _EPONYM_HEADS and h.end() == h.start() + len(head) and all(_is_proper(m.group(0)) for m in modifiers)
+            and not _sentence_start(text, start, modifiers[0].start()) and not _in_title(text, modifiers[0].start()))
+
+
+def _in_title(text: str, pos: int) -> bool:
+    """``pos`` is on the first line of a title-and-abstract text (a text without lines is all abstract)."""
+    first = text.find("\n")
+    return first >= 0 and pos < first
+
+
 def _sentence_start(text: str, start: int, pos: int) -> bool:
     i = pos
     while i > start and text[i - 1] == " ":
         i -= 1
     return i == start or text[i - 1] in ".!?:\n"
+
+
+# "Classical factorization methods, such as Trial Division and Pollard's Rho": the examples a paper
+# gives of a class of methods are methods. Only capitalised names of two words or more, or an
+# eponym's possessive, are taken: a single capitalised word there is a coined name other rules judge.
+_EXAMPLES = re.compile(r"\b(?:methods|algorithms|techniques|schemes|estimators|solvers|heuristics|procedures|tests|approaches"
+                       r"|baselines|architectures)"
+                       r",?\s+\(?(?:such\s+as|including|like|e\.g\.,?|i\.e\.,?)\s+([^.;:()]{3,160})")
+_EXAMPLE_ITEM = re.compile(r"[A-Z][\w\-]*(?:['’]s)?(?:[ \-][A-Z][\w\-]*(?:['’]s)?){0,3}")
+_ITEM_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)")
+
+
+def examples(text: str, start: int = 0, end: int | None = None) -> Iterator[Usage]:
+    """Named examples of a class of methods in ``text[start:end]`` (strong usages, head "example")."""
+    end = len(text) if end is None else end
+    for m in _EXAMPLES.finditer(text, start, end):
+        pos = m.start(1)
+        for piece in _ITEM_SPLIT.split(m.group(1)):
+            at = text.find(piece, pos)
+            pos = at + len(piece)
+            item = _EXAMPLE_ITEM.fullmatch(piece)
+            if item is None:
+                break  # the list ends where a lower-case phrase continues the sentence
+            if " " in piece or "'s" in piece or "’s" in piece:
+                yield Usage(piece, at, at + len(piece), "example", True)
