@@ -40,7 +40,9 @@ def test_a_failure_here_kills_the_child_first(tmp_path):
     pid_file = tmp_path / "pid"
 
     def slow():
-        pid_file.write_text(str(os.getpid()))
+        # written whole, then renamed: the parent must never see the file empty (it then kills us at once)
+        (tmp_path / "pid.part").write_text(str(os.getpid()))
+        os.replace(tmp_path / "pid.part", pid_file)
         time.sleep(60)
 
     def broken():
