@@ -137,3 +137,21 @@ def test_files_read_ahead_in_workers_give_the_same_build(tmp_path, monkeypatch):
     write_node_link(one.graph, tmp_path / "one.json")
     write_node_link(again.graph, tmp_path / "again.json")
     assert (tmp_path / "one.json").read_bytes() == (tmp_path / "again.json").read_bytes()
+
+
+def test_records_come_back_from_pickle_equal_field_for_field():
+    """The cache pickles records as ``cls(*values)`` (kg.records): every field, nested records included."""
+    import dataclasses
+    import pickle
+
+    from kg.records import Candidate, Problem, ReadReport, SourceRef
+
+    result = kg.build(DIGESTS[:2])
+    extraction = next(e for e in result.extractions if e.methods and e.datasets)
+    samples = [result.papers[0], result.papers[-1], extraction, result.digests[0], result.report,
+               Candidate("acronym", "KN", "k", "n", "abstract"), Problem(SourceRef("a.jsonl", 3), "bad-json", "m"),
+               ReadReport(["a"], 2, [Problem(SourceRef("b", 1), "x", "y")], ["t"])]
+    for obj in samples:
+        back = pickle.loads(pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL))
+        assert type(back) is type(obj) and back == obj
+        assert [getattr(back, f.name) for f in dataclasses.fields(obj)] == [getattr(obj, f.name) for f in dataclasses.fields(obj)]
