@@ -21,7 +21,8 @@ Change a gazetteer entry or a line of extractor code and the keys change by them
 is no version number to remember to bump. Entries not used by a build are dropped at its end,
 so the cache holds one build's worth.
 
-Storage: one SQLite file (``cache.sqlite``, values pickled); a cache that cannot be opened or
+Storage: one SQLite file (``cache.sqlite``, values pickled) and the inputs' content hashes by file
+stamp (``hashes.json``, :func:`recall_hashes`); a cache that cannot be opened or
 read is reported and the build goes on without it (a problem with the cache never fails a
 build, and never changes its result).
 """
