@@ -21,7 +21,8 @@ Change a gazetteer entry or a line of extractor code and the keys change by them
 is no version number to remember to bump. Entries not used by a build are dropped at its end,
 so the cache holds one build's worth.
 
-Storage: one SQLite file (``cache.sqlite``, values pickled); a cache that cannot be opened or
+Storage: one SQLite file (``cache.sqlite``, values pickled) and the inputs' content hashes by file
+stamp (``hashes.json``, :func:`recall_hashes`); a cache that cannot be opened or
 read is reported and the build goes on without it (a problem with the cache never fails a
 build, and never changes its result).
 """
@@ -34,6 +35,7 @@ import os
 import pickle
 import sqlite3
 import sys
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -119,6 +121,8 @@ class BuildCache:
                     self._db.execute(f"CREATE TABLE IF NOT EXISTS {table} (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
         except (OSError, sqlite3.Error) as exc:
             self._disable(f"cannot open the build cache in {self.folder}: {exc}")
+        if self._db is not None:
+            recall_hashes(self.folder)
 
     # ------------------------------------------------------------------ storage
 
@@ -186,6 +190,9 @@ class BuildCache:
             self._disable(f"cannot write the build cache in {self.folder}: {exc}")
         for rows in self._new.values():
             rows.clear()
+        if self._db is not None:
+            keep_hashes(self.folder, _USED_STAMPS)
+        _USED_STAMPS.clear()
 
     def _wasted(self) -> float:
         assert self._db is not None
@@ -286,6 +293,49 @@ def _paper_key(version: str, p: Paper) -> str:
 #: Content hashes already made by this process, by the file's identity and change stamps: kg build hashes
 #: its inputs twice (kg.reuse, then the reader) and a file rewritten in between has a new ctime.
 _HASHED: dict[tuple[int, ...], str] = {}
+#: The stamps hashed when the file was already this old (seconds): only those are kept for later builds.
+_SETTLED = 2.0
+#: The stamps of _HASHED that were settled when hashed (or recalled): the ones keep_hashes keeps.
+_SETTLED_STAMPS: set[tuple[int, ...]] = set()
+#: The stamps of the files this process keyed, in order (what keep_hashes keeps).
+_USED_STAMPS: list[tuple[int, ...]] = []
+HASHES = "hashes.json"
+
+
+def recall_hashes(folder: str | os.PathLike[str]) -> None:
+    """Take the content hashes a previous build kept in ``folder`` (:func:`keep_hashes`) as known.
+
+    A daily build otherwise hashes every input again (a year: 333 MB, 0.4 s) to find them
+    unchanged. A stamp is (device, inode, size, mtime, ctime in ns): any write to a file changes
+    its ctime, which no program can set back, so a file with the same stamp has the same content.
+    Only stamps that were already :data:`_SETTLED` seconds old when hashed are kept (the clock
+    ticks coarser than a nanosecond: a file written twice within one tick could keep its stamp).
+    An unreadable table is ignored (everything is hashed, as without it).
+    """
+    import json
+
+    try:
+        entries = json.loads((Path(folder) / HASHES).read_text(encoding="utf-8"))
+        if entries.get("format") != _SCHEMA:
+            return
+        for stamp, content in entries["hashes"]:
+            if isinstance(content, str) and len(stamp) == 5 and all(type(x) is int for x in stamp):
+                _HASHED.setdefault(tuple(stamp), content)
+                _SETTLED_STAMPS.add(tuple(stamp))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return
+
+
+def keep_hashes(folder: str | os.PathLike[str], stamps: Sequence[tuple[int, ...]]) -> None:
+    """Write the settled ones of ``stamps`` (with their hashes) for :func:`recall_hashes` (replacing the table)."""
+    import json
+
+    kept = [[list(stamp), _HASHED[stamp]] for stamp in dict.fromkeys(stamps) if stamp in _SETTLED_STAMPS]
+    path = Path(folder) / HASHES
+    staging = path.with_name(f".{HASHES}.tmp")
+    with contextlib.suppress(OSError):
+        staging.write_text(json.dumps({"format": _SCHEMA, "hashes": kept}), encoding="utf-8")
+        os.replace(staging, path)
 
 
 def _file_key(path: str, digest_id: str, date: dt.date | None, version: str) -> str | None:
@@ -302,7 +352,11 @@ def _file_key(path: str, digest_id: str, date: dt.date | None, version: str) -> 
             stamp = (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
             content = _HASHED.get(stamp)
             if content is None:
+                # the time before reading: a write during the read is newer than it
+                if time.time() - max(st.st_mtime_ns, st.st_ctime_ns) / 1e9 >= _SETTLED:
+                    _SETTLED_STAMPS.add(stamp)
                 content = _HASHED[stamp] = hashlib.file_digest(fh, "sha256").hexdigest()
+            _USED_STAMPS.append(stamp)
     except (InputFileError, OSError):
         return None
     name_date = date_in_text(Path(path).name)  # in range today (tomorrow is the last digest date)

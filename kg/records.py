@@ -11,7 +11,8 @@ of mutating the ones it was given, so every stage can be tested on its own.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+import operator
+from dataclasses import dataclass, field, fields
 from typing import Literal
 
 DatePrecision = Literal["day", "month"]
@@ -227,3 +228,29 @@ class ReadReport:
         for p in self.problems:
             counts[p.kind] = counts.get(p.kind, 0) + 1
         return dict(sorted(counts.items()))
+
+
+def _pickled_by_fields(cls: type) -> None:
+    """Pickle ``cls`` as ``cls(*field values)`` instead of the slots dataclass default.
+
+    The default (``dataclasses._dataclass_getstate`` / ``_dataclass_setstate``) walks
+    ``fields()`` in Python for every record: unpickling a year's cached readings and extractions
+    (100,000 records, 490,000 objects) took about 2 s of a +1 day build, 3x what calling
+    ``__init__`` with the values does. Same objects back (no ``__post_init__``, every field is
+    an ``__init__`` argument); a cache written the old way is not read (the code version changed).
+    """
+    names = tuple(f.name for f in fields(cls))
+    values = operator.attrgetter(*names)
+    if len(names) == 1:
+        def __reduce__(self):  # noqa: ANN001, ANN202, N807
+            return cls, (values(self),)
+    else:
+        def __reduce__(self):  # noqa: ANN001, ANN202, N807
+            return cls, values(self)
+    cls.__reduce__ = __reduce__  # type: ignore[method-assign]
+
+
+for _cls in (SourceRef, Summary, PaperRecord, Digest, Listing, Paper, MethodMention, DatasetMention, Candidate,
+             PaperExtraction, Problem, ReadReport):
+    _pickled_by_fields(_cls)
+del _cls

@@ -42,12 +42,19 @@ MANIFEST = "last-build.json"
 _FORMAT = "kg-last-build 1"
 
 
-def build_key(inputs: Sequence[str], date: Any, options: Mapping[str, object]) -> str | None:
-    """The key of a build of ``inputs`` with these options; ``None`` when an input cannot be hashed."""
+def build_key(inputs: Sequence[str], date: Any, options: Mapping[str, object],
+              cache_dir: str | os.PathLike[str] | None = None) -> str | None:
+    """The key of a build of ``inputs`` with these options; ``None`` when an input cannot be hashed.
+
+    ``cache_dir``: the build cache, whose content hashes of unchanged files are taken (:func:`kg.cache.recall_hashes`).
+    """
     import importlib.metadata
 
-    from kg.cache import _digest, _file_key as file_key, code_version
+    from kg.cache import _digest, _file_key as file_key, code_version, recall_hashes
     from kg.ingest.files import digest_ids, expand_inputs
+
+    if cache_dir is not None:
+        recall_hashes(cache_dir)
 
     version = code_version()
     files, missing = expand_inputs([os.fspath(i) for i in inputs])

@@ -137,3 +137,102 @@ def test_files_read_ahead_in_workers_give_the_same_build(tmp_path, monkeypatch):
     write_node_link(one.graph, tmp_path / "one.json")
     write_node_link(again.graph, tmp_path / "again.json")
     assert (tmp_path / "one.json").read_bytes() == (tmp_path / "again.json").read_bytes()
+
+
+def test_records_come_back_from_pickle_equal_field_for_field():
+    """The cache pickles records as ``cls(*values)`` (kg.records): every field, nested records included."""
+    import dataclasses
+    import pickle
+
+    from kg.records import Candidate, Problem, ReadReport, SourceRef
+
+    result = kg.build(DIGESTS[:2])
+    extraction = next(e for e in result.extractions if e.methods and e.datasets)
+    samples = [result.papers[0], result.papers[-1], extraction, result.digests[0], result.report,
+               Candidate("acronym", "KN", "k", "n", "abstract"), Problem(SourceRef("a.jsonl", 3), "bad-json", "m"),
+               ReadReport(["a"], 2, [Problem(SourceRef("b", 1), "x", "y")], ["t"])]
+    for obj in samples:
+        back = pickle.loads(pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL))
+        assert type(back) is type(obj) and back == obj
+        assert [getattr(back, f.name) for f in dataclasses.fields(obj)] == [getattr(obj, f.name) for f in dataclasses.fields(obj)]
+
+
+def _forget_hashes(monkeypatch):
+    """A new process's state: no content hash known."""
+    import kg.cache
+
+    monkeypatch.setattr(kg.cache, "_HASHED", {})
+    monkeypatch.setattr(kg.cache, "_SETTLED_STAMPS", set())
+    monkeypatch.setattr(kg.cache, "_USED_STAMPS", [])
+
+
+def test_content_hashes_are_kept_by_stamp_and_a_rewritten_file_is_hashed_again(tmp_path, monkeypatch):
+    import hashlib
+    import os
+
+    import kg.cache
+    from kg.cache import _file_key, code_version
+
+    folder, cache = tmp_path / "d", tmp_path / "cache"
+    folder.mkdir()
+    for path in DIGESTS[:3]:
+        shutil.copy(path, folder / path.name)
+    fresh = folder / DIGESTS[3].name
+    _forget_hashes(monkeypatch)
+    monkeypatch.setattr(kg.cache, "_SETTLED", 0.0)  # the copies above count as settled, not the one below
+    kg.build([folder], extract=False, cache=cache)
+    keys = {p: _file_key(str(p), "x", None, code_version()) for p in sorted(folder.iterdir())}
+    shutil.copy(DIGESTS[3], fresh)
+    monkeypatch.setattr(kg.cache, "_SETTLED", 3600.0)  # written just now: its hash is not kept
+    kg.build([folder], extract=False, cache=cache)
+
+    _forget_hashes(monkeypatch)  # the next day's process: the settled hashes come from the cache folder
+    kg.cache.recall_hashes(cache)
+    hashed = []
+    real = hashlib.file_digest
+    monkeypatch.setattr(kg.cache.hashlib, "file_digest", lambda fh, algo: hashed.append(os.fstat(fh.fileno()).st_ino) or real(fh, algo))
+    assert {p: _file_key(str(p), "x", None, code_version()) for p in keys} == keys
+    assert hashed == []  # the three settled files: not read
+    _file_key(str(fresh), "x", None, code_version())
+    assert hashed == [fresh.stat().st_ino]  # too fresh when hashed: read again
+
+    target = sorted(keys)[0]
+    st = target.stat()
+    data = bytearray(target.read_bytes())
+    data[-2:-1] = b"#" if data[-2:-1] != b"#" else b"%"  # same size, other content, mtime set back
+    target.write_bytes(bytes(data))
+    os.utime(target, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert _file_key(str(target), "x", None, code_version()) != keys[target]  # its ctime moved: hashed again
+    assert hashed[-1] == target.stat().st_ino
+
+
+def test_a_cached_build_equals_a_clean_one_after_a_day_is_added_edited_removed_or_the_code_changes(tmp_path, monkeypatch):
+    """Each step builds into the same --out with the same cache; each result is byte for byte a clean build's."""
+    import kg.cache
+
+    folder, cache, out = tmp_path / "d", tmp_path / "cache", tmp_path / "out"
+    folder.mkdir()
+    for path in DIGESTS[:-1]:
+        shutil.copy(path, folder / path.name)
+
+    def same_as_clean(step: str, **expect: int) -> None:
+        cached = kg.build([folder], cache=cache)
+        kg.write_outputs(cached, out)
+        clean = kg.build([folder], n_process=1)
+        kg.write_outputs(clean, tmp_path / f"clean-{step}", jobs=1)
+        assert files(out) == files(tmp_path / f"clean-{step}"), step
+        for name, value in expect.items():
+            assert getattr(cached.cache, name) == value, (step, name, cached.cache)
+
+    same_as_clean("first", files_reused=0)
+    shutil.copy(DIGESTS[-1], folder / DIGESTS[-1].name)
+    same_as_clean("one more day", files_reused=len(DIGESTS) - 1, files_read=1)
+    edited = folder / DIGESTS[1].name
+    text = edited.read_text(encoding="utf-8")
+    title = text.index("### [1] [") + len("### [1] [")
+    edited.write_text(text[:title] + "Edited: " + text[title:], encoding="utf-8")  # one title: one paper's text changes
+    same_as_clean("a day edited", files_reused=len(DIGESTS) - 1, files_read=1)
+    (folder / DIGESTS[0].name).unlink()
+    same_as_clean("a day removed", files_reused=len(DIGESTS) - 1, files_read=0)
+    monkeypatch.setattr(kg.cache, "code_version", lambda: "another extractor")  # as a changed module or gazetteer would
+    same_as_clean("the code changed", files_reused=0, papers_reused=0)

@@ -52,7 +52,7 @@ def build_command(
 
             key = reuse.build_key(inputs, options.parse_date(date), {
                 "extract": not no_extract, "html": not no_html, "trends": not no_trends,
-                "neo4j_import": not no_import_files})
+                "neo4j_import": not no_import_files}, cache_dir)
             kept = reuse.unchanged(cache_dir, out, key) if not neo4j else None
         if kept is not None:
             summary, written = kept
