@@ -16,7 +16,7 @@ from kg.extract.text import find_any, find_word, is_name_like
 
 # "we propose", "this paper introduces", "we further present", "which we call"
 _TRIGGER = re.compile(
-    r"\b(?:we|this (?:paper|work|study|article|letter)|our (?:work|paper|method))\s+"
+    r"\b(?:we|this (?:paper|work|study|article|letter|approach|framework)|our (?:work|paper|method|approach|framework|model|system))\s+"
     r"(?:\w+ly\s+|also\s+|further\s+|then\s+|therefore\s+|thus\s+|hence\s+|here\s+|now\s+|first\s+|next\s+|instead\s+)?"
     r"(?:propose|introduce|present|develop|design|call|name|term|dub|devise|build|formulate|construct|coin)[sd]?\b"
     r"|\b(?:named|called|dubbed|termed|coined)\b"
@@ -28,7 +28,9 @@ _TRIGGER = re.compile(
     # "a novel framework, X", "The resulting model, DKT, achieves", "a lightweight component, TTSV (...)"
     r"|\b(?:framework|method|algorithm|approach|architecture|module|technique|strategy|model|mechanism|component"
     r"|paradigm|pipeline|scheme),(?=\s)"
-    r"|\bour (?:method|framework|model|approach|algorithm|system|architecture)\b(?=\s)",
+    r"|\bour (?:method|framework|model|approach|algorithm|system|architecture)\b(?=\s)"
+    # "At its core is an Intent State (IS)", "At the core of SemVideo is SemMiner", "Central to our model is a ..."
+    r"|\bat (?:its|the) (?:core|heart)(?: of [\w\-]+)?,? (?:is|lies|are)\b|\bcentral to (?:our|this|the|its) [\w\-]+ (?:is|are)\b",
     re.IGNORECASE,
 )
 # The same pattern, case-sensitive, run on lower-cased text: twice as fast as IGNORECASE.
@@ -169,6 +171,43 @@ def after_trigger(text: str, pos: int, end: int, lenient: bool = False) -> tuple
     return None
 
 
+# "we propose next-patch diffusion, a new decoding method", "We propose causal compilation, a paradigm that",
+# "a technique called gradient surgery,": a lower-case coined name straight after a proposing verb or a
+# naming word, with no determiner. Kept only when an appositive calls it a method, or (after "called")
+# when the noun before it is a method noun; otherwise such words are as often a plain noun phrase.
+_LOWER_NAME = re.compile(r" ((?:[a-z][a-z0-9]*|[A-Z][A-Z0-9]+)(?:-[A-Za-z0-9]+)*(?: [a-z][a-z0-9]*(?:-[A-Za-z0-9]+)*){0,3})"
+                         r"(?=,? (?:a|an|the) |, )")
+_PROPOSING_VERB = re.compile(r"(?:propose|introduce|present|develop|design|devise|call|name|term|dub|coin)[sd]?$|"
+                             r"(?:named|called|dubbed|termed|coined)$")
+_NOT_LOWER_START = frozenset("""to two three four five several multiple various both each some many new novel simple first
+using leveraging exploiting employing applying adopting combining adding replacing extending treating modeling modelling
+how what which whether that this these those it its their our an a the""".split())
+
+
+def lowercase_name(text: str, trig: re.Match[str]) -> tuple[str, int, int] | None:
+    """A lower-case coined name right after a proposing verb or naming word ``trig``, or None."""
+    if not _PROPOSING_VERB.search(trig.group(0).casefold()):
+        return None
+    m = _LOWER_NAME.match(text, trig.end())
+    if m is None:
+        return None
+    name = m.group(1)
+    words = name.split()
+    if words[0].casefold() in _NOT_LOWER_START or words[0].casefold() in NAME_STOPWORDS or words[-1] in _NOT_LOWER_START:
+        return None
+    kind = appositive_kind(text[m.end(1):m.end(1) + 120], strict=True)
+    naming = trig.group(0).casefold() in _NAMING_WORDS
+    if kind == "method" or naming and kind is None and _method_noun_before(text, trig.start()):
+        return name, m.start(1), m.end(1)
+    return None
+
+
+def _method_noun_before(text: str, pos: int) -> bool:
+    """Whether a method noun ends right before ``pos`` ("a technique called ...", "a strategy, termed")."""
+    before = text[max(0, pos - 20):pos].rstrip(" ,").rsplit(" ", 1)[-1].casefold()
+    return before.rstrip("s") in HEAD_NOUNS or before in HEAD_NOUNS
+
+
 # A lower-case content word right after a name makes the name a modifier ("Coarse-to-Fine frame").
 _MODIFIED = re.compile(r" (?!(?:and|or|to|for|with|that|which|where|in|on|of|is|are|as|by|via|from|at|through|using|into|over"
                        r"|under|across|between|against|without|within|based|achieves|outperforms)\b)[a-z][a-z\-]+")
@@ -192,6 +231,8 @@ def find_proposals(title: str, abstract: str, abstract_offset: int) -> list[Prop
     triggers = list(_triggers(abstract))
     for trig in triggers:
         hit = after_trigger(abstract, trig.end(), len(abstract), lenient=trig.group(0).casefold().endswith("proposed"))
+        if hit is None:
+            hit = lowercase_name(abstract, trig)
         if hit:
             n, s, e = hit
             out.append(Proposal(n, abstract_offset + s, abstract_offset + e, "trigger"))
@@ -213,11 +254,38 @@ def find_proposals(title: str, abstract: str, abstract_offset: int) -> list[Prop
         out.append(Proposal(m.group(0), abstract_offset + m.start(), abstract_offset + m.end(), "compound"))
     for name, head, start in eponyms(abstract):
         out.append(Proposal(name, abstract_offset + start, abstract_offset + start + len(name), "headed:" + head))
+    for name, start in described_names(abstract):
+        span = (abstract_offset + start, abstract_offset + start + len(name))
+        if span not in seen:
+            seen.add(span)
+            out.append(Proposal(name, *span, "trigger"))
     for name, start in compared_names(abstract):
         span = (abstract_offset + start, abstract_offset + start + len(name))
         if span not in seen:  # "we propose SymGraph, a symbolic framework": proposed, not only mentioned
             out.append(Proposal(name, *span, "mention"))
     return out
+
+
+# "via OCR Rectification, a method that leverages ...": a Title-Case name the paper says is a method.
+# (Capital first, the lookbehind after it: the regex starts with a character set, which is skipped along fast.)
+_DESCRIBED_MULTI = re.compile(r"[A-Z](?<![\w\-].)[\w\-]*(?: [A-Z][\w\-]*){1,4}(?=, (?:a|an) )")
+
+
+def described_names(text: str) -> Iterator[tuple[str, int]]:
+    """``(name, start)`` of capitalised multiword names followed by an appositive calling them a method."""
+    for m in _DESCRIBED_MULTI.finditer(text):
+        name = m.group(0)
+        if name.split()[0].casefold() in NAME_STOPWORDS or _SENTENCE_START.search(text, max(0, m.start() - 2), m.start()):
+            continue  # "The Proposed Method, a ..."; a sentence's first words are capitalised anyway
+        if _NAME_TAIL_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "Trajectory Replay via Concept-Basis Reconstruction, a": the end of a longer name
+        if appositive_kind(text[m.end():m.end() + 120], strict=True) == "method":
+            yield name, m.start()
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s*)$")
+_NAME_TAIL_BEFORE = re.compile(r"(?:(?:[A-Z][\w\-]*|\))\s+(?:with|via|for|of|and|in|on|to|by|from|using)\s+|\)\s*|--? |– |: "
+                               r"|(?<![\w\-])[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*, )$")  # "we propose MDSE, Multimodal Disaster ..."
 
 
 # "a Multi-Modal Gaussian Transformer that", "Central to our model is a Topology-aware Skeleton
@@ -409,6 +477,23 @@ def derived_names(text: str, names: list[str]) -> Iterator[tuple[str, int, str]]
             m = _DERIVED.match(text, at + len(name))
             if m is not None and not _SIZE_OR_VERSION.match(m.group(1)) and (m.group(1)[0].isupper() or is_name_like(m.group(1))):
                 yield text[at:m.end()], at, "trigger"
+
+
+# "InnoEval can consistently outperform baselines", "O-Shap outperforms baseline SHAP variants": what
+# outperforms other methods is a method, whatever its name ends in (a benchmark or a task never does).
+_OUTPERFORMS = re.compile(r"(?:'s)? (?:(?:can|could|also|further|still|consistently|significantly|substantially|clearly"
+                          r"|greatly|markedly|notably|largely|even|often|then) )*(?:outperform|surpass|beat)(?:s|ed|es)?\b")
+
+
+def outperforms(text: str, name: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether ``name`` is the subject of "outperforms/surpasses/beats" in ``text[start:end]``."""
+    for at in find_word(text, name, start, end):
+        if _OUTPERFORMS.match(text, at + len(name)) and _AFTER_PREPOSITION.search(text, max(0, at - 12), at) is None:
+            return True  # (not "models trained on MieDB-100k consistently outperform ...": the data is no subject)
+    return False
+
+
+_AFTER_PREPOSITION = re.compile(r"\b(?:on|in|with|using|from|by|of|to|via|over|than|upon|and)\s+$")
 
 
 def _name_as_subject(text: str, names: list[str]) -> Iterator[int]:
