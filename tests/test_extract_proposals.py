@@ -365,3 +365,53 @@ def test_software_and_legal_codes_are_not_methods(nlp):
     methods, _ = found(nlp, "A study", "Quecto-V1 was trained on Indian statutes, including the Indian Penal Code (IPC), "
                                        "the Code of Criminal Procedure (CrPC), and the Constitution of India.")
     assert "indianpenalcode" not in methods
+
+
+def test_a_long_proposed_list_keeps_its_later_items(nlp):
+    # EchoTorrent, Feb 2026: item (3) stands more than 400 characters after "we propose"
+    abstract = ("To this end, we propose EchoTorrent, a novel schema with a fourfold design: (1) Multi-Teacher Training "
+                "fine-tunes a pre-trained model on distinct preference domains to obtain specialized domain experts, which "
+                "sequentially transfer domain-specific knowledge to a student model; (2) Adaptive CFG Calibration (ACC-DMD), "
+                "which calibrates the audio CFG augmentation errors in DMD via a phased spatiotemporal schedule, eliminating "
+                "redundant CFG computations and enabling single-pass inference per step; (3) Hybrid Long Tail Forcing, which "
+                "enforces alignment exclusively on tail frames during long-horizon self-rollout training.")
+    methods, _ = found(nlp, "A study", abstract)
+    assert "hybridlongtailforcing" in methods and methods["hybridlongtailforcing"].proposed
+
+
+def test_only_the_words_before_a_list_make_it_the_papers_components(nlp):
+    # CourtGuard, Feb 2026: "our framework" inside item (1) does not make item (2) a component
+    abstract = ("Beyond standard metrics, we highlight two critical capabilities: (1) Zero-Shot Adaptability, where our "
+                "framework generalized to an out-of-domain task; and (2) Automated Data Curation and Auditing, where we "
+                "leveraged CourtGuard to curate nine novel datasets.")
+    methods, _ = found(nlp, "A study", abstract)
+    assert "automateddatacurationandauditing" not in methods
+    # "The method combines (i) ... and (ii) a Half-UNet decoder" (DisQ-HNet, Feb 2026)
+    methods, _ = found(nlp, "A study", "The method combines (i) a vector-quantized encoder that partitions latent "
+                                       "information, and (ii) a Half-UNet decoder that preserves anatomical detail.")
+    assert "halfunet" in methods
+
+
+@pytest.mark.parametrize("title,abstract,kept", [
+    ("ArXiv-to-Model: A Practical Study of Scientific LM Training",
+     "In this work, we present a detailed case study of training a 1.36B-parameter scientific language model.", False),
+    ("Quecto-V1: Empirical Analysis of 8-bit Quantized Small Language Models",
+     "This paper introduces Quecto-V1, a domain-specific Small Language Model.", True),  # the abstract proposes it
+    ("MAXS: Meta-Adaptive Exploration with LLM Agents", "Agents explore.", True),  # no study
+])
+def test_a_study_title_names_no_method_unless_the_abstract_proposes_it(nlp, title, abstract, kept):
+    methods, _ = found(nlp, title, abstract)
+    assert any(m.proposed for m in methods.values()) == kept
+
+
+def test_a_definition_that_opens_the_title_names_the_papers_method(nlp):
+    # O-Shap, Feb 2026: the long form ends in no method noun and no proposing verb stands before it
+    methods, _ = found(nlp, "Owen-based Semantics and Hierarchy-Aware Explanation (O-Shap)",
+                       "Experiments on image and tabular datasets demonstrate that O-Shap outperforms baseline SHAP variants.")
+    assert any(m.proposed and "O-Shap" in m.surfaces for m in methods.values())
+    # ... but not the domain terms a title defines in passing, nor a title acronym a subtitle calls a benchmark
+    methods, _ = found(nlp, "Persistent feature reconstruction of resident space objects (RSOs) within inverse synthetic "
+                            "aperture radar (ISAR) images", "We reconstruct features of RSOs in ISAR images.")
+    assert not any(m.proposed for m in methods.values())
+    methods, datasets = found(nlp, "GeoRC: A Benchmark for Geolocation Reasoning Chains", "We introduce GeoRC for VLMs.")
+    assert not methods

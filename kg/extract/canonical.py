@@ -141,7 +141,7 @@ def resolve_doc(doc: Doc, gaz: Gazetteer) -> None:
             res = local[short]
         else:
             res = _resolve_definition(gaz, text, short, long, s_span.start_char, l_span.start_char,
-                                      titled=s_span.label_ == "title")
+                                      titled=s_span.label_ == "title" or _heads_title(text, s_span, l_span))
             local[short] = res
         if defined.get(long) is None:
             defined[long] = res
@@ -488,7 +488,8 @@ def _resolve_definition(gaz: Gazetteer, text: str, short: str, long: str, s_star
         # ... unless the abstract proposes it or it outperforms others ("LiCQA: A Lightweight Complex Question
         # Answering System" then "we present LiCQA, an unsupervised question answering model")
         proposed = not is_task(long) or _abstract_proposes(text, short)
-        after = text[s_start + len(short):][:120]
+        # what the subtitle says: after "ACR:" ("GeoRC: A Benchmark for ..."), or after "Long Form (ACR)"
+        after = text[s_start + len(short):][:120] if l_start > s_start else text[s_start + len(short):][:120].lstrip(")")
     else:
         proposed = trigger_just_before(text, first) or listed_in_proposal(text, first)
         after = text[max(s_start + len(short), l_start + len(long)) + 1:][:120]
@@ -532,6 +533,18 @@ def _resolve_proposal(gaz: Gazetteer, local: dict[str, Resolved | None], defined
     if verdict == "reject":
         return None
     return Resolved(verdict, gaz.unclaimed_key(verdict, compact_key(name)), name, proposed=verdict == "method")
+
+
+def _heads_title(text: str, s_span: Span, l_span: Span) -> bool:
+    """A definition that opens the title or stands before its colon names the paper's subject:
+    "Owen-based Semantics and Hierarchy-Aware Explanation (O-Shap)", "TwiFF (Think With Future Frames): A ...".
+    (Not "... of resident space objects (RSOs) within inverse synthetic aperture radar (ISAR) images".)"""
+    title_end = section_ends(text)[0]
+    end = max(s_span.end_char, l_span.end_char)
+    if end > title_end:
+        return False
+    rest = text[end:title_end].lstrip(")").lstrip()
+    return min(s_span.start_char, l_span.start_char) == 0 and (not rest or rest.startswith(":"))
 
 
 def _abstract_outperforms(text: str, name: str) -> bool:

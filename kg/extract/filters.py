@@ -256,7 +256,7 @@ def is_dataset_name(name: str, long: str = "") -> bool:
     """A benchmark or dataset name: "FooBench", "XYZ-QA", or a long form ending in "Dataset"/"Benchmark"."""
     # "Dataset for Evaluating the Aesthetics of Rendering (DEAR)": the head comes first
     return bool(_DATASET_NAME.search(name)) or last_word(long or name) in DATASET_HEADS or (
-        bool(long) and _words(long)[0] in DATASET_HEADS and " for " in long)
+        bool(long) and _words(long)[0] in DATASET_HEADS and (" for " in long or " of " in long))
 
 
 def is_metric(long: str) -> bool:

@@ -89,6 +89,8 @@ def title_name(title: str, abstract: str) -> str | None:
         return None
     if _BENCHMARK_TITLE.match(rest):
         return None  # "SC-Arena: A Natural Language Benchmark for ...": the head names a benchmark
+    if _STUDY_TITLE.match(rest) and not any(trigger_just_before(abstract, at) for at in find_word(abstract, head)):
+        return None  # "ArXiv-to-Model: A Practical Study of ...": a study's title, unless the abstract proposes the name
     words = head.split()
     if words[0].casefold() in NAME_STOPWORDS or not words[0][:1].isupper() and not words[0][:1].isdigit():
         return None
@@ -101,6 +103,10 @@ def title_name(title: str, abstract: str) -> str | None:
 
 # "ARC Prize 2025: Technical Report", "Agentic RAG: A Survey": the head names a topic, not a method.
 _REPORT = re.compile(r"(?:an? |the )?(?:technical report|survey|review|report|tutorial|position paper|primer)\b", re.I)
+
+
+_STUDY_TITLE = re.compile(r"(?:(?:an? |the )(?:[\w\-]+ ){0,2}|(?:empirical|comparative|systematic|practical|case) )"
+                          r"(?:study|studies|analysis|investigation|comparison|perspective|overview|examination)\b", re.I)
 
 
 # "X: Benchmarking LLMs for ...", "X: A Benchmark for ...", "X: A Multilingual Evaluation Suite"
@@ -383,7 +389,10 @@ _NAME_THEN = re.compile(r"(?:" + "|".join(sorted(HEAD_NOUNS)) + r")s?\b|[a-z]+ed
 _PART = re.compile(r"(?:Stage|Step|Phase|Level|Part|Task|Section|Table|Figure|Fig|Eq)\b")  # "(1) Stage I mitigates"
 _LINK_TAIL = re.compile(r"(?:\s+(?:of|for|and|with|via|in|to))+$")
 # What makes a list the paper's own components rather than, say, a benchmark's categories.
-_COMPONENT_CUE = re.compile(r"\b(?:components?|innovations?|contributions?|modules?|techniques|mechanisms|designs)\b")
+_COMPONENT_CUE = re.compile(r"\b(?:components?|innovations?|contributions?|modules?|techniques|mechanisms|designs)\b"
+                            # "The method combines (i) a ... encoder ... and (ii) a Half-UNet decoder"
+                            r"|\b(?:method|framework|model|approach|system|architecture|pipeline) (?:combines|comprises"
+                            r"|consists of|integrates|includes|contains|features)\b")
 _DATA_CUE = re.compile(r"\b(?:benchmark|dataset|corpus|suite|categories|dimensions|types|levels|tasks|questions)\b", re.I)
 
 
@@ -441,15 +450,27 @@ _VERB_NEXT = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:,\s+which\s+)?[a-z]+s\b")
 
 
 def _proposing_list(text: str, mark_start: int, known: list[str] = (), trigger_ends: list[int] | None = None) -> bool:
-    """Whether the sentence up to a list marker proposes, announces components or names ``known``."""
-    sentence = _sentence_before(text, mark_start)
-    if _DATA_CUE.search(sentence):
+    """Whether the sentence up to a list marker proposes, announces components or names ``known``.
+
+    Only the words before the list's first marker count: "we highlight two capabilities: (1) Zero-Shot
+    Adaptability, where our framework ..., (2) ..." is no list of components because an item mentions
+    "our framework"; "we propose EchoTorrent, a schema with a fourfold design: (1) ... (3) Hybrid Long
+    Tail Forcing" is one however long its items are.
+    """
+    whole = _sentence_before(text, mark_start, 1200)
+    first = _FIRST_MARK.search(whole)
+    list_start = mark_start - len(whole) + first.start() if first else mark_start
+    if _DATA_CUE.search(whole[-400:]):  # the items too: "(1) KCL-MCQA, multiple-choice problems of 283 questions"
         return False
+    sentence = (whole[:first.start()] if first else whole)[-400:]
     if trigger_ends is None:
         proposing = next(_triggers(sentence), None) is not None
     else:
-        proposing = _in_proposing_sentence(text, trigger_ends, mark_start)
+        proposing = _in_proposing_sentence(text, trigger_ends, list_start)
     return bool(proposing or _COMPONENT_CUE.search(sentence) or any(k in sentence for k in known))
+
+
+_FIRST_MARK = re.compile(r"\(\s*(?:1|i|a)\s*\)|(?<![\w(])(?:1|i)\)")  # where a list starts: "(1)", "(i)", "1)"
 
 
 def _in_proposing_sentence(text: str, trigger_ends: list[int], pos: int) -> bool:
@@ -515,11 +536,11 @@ def listed_in_proposal(text: str, pos: int) -> bool:
     return before is not None and after.end() == pos > close + 1 and _proposing_list(text, before.start())
 
 
-def _sentence_before(text: str, pos: int) -> str:
+def _sentence_before(text: str, pos: int, span: int = 400) -> str:
     start = text.rfind("\n", 0, pos) + 1
-    for m in _SENTENCE_END.finditer(text, max(0, pos - 400), pos):
+    for m in _SENTENCE_END.finditer(text, max(0, pos - span), pos):
         start = m.end()
-    return text[max(start, pos - 400):pos]
+    return text[max(start, pos - span):pos]
 
 
 # Names of other methods a paper compares with or builds on ("outperforms VGGT, StreamVGGT and
