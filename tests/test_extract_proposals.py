@@ -415,3 +415,20 @@ def test_a_definition_that_opens_the_title_names_the_papers_method(nlp):
     assert not any(m.proposed for m in methods.values())
     methods, datasets = found(nlp, "GeoRC: A Benchmark for Geolocation Reasoning Chains", "We introduce GeoRC for VLMs.")
     assert not methods
+
+
+@pytest.mark.parametrize("abstract,short,kept", [
+    # the object of a proposing sentence, further than a few words from its verb (Feb 2026 papers)
+    ("In this paper, we introduce a novel end-to-end schema for long-form video understanding, which includes an "
+     "information-density-based adaptive video sampler (AVS) and an autoencoder-based spatiotemporal video compressor "
+     "(SVC) integrated with a multimodal large language model.", "SVC", True),
+    ("We propose two scheduling variants, sequential check node scheduling (SCNS) and sequential variable node "
+     "scheduling (SVNS), that improve the error-correction ability of BP.", "SCNS", True),
+    # quantities and anatomy are not what the paper proposes
+    ("Within the proposed framework, closed-form expressions for the degree of freedom (DoF) are derived.", "DoF", False),
+    ("With the proposed method we obtain scores of 87.55 and 79.36 for the whole tumor (WT) and the tumor core (TC).",
+     "WT", False),
+])
+def test_a_definition_proposed_further_in_the_sentence(nlp, abstract, short, kept):
+    methods, _ = found(nlp, "A study", abstract)
+    assert any(short in m.surfaces and m.proposed for m in methods.values()) == kept

@@ -38,11 +38,11 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.acronyms import _core
 from kg.extract.filters import (COUNTRIES, UNITS, Verdict, appositive_kind, classify, has_markup, has_method_head,
-                                is_adjective_compound, is_dataset_name, is_entity, is_metric, is_task)
+                                is_adjective_compound, is_dataset_name, is_entity, is_metric, is_task, last_word)
 from kg.extract.gazetteer import Entry, Gazetteer
 from kg.extract.filters import NAME_STOPWORDS
 from kg.extract.matching import char_span, doc_text, set_spans, span_text, spans_of
-from kg.extract.proposed import COINED, listed_in_proposal, outperforms, trigger_just_before
+from kg.extract.proposed import COINED, listed_in_proposal, object_of_proposal, outperforms, trigger_just_before
 from kg.extract.sections import section_ends
 from kg.records import Candidate
 from kg.extract.text import (compact_key, content_signature, find_word, is_name_like, long_form_key, looks_like_acronym,
@@ -491,7 +491,10 @@ def _resolve_definition(gaz: Gazetteer, text: str, short: str, long: str, s_star
         # what the subtitle says: after "ACR:" ("GeoRC: A Benchmark for ..."), or after "Long Form (ACR)"
         after = text[s_start + len(short):][:120] if l_start > s_start else text[s_start + len(short):][:120].lstrip(")")
     else:
-        proposed = trigger_just_before(text, first) or listed_in_proposal(text, first)
+        proposed = trigger_just_before(text, first) or listed_in_proposal(text, first) or (
+            # further in a proposing sentence: the object of the proposal, when it names an agent or a process
+            # ("... video compressor (SVC)", "... check node scheduling (SCNS)"; not "the degree of freedom (DoF)")
+            _agent_or_process(long) and not is_task(long) and not is_metric(long) and object_of_proposal(text, first))
         after = text[max(s_start + len(short), l_start + len(long)) + 1:][:120]
     verdict = classify(short, long, gaz, proposed=proposed, after=after)
     if titled and verdict == "method":  # "TPRU: Advancing ... Understanding" then "we introduce TPRU, a large-scale dataset"
@@ -545,6 +548,19 @@ def _heads_title(text: str, s_span: Span, l_span: Span) -> bool:
         return False
     rest = text[end:title_end].lstrip(")").lstrip()
     return min(s_span.start_char, l_span.start_char) == 0 and (not rest or rest.startswith(":"))
+
+
+_AGENT_OR_PROCESS = re.compile(r"[a-z]{2}(?:er|or|ing)s?$")
+# words in -er/-or that name no agent: anatomy, physics, people, quantities ("whole tumor (WT)", "delay-Doppler (DD)")
+_NOT_AGENTS = frozenset("""tumor tumour doppler fisher color colour factor vector sensor error order paper water number border
+user customer player member center centre meter parameter character power cluster river liver cancer donor actor
+competitor author reader viewer listener speaker driver rider manager owner partner minister officer""".split())
+
+
+def _agent_or_process(long: str) -> bool:
+    """A long form ending in an agent noun or a process ("video compressor", "check node scheduling")."""
+    word = last_word(long)
+    return bool(_AGENT_OR_PROCESS.search(word)) and word.rstrip("s") not in _NOT_AGENTS and word not in _NOT_AGENTS
 
 
 def _abstract_outperforms(text: str, name: str) -> bool:

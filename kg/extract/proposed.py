@@ -676,3 +676,16 @@ def trigger_just_before(text: str, pos: int) -> bool:
         return False
     gap = window[last.end():].split()
     return len(gap) <= 3 and all(w.casefold() in _SKIP or w[:1].islower() for w in gap) and "," not in window[last.end():]
+
+
+# "we introduce a novel schema ..., which includes an information-density-based adaptive video sampler (AVS) and an
+# autoencoder-based spatiotemporal video compressor (SVC)", "We propose two scheduling variants, sequential check node
+# scheduling (SCNS) and ...": a definition that is the object of a proposing sentence, after a determiner and
+# hyphenated modifiers, or in apposition to a method noun.
+_PROPOSED_OBJECT = re.compile(r"(?:\b(?:an?|the|our)\s+(?:(?:novel|new|[\w]+-[\w\-]+)\s+)*|\b(?:"
+                              + "|".join(sorted(HEAD_NOUNS | {"variant", "component", "module"})) + r")s?,\s+)$", re.I)
+
+
+def object_of_proposal(text: str, pos: int) -> bool:
+    """Whether the phrase starting at ``pos`` is what a proposing sentence proposes (see above)."""
+    return _PROPOSED_OBJECT.search(text, max(0, pos - 60), pos) is not None and has_trigger_before(text, pos)
