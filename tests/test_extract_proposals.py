@@ -432,3 +432,23 @@ def test_a_definition_that_opens_the_title_names_the_papers_method(nlp):
 def test_a_definition_proposed_further_in_the_sentence(nlp, abstract, short, kept):
     methods, _ = found(nlp, "A study", abstract)
     assert any(short in m.surfaces and m.proposed for m in methods.values()) == kept
+
+
+@pytest.mark.parametrize("abstract,names", [
+    # OCR-Agent, Feb 2026
+    ("To address this issue, we propose a novel iterative self-correction framework that endows models with two key "
+     "capabilities: Capability Reflection and Memory Reflection. This framework guides the model.",
+     {"capabilityreflection", "memoryreflection"}),
+    ("We propose a framework with three modules: Token Mixer, Gated Fusion Block, and Adaptive Head.",
+     {"tokenmixer", "gatedfusionblock", "adaptivehead"}),
+    # not a benchmark's subsets, a model's variants, or data
+    ("To support evaluation, we construct RVE-Bench, a comprehensive benchmark with two complementary subsets: "
+     "Reasoning-Informed Video Editing and In-Context Video Generation.", set()),
+    ("We present FiMI, a financial language model. We develop two model variants: FiMI Base and FiMI Instruct.", set()),
+    ("We propose a method evaluated on two datasets: ImageNet Large and COCO Stuff.", set()),
+])
+def test_a_counted_colon_list_of_a_proposing_sentence(nlp, abstract, names):
+    methods, _ = found(nlp, "A study", abstract)
+    listed = {"capabilityreflection", "memoryreflection", "tokenmixer", "gatedfusionblock", "adaptivehead", "fimibase",
+              "fimiinstruct", "reasoninginformedvideoediting", "incontextvideogeneration", "imagenetlarge", "cocostuff"}
+    assert set(methods) & listed == names

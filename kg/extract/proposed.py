@@ -260,6 +260,11 @@ def find_proposals(title: str, abstract: str, abstract_offset: int) -> list[Prop
         out.append(Proposal(m.group(0), abstract_offset + m.start(), abstract_offset + m.end(), "compound"))
     for name, head, start in eponyms(abstract):
         out.append(Proposal(name, abstract_offset + start, abstract_offset + start + len(name), "headed:" + head))
+    for name, start in colon_list_names(abstract, ends):
+        span = (abstract_offset + start, abstract_offset + start + len(name))
+        if span not in seen:
+            seen.add(span)
+            out.append(Proposal(name, *span, "trigger"))
     for name, start in described_names(abstract):
         span = (abstract_offset + start, abstract_offset + start + len(name))
         if span not in seen:
@@ -689,3 +694,33 @@ _PROPOSED_OBJECT = re.compile(r"(?:\b(?:an?|the|our)\s+(?:(?:novel|new|[\w]+-[\w
 def object_of_proposal(text: str, pos: int) -> bool:
     """Whether the phrase starting at ``pos`` is what a proposing sentence proposes (see above)."""
     return _PROPOSED_OBJECT.search(text, max(0, pos - 60), pos) is not None and has_trigger_before(text, pos)
+
+
+# "a novel iterative self-correction framework that endows models with two key capabilities: Capability Reflection
+# and Memory Reflection.": a counted list of Title-Case names after a colon, in a proposing sentence.
+_COUNTED_COLON = re.compile(r"\b(?:two|three|four|five|six|several)\s+(?:[\w\-]+\s+){0,2}[a-z\-]+s$")
+# what a counted list names that is not the paper's parts: "two datasets: ...", "three challenges: ..."
+_NOT_PARTS = frozenset("""datasets benchmarks corpora tasks metrics settings scenarios domains languages questions categories
+types levels dimensions challenges problems limitations issues baselines models llms vlms applications regimes subsets splits
+tracks variants versions sizes""".split())
+_LIST_ITEM = re.compile(r"(?:an? |the )?([A-Z][\w\-]*(?: [A-Z][\w\-]*){1,4})(,? and |, |(?=[.;)]))")
+
+
+def colon_list_names(text: str, trigger_ends: list[int]) -> Iterator[tuple[str, int]]:
+    """``(name, start)`` of the items of a counted colon list ("two key capabilities: A and B") in a proposing sentence."""
+    colon = text.find(": ")
+    while colon >= 0:
+        counted = _COUNTED_COLON.search(text, max(0, colon - 50), colon)
+        if counted and counted.group(0).rsplit(None, 1)[-1] not in _NOT_PARTS and _in_proposing_sentence(text, trigger_ends, colon) \
+                and not _DATA_CUE.search(text, max(0, colon - 120), colon):  # "RVE-Bench, a benchmark with two subsets:"
+            items, pos = [], colon + 2
+            while (m := _LIST_ITEM.match(text, pos)) is not None:
+                items.append((m.group(1), m.start(1)))
+                pos = m.end()
+                if not m.group(2):
+                    break  # the list ends at the punctuation
+            last = text[pos:pos + 1]
+            # the list must end the clause, and every item must be a name (no "Stage I and Stage II")
+            if len(items) >= 2 and (not last or last in ".;)") and not any(_PART.match(n) for n, _ in items):
+                yield from ((n, a) for n, a in items if n.split()[0].casefold() not in NAME_STOPWORDS)
+        colon = text.find(": ", colon + 2)
