@@ -121,3 +121,19 @@ def test_named_examples_of_a_class_of_methods():
     # a single capitalised word is left to the coined-name rules; a lower-case continuation ends the list
     assert [u.phrase for u in examples("We compare methods such as Mamba and linear attention.")] == []
     assert list(examples("Benchmarks such as Long Range Arena are used.")) == []  # not a class of methods
+
+
+def test_weak_single_definitions_do_not_travel(small_nlp):
+    # a two-letter acronym defined once ("Intent State (IS)") is an Inception Score elsewhere
+    _, other = run(small_nlp, "We propose IntRec. At its core is an Intent State (IS) that keeps memory.",
+                   "We report a 45% improvement in IS against DDPM.")
+    assert other.methods == ()
+    # a coined acronym without a long form ("a method IPC") says nothing of another paper's IPC
+    _, other = run(small_nlp, "This paper introduces a method IPC, an unsupervised framework for code generation.",
+                   "The policy achieves a 5.3% IPC speedup over the prior state of the art.")
+    assert other.methods == ()
+    # a definition whose long form names no method needs a second defining paper
+    _, other = run(small_nlp, "We propose modelling the dynamics by Ordinary Differential Equations (ODEs) in latent space.",
+                   "Standard deterministic ODE samplers fail on such inputs.")
+    assert other.methods == ()
+    assert run(small_nlp, "We propose Hierarchical Token Merging (HTM).", "HTM is compared.")[1].methods != ()

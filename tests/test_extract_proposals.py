@@ -254,3 +254,201 @@ def test_we_then_propose_and_variants_derived_from_the_papers_name(nlp):
     from kg.extract.proposed import derived_names
     text = "We introduce FUSER. Building upon FUSER, we further introduce FUSER-DF, a refinement. FUSER-7B and FUSER-Test."
     assert [n for n, _, _ in derived_names(text, ["FUSER"])] == ["FUSER-DF"]  # not a size, not a split
+
+
+# --- round 4: the head noun of an appositive, lower-case coined names, "at its core", names that outperform ---
+
+@pytest.mark.parametrize("after,kind", [
+    # the head noun decides, not the first noun (BiRQA, Feb 2026; GROMACS, Feb 2026)
+    (", a compact FR IQA metric model that processes four fast complementary features", "method"),
+    (", a molecular dynamics code, it has a comparable cluster overhead", "product"),
+    (", the Code of Criminal Procedure (CrPC), and the Constitution of India", "product"),
+    (", a new family of cyclic codes with few weights", "method"),  # coding theory keeps its codes
+    (": A Model and Dataset for Segmenting Robots", "method"),  # "X and Y": the first one
+    (", a cross-domain dataset, benchmark, and fine-tuned model for claim extraction", "dataset"),
+    (", a benchmark framework designed to assess foundation models", "evaluation"),
+    (", a new task where an existing classifier is edited", "task"),
+    (", the first multilingual, dimensional ABSA resource annotated with", "dataset"),
+    ('" a massive collection of discussion boards messages', "dataset"),  # a closing quote for a comma
+    (", a multi-modal framework bridging camera and LiDAR", "method"),  # a participle ends the phrase
+])
+def test_appositive_head_noun(after, kind):
+    assert appositive_kind(after) == kind
+
+
+def test_strict_appositive_needs_a_method_noun_as_head():
+    assert appositive_kind(", an intrinsic, annotation-free quality signal derived from model representations") == "method"
+    assert appositive_kind(", an intrinsic, annotation-free quality signal derived from model representations", strict=True) is None
+    assert appositive_kind(", a representation for an edit", strict=True) is None
+
+
+@pytest.mark.parametrize("abstract,key", [
+    ("Furthermore, we propose next-patch diffusion, a new decoding method that predicts multiple tokens in parallel.",
+     "nextpatchdiffusion"),  # BitDance, Feb 2026
+    ("We propose causal compilation, a paradigm that transforms medical evidence into executable code.", "causalcompilation"),
+    ("Scale-free learning is enabled by a technique called doubling clipping, which clips observed gradients.",
+     "doublingclipping"),  # "called" after a method noun
+])
+def test_lowercase_coined_names_with_a_cue(nlp, abstract, key):
+    methods, _ = found(nlp, "A study", abstract)
+    assert key in methods and methods[key].proposed
+
+
+@pytest.mark.parametrize("abstract", [
+    "In this work, we propose stable rank, an intrinsic, annotation-free quality signal derived from model representations.",
+    "We introduce category splitting, a new task where an existing classifier is edited to refine a category.",
+    "We propose using contrastive pairs, a simple trick that works.",
+    "Prior work relies on a phenomenon called reward hacking, which harms training.",  # no method noun before "called"
+])
+def test_lowercase_words_after_a_cue_are_not_names_without_a_method_head(nlp, abstract):
+    methods, _ = found(nlp, "A study", abstract)
+    assert not any(m.proposed for m in methods.values())
+
+
+def test_at_its_core_is_a_proposing_cue(nlp):
+    # IntRec, Feb 2026
+    methods, _ = found(nlp, "IntRec: Intent-based Retrieval with Contrastive Refinement",
+                       "We propose IntRec, an interactive object retrieval framework. At its core is an Intent State (IS) "
+                       "that maintains dual memory sets for positive anchors and negative constraints.")
+    assert methods["intentstate"].proposed and methods["intrec"].proposed
+
+
+def test_a_title_acronym_of_a_task_is_a_method_when_the_abstract_proposes_it(nlp):
+    # LiCQA, Feb 2026: the long form ends in "Answering" (a task) and the name in "QA" (a benchmark's ending)
+    methods, datasets = found(nlp, "LiCQA : A Lightweight Complex Question Answering System",
+                              "In this paper, we present LiCQA, an unsupervised question answering model that works on "
+                              "corpus evidence. The results show that LiCQA significantly outperforms two state-of-the-art systems.")
+    (m,) = methods.values()
+    assert m.proposed and "LiCQA" in m.surfaces and not datasets
+
+
+def test_what_outperforms_methods_is_a_method_unless_the_paper_calls_it_data(nlp):
+    # InnoEval, Feb 2026: "an evaluation framework" and a name ending in "Eval", but it outperforms baselines
+    methods, datasets = found(nlp, "InnoEval: On Research Idea Evaluation as a Multi-Perspective Reasoning Problem",
+                              "We introduce InnoEval, a deep innovation evaluation framework designed to emulate human-level "
+                              "idea assessment. Experiments demonstrate that InnoEval can consistently outperform baselines.")
+    assert "innoeval" in methods and methods["innoeval"].proposed and "innoeval" not in datasets
+    # Nemotron-Math, Dec 2025: a dataset compared with another dataset stays a dataset
+    methods, datasets = found(nlp, "Nemotron-Math: Efficient Long-Context Distillation of Mathematical Reasoning",
+                              "We introduce Nemotron-Math, a large-scale mathematical reasoning dataset containing 7.5M "
+                              "solution traces. Nemotron-Math consistently outperforms the original OpenMathReasoning.")
+    assert "nemotronmath" in datasets and "nemotronmath" not in methods
+    # MieDB-100k: "models trained on X outperform": the data is no subject
+    _, datasets = found(nlp, "MieDB-100k: A Comprehensive Dataset for Medical Image Editing",
+                        "Models trained on MieDB-100k consistently outperform open-source editors.")
+    assert "miedb100k" in datasets
+
+
+def test_a_capitalised_name_the_paper_calls_a_method(nlp):
+    # TextShield-R1, Feb 2026
+    methods, _ = found(nlp, "A study", "At inference time, we enhance localization accuracy via OCR Rectification, a method "
+                                       "that leverages the MLLM's strong text recognition abilities.")
+    assert "ocrrectification" in methods
+
+
+@pytest.mark.parametrize("abstract", [
+    # the end of a longer name is no name of its own (Dec 2025 papers)
+    "To test this, we introduce Trajectory Replay via Concept-Basis Reconstruction, a framework that transfers interventions.",
+    "This paper introduces the Practitioners Blueprint for Secure AI (PBSAI) Governance Ecosystem, a multi agent architecture.",
+    "We present C2LLM - Contrastive Code Large Language Models, a family of code embedding models.",
+])
+def test_tails_of_longer_names_are_not_described_names(nlp, abstract):
+    methods, _ = found(nlp, "A study", abstract)
+    assert not {"conceptbasisreconstruction", "governanceecosystem", "contrastivecodelargelanguagemodels"} & set(methods)
+
+
+def test_software_and_legal_codes_are_not_methods(nlp):
+    methods, _ = found(nlp, "GPU-Native Compressed Neighbor Lists",
+                       "Compared to the neighbor list implementation of GROMACS, a molecular dynamics code, it has a "
+                       "comparable cluster overhead.")
+    assert "gromacs" not in methods
+    methods, _ = found(nlp, "A study", "Quecto-V1 was trained on Indian statutes, including the Indian Penal Code (IPC), "
+                                       "the Code of Criminal Procedure (CrPC), and the Constitution of India.")
+    assert "indianpenalcode" not in methods
+
+
+def test_a_long_proposed_list_keeps_its_later_items(nlp):
+    # EchoTorrent, Feb 2026: item (3) stands more than 400 characters after "we propose"
+    abstract = ("To this end, we propose EchoTorrent, a novel schema with a fourfold design: (1) Multi-Teacher Training "
+                "fine-tunes a pre-trained model on distinct preference domains to obtain specialized domain experts, which "
+                "sequentially transfer domain-specific knowledge to a student model; (2) Adaptive CFG Calibration (ACC-DMD), "
+                "which calibrates the audio CFG augmentation errors in DMD via a phased spatiotemporal schedule, eliminating "
+                "redundant CFG computations and enabling single-pass inference per step; (3) Hybrid Long Tail Forcing, which "
+                "enforces alignment exclusively on tail frames during long-horizon self-rollout training.")
+    methods, _ = found(nlp, "A study", abstract)
+    assert "hybridlongtailforcing" in methods and methods["hybridlongtailforcing"].proposed
+
+
+def test_only_the_words_before_a_list_make_it_the_papers_components(nlp):
+    # CourtGuard, Feb 2026: "our framework" inside item (1) does not make item (2) a component
+    abstract = ("Beyond standard metrics, we highlight two critical capabilities: (1) Zero-Shot Adaptability, where our "
+                "framework generalized to an out-of-domain task; and (2) Automated Data Curation and Auditing, where we "
+                "leveraged CourtGuard to curate nine novel datasets.")
+    methods, _ = found(nlp, "A study", abstract)
+    assert "automateddatacurationandauditing" not in methods
+    # "The method combines (i) ... and (ii) a Half-UNet decoder" (DisQ-HNet, Feb 2026)
+    methods, _ = found(nlp, "A study", "The method combines (i) a vector-quantized encoder that partitions latent "
+                                       "information, and (ii) a Half-UNet decoder that preserves anatomical detail.")
+    assert "halfunet" in methods
+
+
+@pytest.mark.parametrize("title,abstract,kept", [
+    ("ArXiv-to-Model: A Practical Study of Scientific LM Training",
+     "In this work, we present a detailed case study of training a 1.36B-parameter scientific language model.", False),
+    ("Quecto-V1: Empirical Analysis of 8-bit Quantized Small Language Models",
+     "This paper introduces Quecto-V1, a domain-specific Small Language Model.", True),  # the abstract proposes it
+    ("MAXS: Meta-Adaptive Exploration with LLM Agents", "Agents explore.", True),  # no study
+])
+def test_a_study_title_names_no_method_unless_the_abstract_proposes_it(nlp, title, abstract, kept):
+    methods, _ = found(nlp, title, abstract)
+    assert any(m.proposed for m in methods.values()) == kept
+
+
+def test_a_definition_that_opens_the_title_names_the_papers_method(nlp):
+    # O-Shap, Feb 2026: the long form ends in no method noun and no proposing verb stands before it
+    methods, _ = found(nlp, "Owen-based Semantics and Hierarchy-Aware Explanation (O-Shap)",
+                       "Experiments on image and tabular datasets demonstrate that O-Shap outperforms baseline SHAP variants.")
+    assert any(m.proposed and "O-Shap" in m.surfaces for m in methods.values())
+    # ... but not the domain terms a title defines in passing, nor a title acronym a subtitle calls a benchmark
+    methods, _ = found(nlp, "Persistent feature reconstruction of resident space objects (RSOs) within inverse synthetic "
+                            "aperture radar (ISAR) images", "We reconstruct features of RSOs in ISAR images.")
+    assert not any(m.proposed for m in methods.values())
+    methods, datasets = found(nlp, "GeoRC: A Benchmark for Geolocation Reasoning Chains", "We introduce GeoRC for VLMs.")
+    assert not methods
+
+
+@pytest.mark.parametrize("abstract,short,kept", [
+    # the object of a proposing sentence, further than a few words from its verb (Feb 2026 papers)
+    ("In this paper, we introduce a novel end-to-end schema for long-form video understanding, which includes an "
+     "information-density-based adaptive video sampler (AVS) and an autoencoder-based spatiotemporal video compressor "
+     "(SVC) integrated with a multimodal large language model.", "SVC", True),
+    ("We propose two scheduling variants, sequential check node scheduling (SCNS) and sequential variable node "
+     "scheduling (SVNS), that improve the error-correction ability of BP.", "SCNS", True),
+    # quantities and anatomy are not what the paper proposes
+    ("Within the proposed framework, closed-form expressions for the degree of freedom (DoF) are derived.", "DoF", False),
+    ("With the proposed method we obtain scores of 87.55 and 79.36 for the whole tumor (WT) and the tumor core (TC).",
+     "WT", False),
+])
+def test_a_definition_proposed_further_in_the_sentence(nlp, abstract, short, kept):
+    methods, _ = found(nlp, "A study", abstract)
+    assert any(short in m.surfaces and m.proposed for m in methods.values()) == kept
+
+
+@pytest.mark.parametrize("abstract,names", [
+    # OCR-Agent, Feb 2026
+    ("To address this issue, we propose a novel iterative self-correction framework that endows models with two key "
+     "capabilities: Capability Reflection and Memory Reflection. This framework guides the model.",
+     {"capabilityreflection", "memoryreflection"}),
+    ("We propose a framework with three modules: Token Mixer, Gated Fusion Block, and Adaptive Head.",
+     {"tokenmixer", "gatedfusionblock", "adaptivehead"}),
+    # not a benchmark's subsets, a model's variants, or data
+    ("To support evaluation, we construct RVE-Bench, a comprehensive benchmark with two complementary subsets: "
+     "Reasoning-Informed Video Editing and In-Context Video Generation.", set()),
+    ("We present FiMI, a financial language model. We develop two model variants: FiMI Base and FiMI Instruct.", set()),
+    ("We propose a method evaluated on two datasets: ImageNet Large and COCO Stuff.", set()),
+])
+def test_a_counted_colon_list_of_a_proposing_sentence(nlp, abstract, names):
+    methods, _ = found(nlp, "A study", abstract)
+    listed = {"capabilityreflection", "memoryreflection", "tokenmixer", "gatedfusionblock", "adaptivehead", "fimibase",
+              "fimiinstruct", "reasoninginformedvideoediting", "incontextvideogeneration", "imagenetlarge", "cocostuff"}
+    assert set(methods) & listed == names

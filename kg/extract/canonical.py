@@ -37,12 +37,12 @@ import re
 from spacy.tokens import Doc, Span
 
 from kg.extract.acronyms import _core
-from kg.extract.filters import (COUNTRIES, UNITS, Verdict, appositive_kind, classify, has_markup, is_adjective_compound,
-                                is_dataset_name, is_entity, is_metric, is_task)
+from kg.extract.filters import (COUNTRIES, UNITS, Verdict, appositive_kind, classify, has_markup, has_method_head,
+                                is_adjective_compound, is_dataset_name, is_entity, is_metric, is_task, last_word)
 from kg.extract.gazetteer import Entry, Gazetteer
 from kg.extract.filters import NAME_STOPWORDS
 from kg.extract.matching import char_span, doc_text, set_spans, span_text, spans_of
-from kg.extract.proposed import COINED, listed_in_proposal, trigger_just_before
+from kg.extract.proposed import COINED, listed_in_proposal, object_of_proposal, outperforms, trigger_just_before
 from kg.extract.sections import section_ends
 from kg.records import Candidate
 from kg.extract.text import (compact_key, content_signature, find_word, is_name_like, long_form_key, looks_like_acronym,
@@ -141,7 +141,7 @@ def resolve_doc(doc: Doc, gaz: Gazetteer) -> None:
             res = local[short]
         else:
             res = _resolve_definition(gaz, text, short, long, s_span.start_char, l_span.start_char,
-                                      titled=s_span.label_ == "title")
+                                      titled=s_span.label_ == "title" or _heads_title(text, s_span, l_span))
             local[short] = res
         if defined.get(long) is None:
             defined[long] = res
@@ -235,8 +235,13 @@ def resolve_doc(doc: Doc, gaz: Gazetteer) -> None:
     set_spans(doc, "proposed", list(proposed_keys.values()))
     doc.user_data["kg_aliases"] = extra_aliases
     for short, res in local.items():  # what this paper defines, for papers that use the bare form
+        # only a definition travels: a coined acronym with no long form ("a method IPC") says nothing of another paper's IPC
         if res is not None and res.kind == "method" and looks_like_acronym(short) and f"method:{res.key}" not in gaz.entries:
-            candidates.append(Candidate("defined", short, res.key, res.name))
+            long = next((s for s in res.surfaces if not looks_like_acronym(s)), "")
+            if long:  # a definition only travels alone when its long form names a method ("ordinary differential
+                # equations (ODEs)" a paper "proposes" is no method of another paper's ODE solver)
+                candidates.append(Candidate("defined", short, res.key, res.name,
+                                            source="strong" if has_method_head(long) else "weak"))
     doc.user_data["kg_candidates"] = candidates
 
 
@@ -480,12 +485,23 @@ def _resolve_definition(gaz: Gazetteer, text: str, short: str, long: str, s_star
         return Resolved(entry.kind, entry.key, entry.name)
     first = min(s_start, l_start)
     if titled:  # "HyperCOD: The First Benchmark for Hyperspectral Camouflaged Object Detection": a task's name
-        proposed = not is_task(long)
-        after = text[s_start + len(short):][:120]
+        # ... unless the abstract proposes it or it outperforms others ("LiCQA: A Lightweight Complex Question
+        # Answering System" then "we present LiCQA, an unsupervised question answering model")
+        proposed = not is_task(long) or _abstract_proposes(text, short)
+        # what the subtitle says: after "ACR:" ("GeoRC: A Benchmark for ..."), or after "Long Form (ACR)"
+        after = text[s_start + len(short):][:120] if l_start > s_start else text[s_start + len(short):][:120].lstrip(")")
     else:
-        proposed = trigger_just_before(text, first) or listed_in_proposal(text, first)
+        proposed = trigger_just_before(text, first) or listed_in_proposal(text, first) or (
+            # further in a proposing sentence: the object of the proposal, when it names an agent or a process
+            # ("... video compressor (SVC)", "... check node scheduling (SCNS)"; not "the degree of freedom (DoF)")
+            _agent_or_process(long) and not is_task(long) and not is_metric(long) and object_of_proposal(text, first))
         after = text[max(s_start + len(short), l_start + len(long)) + 1:][:120]
     verdict = classify(short, long, gaz, proposed=proposed, after=after)
+    if titled and verdict == "method":  # "TPRU: Advancing ... Understanding" then "we introduce TPRU, a large-scale dataset"
+        verdict = _abstract_says(short, text, verdict)
+    if verdict == "dataset" and appositive_kind(after) != "dataset" and _abstract_outperforms(text, short) \
+            and _abstract_says(short, text, "method", strict=True) != "dataset":
+        verdict = "method"  # "LiCQA: ... Question Answering System": a name ending in QA that outperforms systems
     if verdict == "reject":
         return None
     key = gaz.unclaimed_key(verdict, long_form_key(long) or compact_key(short))
@@ -514,21 +530,66 @@ def _resolve_proposal(gaz: Gazetteer, local: dict[str, Resolved | None], defined
     verdict = classify(name, "", gaz, proposed=True, after=after)
     if verdict == "method" and source == "title":  # "MedRedFlag: Investigating ..." then "MedRedFlag, a dataset of"
         verdict = _abstract_says(name, text, verdict)
+    if verdict == "dataset" and appositive_kind(after) != "dataset" and _abstract_outperforms(text, name) \
+            and _abstract_says(name, text, "method", strict=True) != "dataset":
+        verdict = "method"  # "InnoEval, a deep innovation evaluation framework ... InnoEval can outperform baselines"
     if verdict == "reject":
         return None
     return Resolved(verdict, gaz.unclaimed_key(verdict, compact_key(name)), name, proposed=verdict == "method")
 
 
-def _abstract_says(name: str, text: str, verdict: Verdict) -> Verdict:
-    """What an appositive after the name in the abstract says it is ("X, a dataset of ..."), else ``verdict``."""
+def _heads_title(text: str, s_span: Span, l_span: Span) -> bool:
+    """A definition that opens the title or stands before its colon names the paper's subject:
+    "Owen-based Semantics and Hierarchy-Aware Explanation (O-Shap)", "TwiFF (Think With Future Frames): A ...".
+    (Not "... of resident space objects (RSOs) within inverse synthetic aperture radar (ISAR) images".)"""
+    title_end = section_ends(text)[0]
+    end = max(s_span.end_char, l_span.end_char)
+    if end > title_end:
+        return False
+    rest = text[end:title_end].lstrip(")").lstrip()
+    return min(s_span.start_char, l_span.start_char) == 0 and (not rest or rest.startswith(":"))
+
+
+_AGENT_OR_PROCESS = re.compile(r"[a-z]{2}(?:er|or|ing)s?$")
+# words in -er/-or that name no agent: anatomy, physics, people, quantities ("whole tumor (WT)", "delay-Doppler (DD)")
+_NOT_AGENTS = frozenset("""tumor tumour doppler fisher color colour factor vector sensor error order paper water number border
+user customer player member center centre meter parameter character power cluster river liver cancer donor actor
+competitor author reader viewer listener speaker driver rider manager owner partner minister officer""".split())
+
+
+def _agent_or_process(long: str) -> bool:
+    """A long form ending in an agent noun or a process ("video compressor", "check node scheduling")."""
+    word = last_word(long)
+    return bool(_AGENT_OR_PROCESS.search(word)) and word.rstrip("s") not in _NOT_AGENTS and word not in _NOT_AGENTS
+
+
+def _abstract_outperforms(text: str, name: str) -> bool:
+    return outperforms(text, name, *section_ends(text)[:2])
+
+
+def _abstract_proposes(text: str, name: str) -> bool:
+    """Whether the abstract proposes ``name`` ("we present LiCQA") or has it outperform others."""
+    start, end = section_ends(text)[:2]
+    return outperforms(text, name, start, end) or any(trigger_just_before(text, at) for at in find_word(text, name, start, end))
+
+
+def _abstract_says(name: str, text: str, verdict: Verdict, strict: bool = False) -> Verdict:
+    """What an appositive after the name in the abstract says it is ("X, a dataset of ..."), else ``verdict``.
+
+    ``strict``: only what the appositive says outright ("an evaluation framework" is no dataset then)."""
     start = section_ends(text)[0]
     for pos in find_word(text, name, start, section_ends(text)[1]):
-        kind = appositive_kind(text[pos + len(name):pos + len(name) + 120])
-        if kind == "evaluation" and is_dataset_name(name):
+        after = text[pos + len(name):pos + len(name) + 120]
+        copula = _COPULA.match(after)  # "DimABSA is a challenging benchmark": what the paper says it is
+        kind = appositive_kind("," + after[copula.end():] if copula else after)
+        if kind == "evaluation" and is_dataset_name(name) and not strict:
             kind = "dataset"
         if kind in ("dataset", "metric", "product"):
             return "dataset" if kind == "dataset" else "reject"
     return verdict
+
+
+_COPULA = re.compile(r" (?:is|was|remains|serves as)(?= (?:a|an|the) )")
 
 
 def _same_name(name: str, surface: str) -> bool:

@@ -45,6 +45,8 @@ def link_corpus(extractions: Sequence[PaperExtraction], gaz: Gazetteer | None = 
     if not any(e.candidates for e in extractions):
         return list(extractions)
     meanings = _meanings(extractions)
+    # keys some paper defines with a long form ending in a method noun: one such paper is enough
+    strong = {c.key for e in extractions for c in e.candidates if c.kind == "defined" and c.source != "weak"}
     support: dict[str, set[str]] = defaultdict(set)
     for e in extractions:
         for m in e.methods:
@@ -68,6 +70,8 @@ def link_corpus(extractions: Sequence[PaperExtraction], gaz: Gazetteer | None = 
                 key, name, papers = found
                 if papers == {e.arxiv_id}:
                     continue  # its only definition is this paper's own
+                if len(papers) < 2 and (len(_core(c.surface)) < 3 or key not in strong):
+                    continue  # "IS" defined once as "Intent State" is as often an Inception Score elsewhere
             elif c.kind == "usage":
                 key, name = c.key, c.name
                 if key in have or len(support[key]) < min_support:

@@ -76,7 +76,7 @@ inference pruning quantization quantisation verification expansion module mechan
 planner localizer detector classifier solver unit embedding consolidation factorization factorisation squares
 descent ascent gradient critic iteration propagation convolution pooling normalization normalisation regularization
 regularisation dropout clustering decomposition transform transformation approximation steering addition editing
-merging scheme strategy technique heuristic kernel perceptron simulation beamforming modulation multiplexing
+merging scheme strategy technique paradigm heuristic kernel perceptron simulation beamforming modulation multiplexing
 coding controller diffusion flow gan vae rnn cnn lstm distribution-matching guidance thought chain
 reranking retrieval-augmented bandit bandits game-theoretic connection connections
 code relaxation rendering rasterization fusion aggregation refinement injection projection formulation
@@ -90,8 +90,12 @@ _APPOSITIVE = re.compile(r"^\s*(?:\([^()]*\))?\s*(?:,|:)\s*(?:a|an|the)\s+((?:[\
 
 # What a paper's appositive may call its own method besides a method noun ("Geom-Seg VecSet, a unified
 # geometry-segmentation latent representation"): a name that ends like a benchmark is then not one.
-_METHOD_ARTEFACTS = frozenset("representation representations formulation objective".split())
+_METHOD_ARTEFACTS = frozenset("representation representations formulation objective solution".split())
 _EVALUATIVE = frozenset("evaluation benchmarking assessment".split())
+_TASK_NOUNS = frozenset("task tasks problem problems".split())
+_DATA_PRODUCTS = frozenset("resource resources".split())  # "the first multilingual ABSA resource annotated with"
+_BENCHMARK_WORDS = frozenset("benchmark testbed suite leaderboard arena".split())
+_GLUED_PLOTS = frozenset("curve curves plot plots".split())  # "the Consistency-Accuracy Relation (CAR) curves"
 _GLUED_METRICS = frozenset("score scores metric metrics accuracy rate rates error errors index".split())
 # Method nouns a paper glues to the name of a component it defines.
 GLUED_METHOD_NOUNS = frozenset("""module modules strategy mechanism framework method algorithm block loss layer adapter
@@ -100,8 +104,8 @@ decoder encoder filter controller""".split())
 _GLUED_HEAD = re.compile(r"^\)?\s*([A-Za-z][a-z]+)\b")
 
 
-def appositive_kind(after: str) -> str | None:
-    """What the phrase after a name says it is: "dataset", "metric", "product", "method", "evaluation"
+def appositive_kind(after: str, strict: bool = False) -> str | None:
+    """What the phrase after a name says it is: "dataset", "metric", "product", "task", "method", "evaluation"
     (a method noun after an evaluation word: an evaluator, or a benchmark if the name ends like one) or None.
 
     Args:
@@ -116,30 +120,85 @@ def appositive_kind(after: str) -> str | None:
             return "dataset"
         # "a Clinical Intent Alignment (CIA) score"; in lower case only the plain metric nouns ("a ... (BSS)
         # criterion that defers the selection" names the paper's selection rule)
-        if word in METRIC_HEADS and (upper or word in _GLUED_METRICS):
+        if word in METRIC_HEADS and (upper or word in _GLUED_METRICS) or word in _GLUED_PLOTS:
             return "metric"
         if not upper and word in GLUED_METHOD_NOUNS:
             return "method"  # "a RoPE-aware Attention Enhancement (RoAE) module", "a Dynamic Layer Selection (DLS) strategy"
-    m = _APPOSITIVE.match(after)
+    m = _APPOSITIVE.match(_QUOTED_NAME.sub(",", after, count=1))
     if not m:
         return None
+    phrase = m.group(1).casefold()
+    words = re.split(r"[\s,]+", phrase)
+    # The head noun of the appositive is the last noun before "that/for/of/and/,": "a compact FR IQA metric
+    # model that" is a model, "a dataset distillation method" a method, "a library of diffusion models" a
+    # library, "a model and dataset" a model. Without a noun there, the first word that says something
+    # decides ("a set of metrics", "a fast, scalable framework").
+    # ``strict``: the head noun alone, and a method noun proper ("stable rank, an intrinsic quality signal
+    # derived from model representations" says nothing; "edit vector, a representation" is no method).
+    head: list[str] = []
+    for part in phrase.split(","):  # a comma ends the noun phrase, except after one adjective ("a fast, scalable ...")
+        head += part.split()
+        if len(part.split()) != 1:
+            break
+    cut = next((i for i, w in enumerate(head) if w in _APPOSITIVE_CUT or i and _is_participle(w)), len(head))
+    kind = _noun_kind(head[:cut], last=True, artefacts=not strict)
+    return kind if strict else kind or _noun_kind(words, last=False)
+
+
+# Words that end the noun phrase of an appositive: prepositions, relative words, participles.
+_APPOSITIVE_CUT = frozenset("""and or that which who whose where when for of to with in on by from at as via using based
+designed built trained capable tailored aimed intended developed consisting comprising containing covering
+spanning featuring including enabling providing""".split())
+# "a molecular dynamics code", "the Code of Criminal Procedure": software or law, unless a code of coding theory.
+_CODING_WORDS = frozenset("""linear cyclic constacyclic polar convolutional turbo ldpc qldpc quantum stabilizer surface toric
+color colour subsystem block product concatenated hamming mds bch reed-solomon error-correcting correcting lattice
+spatially-coupled locally recoverable repair few-weight""".split())
+_QUOTED_NAME = re.compile(r"^[\"”’']\s+(?=(?:a|an|the)\s)", re.I)  # 'We present "Testimole" a massive collection'
+
+
+def _is_participle(word: str) -> bool:
+    """"a framework bridging camera and LiDAR", "a model trained on": a verb form that ends the noun phrase
+    (not a head noun in "-ing": "a prompting strategy", "an embedding model")."""
+    return word.endswith(("ing", "ed")) and "-" not in word and word not in METHOD_HEADS and word not in DATASET_HEADS
+
+
+def _noun_kind(words: list[str], last: bool, artefacts: bool = True) -> str | None:
+    """The kind the nouns of ``words`` say: of the last noun that says one (``last``), else of the first."""
     product = evaluative = False
-    # hyphenated words are modifiers ("an instruction-tuning dataset", "a LoRA-based method")
-    for word in (w for w in re.split(r"[\s,]+", m.group(1).casefold()) if "-" not in w):
+    found: str | None = None
+    for i, word in enumerate(words):
+        if "-" in word and word not in _CODING_WORDS:
+            continue  # hyphenated words are modifiers ("an instruction-tuning dataset", "a LoRA-based method")
         if word in _EVALUATIVE:
             evaluative = True  # "an evaluation framework", "a benchmarking pipeline": a benchmark
             continue
         word = word[:-1] if word.endswith("s") and word[:-1] in DATASET_HEADS | METRIC_HEADS | METHOD_HEADS else word
-        if word in DATASET_HEADS:
-            return "dataset"
-        if word in METRIC_HEADS:
-            return "metric"
-        if word in PRODUCT_HEADS:
+        kind = None
+        if word == "code" and last:  # the head itself, not a modifier ("a code verifier")
+            if i == len(words) - 1:
+                kind = "method" if i and words[i - 1] in _CODING_WORDS else "product"
+        elif word in DATASET_HEADS or word in _DATA_PRODUCTS:
+            kind = "dataset"
+            evaluative = evaluative or word in _BENCHMARK_WORDS  # "a benchmark framework": an evaluation framework
+        elif word in METRIC_HEADS:
+            kind = "metric"
+        elif word in PRODUCT_HEADS:
+            kind = "product"
+        elif word in _TASK_NOUNS:
+            kind = "task"  # "category splitting, a new task where ...": a problem the paper poses, not a method
+        elif word in METHOD_HEADS or artefacts and word in _METHOD_ARTEFACTS:
+            kind = "evaluation" if evaluative else "method"
+        if kind is None:
+            continue
+        if kind == "product" and not last:
             product = True  # unless a method noun follows: "a release engineering pipeline"
             continue
-        if word in METHOD_HEADS or word in _METHOD_ARTEFACTS:
-            return "evaluation" if evaluative else "method"
-    return "product" if product or _DATA_RELEASE.search(m.group(1)) else None
+        if not last:
+            return kind
+        found = kind
+    if found is None and (product or _DATA_RELEASE.search(" ".join(words))):
+        return "product"
+    return found
 
 
 def singular(word: str) -> str:
@@ -201,7 +260,7 @@ def is_dataset_name(name: str, long: str = "") -> bool:
     """A benchmark or dataset name: "FooBench", "XYZ-QA", or a long form ending in "Dataset"/"Benchmark"."""
     # "Dataset for Evaluating the Aesthetics of Rendering (DEAR)": the head comes first
     return bool(_DATASET_NAME.search(name)) or last_word(long or name) in DATASET_HEADS or (
-        bool(long) and _words(long)[0] in DATASET_HEADS and " for " in long)
+        bool(long) and _words(long)[0] in DATASET_HEADS and (" for " in long or " of " in long))
 
 
 def is_metric(long: str) -> bool:
@@ -342,7 +401,7 @@ def classify(name: str, long: str, gaz: Gazetteer, *, proposed: bool, after: str
     # "MathArena, a method for ...": what the paper says it is beats how the name ends
     if (is_dataset_name(name, long) and not is_task(long or name) and kind != "method") or kind == "dataset":
         return "dataset"
-    if kind in ("metric", "product"):
+    if kind in ("metric", "product", "task"):
         return "reject"
     if is_metric(long or name) or is_entity(name, long) and not (proposed and kind == "method" and _is_built(long)):
         return "reject"

@@ -16,7 +16,7 @@ from kg.extract.text import find_any, find_word, is_name_like
 
 # "we propose", "this paper introduces", "we further present", "which we call"
 _TRIGGER = re.compile(
-    r"\b(?:we|this (?:paper|work|study|article|letter)|our (?:work|paper|method))\s+"
+    r"\b(?:we|this (?:paper|work|study|article|letter|approach|framework)|our (?:work|paper|method|approach|framework|model|system))\s+"
     r"(?:\w+ly\s+|also\s+|further\s+|then\s+|therefore\s+|thus\s+|hence\s+|here\s+|now\s+|first\s+|next\s+|instead\s+)?"
     r"(?:propose|introduce|present|develop|design|call|name|term|dub|devise|build|formulate|construct|coin)[sd]?\b"
     r"|\b(?:named|called|dubbed|termed|coined)\b"
@@ -28,7 +28,9 @@ _TRIGGER = re.compile(
     # "a novel framework, X", "The resulting model, DKT, achieves", "a lightweight component, TTSV (...)"
     r"|\b(?:framework|method|algorithm|approach|architecture|module|technique|strategy|model|mechanism|component"
     r"|paradigm|pipeline|scheme),(?=\s)"
-    r"|\bour (?:method|framework|model|approach|algorithm|system|architecture)\b(?=\s)",
+    r"|\bour (?:method|framework|model|approach|algorithm|system|architecture)\b(?=\s)"
+    # "At its core is an Intent State (IS)", "At the core of SemVideo is SemMiner", "Central to our model is a ..."
+    r"|\bat (?:its|the) (?:core|heart)(?: of [\w\-]+)?,? (?:is|lies|are)\b|\bcentral to (?:our|this|the|its) [\w\-]+ (?:is|are)\b",
     re.IGNORECASE,
 )
 # The same pattern, case-sensitive, run on lower-cased text: twice as fast as IGNORECASE.
@@ -87,6 +89,8 @@ def title_name(title: str, abstract: str) -> str | None:
         return None
     if _BENCHMARK_TITLE.match(rest):
         return None  # "SC-Arena: A Natural Language Benchmark for ...": the head names a benchmark
+    if _STUDY_TITLE.match(rest) and not any(trigger_just_before(abstract, at) for at in find_word(abstract, head)):
+        return None  # "ArXiv-to-Model: A Practical Study of ...": a study's title, unless the abstract proposes the name
     words = head.split()
     if words[0].casefold() in NAME_STOPWORDS or not words[0][:1].isupper() and not words[0][:1].isdigit():
         return None
@@ -99,6 +103,10 @@ def title_name(title: str, abstract: str) -> str | None:
 
 # "ARC Prize 2025: Technical Report", "Agentic RAG: A Survey": the head names a topic, not a method.
 _REPORT = re.compile(r"(?:an? |the )?(?:technical report|survey|review|report|tutorial|position paper|primer)\b", re.I)
+
+
+_STUDY_TITLE = re.compile(r"(?:(?:an? |the )(?:[\w\-]+ ){0,2}|(?:empirical|comparative|systematic|practical|case) )"
+                          r"(?:study|studies|analysis|investigation|comparison|perspective|overview|examination)\b", re.I)
 
 
 # "X: Benchmarking LLMs for ...", "X: A Benchmark for ...", "X: A Multilingual Evaluation Suite"
@@ -169,6 +177,43 @@ def after_trigger(text: str, pos: int, end: int, lenient: bool = False) -> tuple
     return None
 
 
+# "we propose next-patch diffusion, a new decoding method", "We propose causal compilation, a paradigm that",
+# "a technique called gradient surgery,": a lower-case coined name straight after a proposing verb or a
+# naming word, with no determiner. Kept only when an appositive calls it a method, or (after "called")
+# when the noun before it is a method noun; otherwise such words are as often a plain noun phrase.
+_LOWER_NAME = re.compile(r" ((?:[a-z][a-z0-9]*|[A-Z][A-Z0-9]+)(?:-[A-Za-z0-9]+)*(?: [a-z][a-z0-9]*(?:-[A-Za-z0-9]+)*){0,3})"
+                         r"(?=,? (?:a|an|the) |, )")
+_PROPOSING_VERB = re.compile(r"(?:propose|introduce|present|develop|design|devise|call|name|term|dub|coin)[sd]?$|"
+                             r"(?:named|called|dubbed|termed|coined)$")
+_NOT_LOWER_START = frozenset("""to two three four five several multiple various both each some many new novel simple first
+using leveraging exploiting employing applying adopting combining adding replacing extending treating modeling modelling
+how what which whether that this these those it its their our an a the""".split())
+
+
+def lowercase_name(text: str, trig: re.Match[str]) -> tuple[str, int, int] | None:
+    """A lower-case coined name right after a proposing verb or naming word ``trig``, or None."""
+    if not _PROPOSING_VERB.search(trig.group(0).casefold()):
+        return None
+    m = _LOWER_NAME.match(text, trig.end())
+    if m is None:
+        return None
+    name = m.group(1)
+    words = name.split()
+    if words[0].casefold() in _NOT_LOWER_START or words[0].casefold() in NAME_STOPWORDS or words[-1] in _NOT_LOWER_START:
+        return None
+    kind = appositive_kind(text[m.end(1):m.end(1) + 120], strict=True)
+    naming = trig.group(0).casefold() in _NAMING_WORDS
+    if kind == "method" or naming and kind is None and _method_noun_before(text, trig.start()):
+        return name, m.start(1), m.end(1)
+    return None
+
+
+def _method_noun_before(text: str, pos: int) -> bool:
+    """Whether a method noun ends right before ``pos`` ("a technique called ...", "a strategy, termed")."""
+    before = text[max(0, pos - 20):pos].rstrip(" ,").rsplit(" ", 1)[-1].casefold()
+    return before.rstrip("s") in HEAD_NOUNS or before in HEAD_NOUNS
+
+
 # A lower-case content word right after a name makes the name a modifier ("Coarse-to-Fine frame").
 _MODIFIED = re.compile(r" (?!(?:and|or|to|for|with|that|which|where|in|on|of|is|are|as|by|via|from|at|through|using|into|over"
                        r"|under|across|between|against|without|within|based|achieves|outperforms)\b)[a-z][a-z\-]+")
@@ -192,6 +237,8 @@ def find_proposals(title: str, abstract: str, abstract_offset: int) -> list[Prop
     triggers = list(_triggers(abstract))
     for trig in triggers:
         hit = after_trigger(abstract, trig.end(), len(abstract), lenient=trig.group(0).casefold().endswith("proposed"))
+        if hit is None:
+            hit = lowercase_name(abstract, trig)
         if hit:
             n, s, e = hit
             out.append(Proposal(n, abstract_offset + s, abstract_offset + e, "trigger"))
@@ -213,11 +260,43 @@ def find_proposals(title: str, abstract: str, abstract_offset: int) -> list[Prop
         out.append(Proposal(m.group(0), abstract_offset + m.start(), abstract_offset + m.end(), "compound"))
     for name, head, start in eponyms(abstract):
         out.append(Proposal(name, abstract_offset + start, abstract_offset + start + len(name), "headed:" + head))
+    for name, start in colon_list_names(abstract, ends):
+        span = (abstract_offset + start, abstract_offset + start + len(name))
+        if span not in seen:
+            seen.add(span)
+            out.append(Proposal(name, *span, "trigger"))
+    for name, start in described_names(abstract):
+        span = (abstract_offset + start, abstract_offset + start + len(name))
+        if span not in seen:
+            seen.add(span)
+            out.append(Proposal(name, *span, "trigger"))
     for name, start in compared_names(abstract):
         span = (abstract_offset + start, abstract_offset + start + len(name))
         if span not in seen:  # "we propose SymGraph, a symbolic framework": proposed, not only mentioned
             out.append(Proposal(name, *span, "mention"))
     return out
+
+
+# "via OCR Rectification, a method that leverages ...": a Title-Case name the paper says is a method.
+# (Capital first, the lookbehind after it: the regex starts with a character set, which is skipped along fast.)
+_DESCRIBED_MULTI = re.compile(r"[A-Z](?<![\w\-].)[\w\-]*(?: [A-Z][\w\-]*){1,4}(?=, (?:a|an) )")
+
+
+def described_names(text: str) -> Iterator[tuple[str, int]]:
+    """``(name, start)`` of capitalised multiword names followed by an appositive calling them a method."""
+    for m in _DESCRIBED_MULTI.finditer(text):
+        name = m.group(0)
+        if name.split()[0].casefold() in NAME_STOPWORDS or _SENTENCE_START.search(text, max(0, m.start() - 2), m.start()):
+            continue  # "The Proposed Method, a ..."; a sentence's first words are capitalised anyway
+        if _NAME_TAIL_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "Trajectory Replay via Concept-Basis Reconstruction, a": the end of a longer name
+        if appositive_kind(text[m.end():m.end() + 120], strict=True) == "method":
+            yield name, m.start()
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s*)$")
+_NAME_TAIL_BEFORE = re.compile(r"(?:(?:[A-Z][\w\-]*|\))\s+(?:with|via|for|of|and|in|on|to|by|from|using)\s+|\)\s*|--? |– |: "
+                               r"|(?<![\w\-])[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*, )$")  # "we propose MDSE, Multimodal Disaster ..."
 
 
 # "a Multi-Modal Gaussian Transformer that", "Central to our model is a Topology-aware Skeleton
@@ -315,7 +394,10 @@ _NAME_THEN = re.compile(r"(?:" + "|".join(sorted(HEAD_NOUNS)) + r")s?\b|[a-z]+ed
 _PART = re.compile(r"(?:Stage|Step|Phase|Level|Part|Task|Section|Table|Figure|Fig|Eq)\b")  # "(1) Stage I mitigates"
 _LINK_TAIL = re.compile(r"(?:\s+(?:of|for|and|with|via|in|to))+$")
 # What makes a list the paper's own components rather than, say, a benchmark's categories.
-_COMPONENT_CUE = re.compile(r"\b(?:components?|innovations?|contributions?|modules?|techniques|mechanisms|designs)\b")
+_COMPONENT_CUE = re.compile(r"\b(?:components?|innovations?|contributions?|modules?|techniques|mechanisms|designs)\b"
+                            # "The method combines (i) a ... encoder ... and (ii) a Half-UNet decoder"
+                            r"|\b(?:method|framework|model|approach|system|architecture|pipeline) (?:combines|comprises"
+                            r"|consists of|integrates|includes|contains|features)\b")
 _DATA_CUE = re.compile(r"\b(?:benchmark|dataset|corpus|suite|categories|dimensions|types|levels|tasks|questions)\b", re.I)
 
 
@@ -373,15 +455,27 @@ _VERB_NEXT = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:,\s+which\s+)?[a-z]+s\b")
 
 
 def _proposing_list(text: str, mark_start: int, known: list[str] = (), trigger_ends: list[int] | None = None) -> bool:
-    """Whether the sentence up to a list marker proposes, announces components or names ``known``."""
-    sentence = _sentence_before(text, mark_start)
-    if _DATA_CUE.search(sentence):
+    """Whether the sentence up to a list marker proposes, announces components or names ``known``.
+
+    Only the words before the list's first marker count: "we highlight two capabilities: (1) Zero-Shot
+    Adaptability, where our framework ..., (2) ..." is no list of components because an item mentions
+    "our framework"; "we propose EchoTorrent, a schema with a fourfold design: (1) ... (3) Hybrid Long
+    Tail Forcing" is one however long its items are.
+    """
+    whole = _sentence_before(text, mark_start, 1200)
+    first = _FIRST_MARK.search(whole)
+    list_start = mark_start - len(whole) + first.start() if first else mark_start
+    if _DATA_CUE.search(whole[-400:]):  # the items too: "(1) KCL-MCQA, multiple-choice problems of 283 questions"
         return False
+    sentence = (whole[:first.start()] if first else whole)[-400:]
     if trigger_ends is None:
         proposing = next(_triggers(sentence), None) is not None
     else:
-        proposing = _in_proposing_sentence(text, trigger_ends, mark_start)
+        proposing = _in_proposing_sentence(text, trigger_ends, list_start)
     return bool(proposing or _COMPONENT_CUE.search(sentence) or any(k in sentence for k in known))
+
+
+_FIRST_MARK = re.compile(r"\(\s*(?:1|i|a)\s*\)|(?<![\w(])(?:1|i)\)")  # where a list starts: "(1)", "(i)", "1)"
 
 
 def _in_proposing_sentence(text: str, trigger_ends: list[int], pos: int) -> bool:
@@ -411,6 +505,23 @@ def derived_names(text: str, names: list[str]) -> Iterator[tuple[str, int, str]]
                 yield text[at:m.end()], at, "trigger"
 
 
+# "InnoEval can consistently outperform baselines", "O-Shap outperforms baseline SHAP variants": what
+# outperforms other methods is a method, whatever its name ends in (a benchmark or a task never does).
+_OUTPERFORMS = re.compile(r"(?:'s)? (?:(?:can|could|also|further|still|consistently|significantly|substantially|clearly"
+                          r"|greatly|markedly|notably|largely|even|often|then) )*(?:outperform|surpass|beat)(?:s|ed|es)?\b")
+
+
+def outperforms(text: str, name: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether ``name`` is the subject of "outperforms/surpasses/beats" in ``text[start:end]``."""
+    for at in find_word(text, name, start, end):
+        if _OUTPERFORMS.match(text, at + len(name)) and _AFTER_PREPOSITION.search(text, max(0, at - 12), at) is None:
+            return True  # (not "models trained on MieDB-100k consistently outperform ...": the data is no subject)
+    return False
+
+
+_AFTER_PREPOSITION = re.compile(r"\b(?:on|in|with|using|from|by|of|to|via|over|than|upon|and)\s+$")
+
+
 def _name_as_subject(text: str, names: list[str]) -> Iterator[int]:
     """Ends of "<name> introduces/comprises/..." in ``text`` for the paper's own ``names``."""
     for name in dict.fromkeys(names):
@@ -430,11 +541,11 @@ def listed_in_proposal(text: str, pos: int) -> bool:
     return before is not None and after.end() == pos > close + 1 and _proposing_list(text, before.start())
 
 
-def _sentence_before(text: str, pos: int) -> str:
+def _sentence_before(text: str, pos: int, span: int = 400) -> str:
     start = text.rfind("\n", 0, pos) + 1
-    for m in _SENTENCE_END.finditer(text, max(0, pos - 400), pos):
+    for m in _SENTENCE_END.finditer(text, max(0, pos - span), pos):
         start = m.end()
-    return text[max(start, pos - 400):pos]
+    return text[max(start, pos - span):pos]
 
 
 # Names of other methods a paper compares with or builds on ("outperforms VGGT, StreamVGGT and
@@ -570,3 +681,46 @@ def trigger_just_before(text: str, pos: int) -> bool:
         return False
     gap = window[last.end():].split()
     return len(gap) <= 3 and all(w.casefold() in _SKIP or w[:1].islower() for w in gap) and "," not in window[last.end():]
+
+
+# "we introduce a novel schema ..., which includes an information-density-based adaptive video sampler (AVS) and an
+# autoencoder-based spatiotemporal video compressor (SVC)", "We propose two scheduling variants, sequential check node
+# scheduling (SCNS) and ...": a definition that is the object of a proposing sentence, after a determiner and
+# hyphenated modifiers, or in apposition to a method noun.
+_PROPOSED_OBJECT = re.compile(r"(?:\b(?:an?|the|our)\s+(?:(?:novel|new|[\w]+-[\w\-]+)\s+)*|\b(?:"
+                              + "|".join(sorted(HEAD_NOUNS | {"variant", "component", "module"})) + r")s?,\s+)$", re.I)
+
+
+def object_of_proposal(text: str, pos: int) -> bool:
+    """Whether the phrase starting at ``pos`` is what a proposing sentence proposes (see above)."""
+    return _PROPOSED_OBJECT.search(text, max(0, pos - 60), pos) is not None and has_trigger_before(text, pos)
+
+
+# "a novel iterative self-correction framework that endows models with two key capabilities: Capability Reflection
+# and Memory Reflection.": a counted list of Title-Case names after a colon, in a proposing sentence.
+_COUNTED_COLON = re.compile(r"\b(?:two|three|four|five|six|several)\s+(?:[\w\-]+\s+){0,2}[a-z\-]+s$")
+# what a counted list names that is not the paper's parts: "two datasets: ...", "three challenges: ..."
+_NOT_PARTS = frozenset("""datasets benchmarks corpora tasks metrics settings scenarios domains languages questions categories
+types levels dimensions challenges problems limitations issues baselines models llms vlms applications regimes subsets splits
+tracks variants versions sizes""".split())
+_LIST_ITEM = re.compile(r"(?:an? |the )?([A-Z][\w\-]*(?: [A-Z][\w\-]*){1,4})(,? and |, |(?=[.;)]))")
+
+
+def colon_list_names(text: str, trigger_ends: list[int]) -> Iterator[tuple[str, int]]:
+    """``(name, start)`` of the items of a counted colon list ("two key capabilities: A and B") in a proposing sentence."""
+    colon = text.find(": ")
+    while colon >= 0:
+        counted = _COUNTED_COLON.search(text, max(0, colon - 50), colon)
+        if counted and counted.group(0).rsplit(None, 1)[-1] not in _NOT_PARTS and _in_proposing_sentence(text, trigger_ends, colon) \
+                and not _DATA_CUE.search(text, max(0, colon - 120), colon):  # "RVE-Bench, a benchmark with two subsets:"
+            items, pos = [], colon + 2
+            while (m := _LIST_ITEM.match(text, pos)) is not None:
+                items.append((m.group(1), m.start(1)))
+                pos = m.end()
+                if not m.group(2):
+                    break  # the list ends at the punctuation
+            last = text[pos:pos + 1]
+            # the list must end the clause, and every item must be a name (no "Stage I and Stage II")
+            if len(items) >= 2 and (not last or last in ".;)") and not any(_PART.match(n) for n, _ in items):
+                yield from ((n, a) for n, a in items if n.split()[0].casefold() not in NAME_STOPWORDS)
+        colon = text.find(": ", colon + 2)
