@@ -4,8 +4,12 @@ The rest of ``kg`` sees :class:`~kg.records.PaperExtraction` records, never a Do
 """
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import functools
-from collections.abc import Iterable, Mapping, Sequence
+import gc
+import operator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import spacy
@@ -20,7 +24,7 @@ from kg.extract.repos import find_repos
 from kg.extract.tokenizer import RegexTokenizer
 from kg.extract.sections import paper_text, section_ends, section_of
 from kg.progress import SILENT, Progress
-from kg.records import DatasetMention, MethodMention, Paper, PaperExtraction
+from kg.records import Candidate, DatasetMention, MethodMention, Paper, PaperExtraction
 
 COMPONENTS = ("kg_gazetteer", "kg_acronyms", "kg_proposed", "kg_datasets", "kg_canonical")
 _WITH_DATA = frozenset({"kg_gazetteer", "kg_datasets", "kg_canonical"})
@@ -90,11 +94,12 @@ def extract_papers(papers: Iterable[Paper], *, nlp: Language | None = None, n_pr
 
     nlp = nlp or load_pipeline()
     papers = list(papers)
-    if n_process > 1 and len(papers) >= 2 * n_process:
-        out = _parallel(nlp, papers, n_process, batch_size, progress)
-    else:
-        out = _extract(nlp, papers, batch_size, progress)
-    return link_corpus(out, load_gazetteer(_data_dir(nlp))) if link else out
+    with _collector_skips_what_exists():
+        if n_process > 1 and len(papers) >= 2 * n_process:
+            out = _parallel(nlp, papers, n_process, batch_size, progress)
+        else:
+            out = _extract(nlp, papers, batch_size, progress)
+        return link_corpus(out, load_gazetteer(_data_dir(nlp))) if link else out
 
 
 _WORKER: dict[str, Any] = {}
@@ -117,10 +122,51 @@ def _extract(nlp: Language, papers: Sequence[Paper], batch_size: int, progress: 
     return out
 
 
-def _worker_range(args: tuple[int, int, int]) -> list[PaperExtraction]:
-    """A worker's share: papers ``start:stop`` of the list the parent forked with."""
+@contextlib.contextmanager
+def _collector_skips_what_exists() -> Iterator[None]:
+    """``gc.freeze`` for an extraction: its full collections then walk only the objects it made.
+
+    A paper leaves a few reference cycles behind, so the collector must run; but each of its full
+    collections also walked the pipeline, the gazetteer and the papers (190k objects on the shared
+    corpus, finding nothing): about 7% of extraction, and more in the link step and in the parent of
+    the workers, which build many records. Frozen before forking, the parent's objects are also skipped
+    (and not copied on write) by the workers' collections. Left alone when something froze the heap
+    already (:func:`kg.pipeline.freeze_heap`, the workers): unfreezing would undo that.
+    """
+    if gc.get_freeze_count() or not gc.isenabled():
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+def _worker_range(args: tuple[int, int, int]) -> list[tuple]:
+    """A worker's share: papers ``start:stop`` of the list the parent forked with, packed (:func:`_pack`)."""
     start, stop, batch_size = args
-    return _extract(_WORKER["nlp"], _WORKER["papers"][start:stop], batch_size)
+    return [_pack(e) for e in _extract(_WORKER["nlp"], _WORKER["papers"][start:stop], batch_size)]
+
+
+# The records travel from the workers as tuples of their fields: pickle writes and reads plain tuples in C,
+# while a frozen slotted dataclass goes through its Python __getstate__/__setstate__ (on the shared corpus
+# 0.55 s of writing in the workers and 0.45 s of reading in the parent, which competes with them for the cores).
+_FIELDS = {cls: operator.attrgetter(*(f.name for f in dataclasses.fields(cls)))
+           for cls in (PaperExtraction, MethodMention, DatasetMention, Candidate)}
+
+
+def _pack(e: PaperExtraction) -> tuple:
+    """``e`` as nested tuples of its fields, in field order (:func:`_unpack` rebuilds it)."""
+    arxiv_id, methods, datasets, repos, candidates = _FIELDS[PaperExtraction](e)
+    mm, dm, cm = _FIELDS[MethodMention], _FIELDS[DatasetMention], _FIELDS[Candidate]
+    return (arxiv_id, tuple(map(mm, methods)), tuple(map(dm, datasets)), repos, tuple(map(cm, candidates)))
+
+
+def _unpack(row: tuple) -> PaperExtraction:
+    arxiv_id, methods, datasets, repos, candidates = row
+    return PaperExtraction(arxiv_id, tuple(MethodMention(*m) for m in methods), tuple(DatasetMention(*d) for d in datasets),
+                           repos, tuple(Candidate(*c) for c in candidates))
 
 
 def _leave_ctrl_c_to_the_parent() -> None:
@@ -133,7 +179,6 @@ def _leave_ctrl_c_to_the_parent() -> None:
 
 def _parallel(nlp: Language, papers: list[Paper], n_process: int, batch_size: int,
               progress: Progress = SILENT) -> list[PaperExtraction]:
-    import gc
     import multiprocessing as mp
 
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
@@ -142,14 +187,13 @@ def _parallel(nlp: Language, papers: list[Paper], n_process: int, batch_size: in
     _WORKER.update(nlp=nlp, papers=papers)  # inherited by the forked workers, never pickled
     size = max(1, -(-len(papers) // (n_process * _CHUNKS_PER_PROCESS)))
     ranges = [(i, min(i + size, len(papers)), batch_size) for i in range(0, len(papers), size)]
-    gc.freeze()  # the workers' collections then skip (and do not copy-on-write) the parent's objects
+    # (frozen by extract_papers: the workers' collections skip, and do not copy on write, the parent's objects)
     try:
-        with ctx.Pool(n_process, initializer=_leave_ctrl_c_to_the_parent) as pool:
+        with _collector_skips_what_exists(), ctx.Pool(n_process, initializer=_leave_ctrl_c_to_the_parent) as pool:
             # imap keeps range order; the bar advances by a range's papers as each one finishes
-            found = (e for part in pool.imap(_worker_range, ranges) for e in part)
+            found = (_unpack(row) for part in pool.imap(_worker_range, ranges) for row in part)
             return list(progress.track(found, total=len(papers), description=_DESCRIPTION, unit=_UNIT))
     finally:
-        gc.unfreeze()
         _WORKER.clear()
 
 

@@ -55,8 +55,10 @@ class RegexTokenizer:
         parts = list(map(memo.get, chunks))  # one lookup per chunk: each is a cache miss or two
         if None in parts:
             self._fill(parts, chunks)
-        orths = memoryview(b"".join(parts)).cast("Q").tolist()
-        spaces = list(b"".join(map(self._spaces.__getitem__, map(len, parts))))
+        # Doc only iterates over its words and spaces: the ids as a memoryview of 8-byte integers and the
+        # spaces as a bytearray of 0/1 spare two lists of a few hundred objects per text
+        orths = memoryview(b"".join(parts)).cast("Q")
+        spaces = bytearray(b"".join(map(self._spaces.__getitem__, map(len, parts))))
         spaces[-1] = 0  # the last chunk has no space after it
         return self._finish(Doc(self.vocab, words=orths, spaces=spaces), text)
 
