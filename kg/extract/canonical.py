@@ -204,6 +204,8 @@ def resolve_doc(doc: Doc, gaz: Gazetteer) -> None:
             local.setdefault(p_text, res)
 
     discovered = [(s.start, s.end) for s in out if s.kb_id_ not in gaz.entries]
+    # coined one-word names, not defined acronyms (their display name holds the long form)
+    names = {n for s in out if s.kb_id_ not in gaz.entries and " (" not in s.id_ and " " not in (n := span_text(s, text))}
     inside: dict[str, bool] = {}  # gazetteer key -> every hit lies inside a discovered name
     known: list[tuple[Span, str]] = []  # the gazetteer's mentions and their keys
     for sp in spans_of(doc, "gazetteer"):
@@ -217,7 +219,8 @@ def resolve_doc(doc: Doc, gaz: Gazetteer) -> None:
             eid = _eid(res.kind, res.key)
         entry = gaz.entries.get(eid)
         name = entry.name if entry else res.name if isinstance(res, Resolved) else sp_text
-        within = bool(discovered) and any(a <= start and end <= b and (a, b) != (start, end) for a, b in discovered)
+        within = bool(discovered) and (any(a <= start and end <= b and (a, b) != (start, end) for a, b in discovered)
+                                       or _in_repeat(text, sp.start_char, sp.end_char, names))
         inside[eid] = inside.get(eid, True) and within
         known.append((Span(doc, start, end, label="gazetteer", kb_id=eid, span_id=name), eid))
     # "mix-integer linear programming (MILP)": a known term only inside a longer discovered
@@ -316,6 +319,8 @@ def _list_mates(doc: Doc, gaz: Gazetteer, text: str, found: list[Span], local: d
     taken = [(s.start_char, s.end_char) for s in found] + [(s.start_char, s.end_char) for s in spans_of(doc, "gazetteer")]
     out: list[Span] = []
     for sp, models in known:
+        if _hyphen_modifier(text, sp.end_char):
+            continue  # "CHAIR, MME, and GPT-4V-aided evaluation": a modifier, not a model in a list of models
         for name, start in [*_mates_after(text, sp.end_char), *_mates_before(text, sp.start_char)]:
             end = start + len(name)
             if any(a < end and start < b for a, b in taken) or name in _MATE_STOP or name in local:
@@ -330,6 +335,11 @@ def _list_mates(doc: Doc, gaz: Gazetteer, text: str, found: list[Span], local: d
                 out.append(new)
                 taken.append((start, end))
     return out
+
+
+def _hyphen_modifier(text: str, end: int) -> bool:
+    """A name glued by a hyphen to a lower-case word after it ("GPT-4V-aided", "CLIP-based")."""
+    return text[end:end + 1] == "-" and text[end + 1:end + 2].islower()
 
 
 def _mates_after(text: str, pos: int) -> Iterator[tuple[str, int]]:
@@ -543,6 +553,18 @@ def _same_name(name: str, surface: str) -> bool:
 def _in_title(text: str, name: str) -> bool:
     title = text[: section_ends(text)[0]]
     return next(find_word(title, name), None) is not None
+
+
+def _in_repeat(text: str, start: int, end: int, names: set[str]) -> bool:
+    """``text[start:end]`` lies inside a later occurrence of a discovered one-word name: the summary's
+    "PANGAEA-GPT" holds the same "GPT" as the abstract's (the proposal spans only the first). Names of
+    several words and defined acronyms are left out: "modality-specific mixture-of-experts (MS-MoE)"
+    builds on MoE, which the rules count as a mention of its own."""
+    hit = text[start:end]
+    for name in names:
+        if len(name) > len(hit) and (i := name.find(hit)) >= 0 and text.startswith(name, start - i):
+            return True
+    return False
 
 
 def _repeats(doc: Doc, local: dict[str, Resolved | None], found: list[Span]) -> list[Span]:
