@@ -124,3 +124,17 @@ def test_model_edited_images_are_not_model_editing(nlp):
     # winter 2512.10284
     found = methods(nlp, "rewards based on how well the motion flow between input and model-edited images matches")
     assert "model-editing" not in found
+
+
+@pytest.mark.parametrize("abstract, key, surface", [
+    # blind4 2602.15257: a three-letter family written with a space before its dotted version
+    ("While several such strong models are open-weight, namely Qwen3 VL and GLM 4.5/6V, their recipes", "glm", "GLM 4.5"),
+    # LaTeX's unbreakable space before a version (winter 2512.05863, 2601.09714)
+    ("We fine-tune LLaMA~2 on the corpus.", "llama", "LLaMA 2"),
+])
+def test_versions_after_a_space_or_tilde(nlp, abstract, key, surface):
+    assert methods(nlp, abstract).get(key) == (surface,)
+
+
+def test_a_two_letter_acronym_with_a_space_version_is_not_a_model(nlp):
+    assert methods(nlp, "Participants had a mean age of 45 (SD 3.5) years.") == {}

@@ -79,9 +79,10 @@ def char_span(doc: Doc, start: int, end: int, **kwargs: object) -> Span | None:
     return span
 
 
-# A capitalised word glued to a dotted version ("Wan2.1", "Granite-3.1"): papers also write it with a space
-# ("Wan 2.1"; LaTeX "Wan $2.1$" is cleaned to that). Dotted only: "Step 2" is prose, "Step-3.5" a model.
-_WORD_VERSION = re.compile(r"^([A-Z][a-z]{2,})-?(\d+\.\d+)$")
+# A capitalised word or a three-letter acronym glued to a dotted version ("Wan2.1", "GLM-4.5"): papers
+# also write it with a space ("Wan 2.1", "GLM 4.5"; LaTeX "Wan $2.1$" and "Llama~3" are cleaned to that).
+# Dotted only: "Step 2" is prose, "Step-3.5" a model; not two letters: "(SD 3.5)" is a standard deviation.
+_WORD_VERSION = re.compile(r"^([A-Z][a-z]{2,}|[A-Z]{3,})-?(\d+\.\d+)$")
 _DIGIT_PREFIX = re.compile(r"^(\d+[A-Z])-?([A-Z][A-Za-z]*)$")
 
 
