@@ -138,3 +138,18 @@ def test_versions_after_a_space_or_tilde(nlp, abstract, key, surface):
 
 def test_a_two_letter_acronym_with_a_space_version_is_not_a_model(nlp):
     assert methods(nlp, "Participants had a mean age of 45 (SD 3.5) years.") == {}
+
+
+@pytest.mark.parametrize("abstract", [
+    # blind4 2602.22481
+    "These personas are simulated by 12 frontier models by OpenAI, Anthropic, Alphabet, DeepSeek, and Meta.",
+    # winter 2602.19006
+    "Our study evaluates 15 models from five providers (OpenAI, Anthropic, Google, Alibaba, DeepSeek) on 20 tasks.",
+])
+def test_a_bare_model_family_listed_among_companies_is_the_company(nlp, abstract):
+    assert methods(nlp, abstract) == {}
+
+
+def test_a_company_before_a_model_name_is_no_list_neighbour(nlp):
+    assert {"gemini", "llama"} <= set(methods(nlp, "We use Google Gemini and Meta Llama for this."))
+    assert "deepseek" in methods(nlp, "Models from OpenAI and DeepSeek-V3 are compared.")

@@ -218,6 +218,8 @@ def resolve_doc(doc: Doc, gaz: Gazetteer) -> None:
         if isinstance(res, Resolved):
             eid = _eid(res.kind, res.key)
         entry = gaz.entries.get(eid)
+        if entry is not None and entry.group == "pretrained-model" and _among_companies(text, sp.start_char, sp.end_char):
+            continue  # "frontier models by OpenAI, Anthropic, Alphabet, DeepSeek, and Meta": the company
         name = entry.name if entry else res.name if isinstance(res, Resolved) else sp_text
         within = bool(discovered) and (any(a <= start and end <= b and (a, b) != (start, end) for a, b in discovered)
                                        or _in_repeat(text, sp.start_char, sp.end_char, names))
@@ -553,6 +555,25 @@ def _same_name(name: str, surface: str) -> bool:
 def _in_title(text: str, name: str) -> bool:
     title = text[: section_ends(text)[0]]
     return next(find_word(title, name), None) is not None
+
+
+# Companies that make models: a bare model family listed beside one is the company ("DeepSeek").
+_COMPANIES = frozenset("""OpenAI Anthropic Google Meta Microsoft NVIDIA Alibaba Alphabet DeepMind xAI Amazon Apple
+Baidu Tencent ByteDance Huawei IBM Zhipu Moonshot""".split())
+# a list separator, never a bare space: "Google Gemini" is the model
+_ITEM_AFTER = re.compile(r"(?:,? and |,? or |, )([A-Z][A-Za-z]+)(?=,| and | or |[.;:)]|$)")  # not "Meta Llama"
+_ITEM_BEFORE = re.compile(r"\b([A-Z][A-Za-z]+)(?:,? and |,? or |, )$")
+
+
+def _among_companies(text: str, start: int, end: int) -> bool:
+    """A bare name (no version) whose list neighbour, before or after, is a company."""
+    if any(c.isdigit() or c == "-" for c in text[start:end]):
+        return False
+    after = _ITEM_AFTER.match(text, end)
+    if after is not None and after.group(1) in _COMPANIES:
+        return True
+    before = _ITEM_BEFORE.search(text, max(0, start - 30), start)
+    return before is not None and before.group(1) in _COMPANIES
 
 
 def _in_repeat(text: str, start: int, end: int, names: set[str]) -> bool:
