@@ -153,3 +153,10 @@ def test_a_bare_model_family_listed_among_companies_is_the_company(nlp, abstract
 def test_a_company_before_a_model_name_is_no_list_neighbour(nlp):
     assert {"gemini", "llama"} <= set(methods(nlp, "We use Google Gemini and Meta Llama for this."))
     assert "deepseek" in methods(nlp, "Models from OpenAI and DeepSeek-V3 are compared.")
+
+
+def test_a_family_listed_only_with_versions_is_found_bare_beside_a_model(nlp):
+    # blind7 2602.19161, winter 2601.21408: "Wan" is listed as Wan2.1/Wan2.2 only (the bare word is a surname)
+    assert "wan-video" in methods(nlp, "Extensive experiments on Wan and LTX-Video VAE decoders demonstrate gains.")
+    assert "wan-video" in methods(nlp, "With the rapid advancement of video generation models such as Veo and Wan, the")
+    assert methods(nlp, "We thank Wan and colleagues for the discussion.") == {}

@@ -370,6 +370,8 @@ _NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|vs|versus|through|on|in|with|to|for|a
 def _plain_mate(gaz: Gazetteer, name: str, text: str, start: int, end: int) -> Resolved | None:
     """A capitalised word in a list of models ("Molmo"): a model unless it is a known word of another
     kind, starts a sentence ("However, GPT-4o ...") or qualifies a noun ("Audio and Text inputs")."""
+    if (family := _bare_families(gaz).get(name)) is not None:
+        return Resolved("method", *family)  # "experiments on Wan and LTX-Video VAE decoders": the family listed only as "Wan2.1"
     if len(name) < 4 or not name[1:].islower() or name.casefold() in NAME_STOPWORDS or gaz.lookup(name) is not None:
         return None
     if start < section_ends(text)[0] or _SENTENCE_GAP.search(text, max(0, start - 3), start) or _NOUN_AFTER.match(text, end):
@@ -379,6 +381,28 @@ def _plain_mate(gaz: Gazetteer, name: str, text: str, start: int, end: int) -> R
     if gaz.is_generic(name) or gaz.is_not_method(name) or is_dataset_name(name) or is_entity(name) or name in COUNTRIES:
         return None
     return Resolved("method", gaz.unclaimed_key("method", compact_key(name)), name)
+
+
+_FAMILY_WITH_VERSION = re.compile(r"^([A-Z][a-z]{2,})-?\d")
+_BARE_FAMILIES: dict[int, dict[str, tuple[str, str]]] = {}
+
+
+def _bare_families(gaz: Gazetteer) -> dict[str, tuple[str, str]]:
+    """Model families the gazetteer lists only with a version ("Wan2.1", "Granite-3.0"): bare name -> (key, name).
+
+    The bare word is no gazetteer form (it is often a surname or a word); beside a known model in a
+    list it names the family."""
+    found = _BARE_FAMILIES.get(id(gaz))
+    if found is None:
+        found = _BARE_FAMILIES[id(gaz)] = {}
+        for entry in gaz.entries.values():
+            if entry.kind != "method" or entry.group != "pretrained-model" or not entry.versioned:
+                continue
+            for form in entry.acronyms:
+                m = _FAMILY_WITH_VERSION.match(form)
+                if m is not None and gaz.lookup(m.group(1)) is None:
+                    found.setdefault(m.group(1), (entry.key, entry.name))
+    return found
 
 
 def _usage_ok(gaz: Gazetteer, phrase: str) -> bool:
