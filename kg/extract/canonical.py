@@ -204,6 +204,8 @@ def resolve_doc(doc: Doc, gaz: Gazetteer) -> None:
             local.setdefault(p_text, res)
 
     discovered = [(s.start, s.end) for s in out if s.kb_id_ not in gaz.entries]
+    # coined one-word names, not defined acronyms (their display name holds the long form)
+    names = {n for s in out if s.kb_id_ not in gaz.entries and " (" not in s.id_ and " " not in (n := span_text(s, text))}
     inside: dict[str, bool] = {}  # gazetteer key -> every hit lies inside a discovered name
     known: list[tuple[Span, str]] = []  # the gazetteer's mentions and their keys
     for sp in spans_of(doc, "gazetteer"):
@@ -216,8 +218,11 @@ def resolve_doc(doc: Doc, gaz: Gazetteer) -> None:
         if isinstance(res, Resolved):
             eid = _eid(res.kind, res.key)
         entry = gaz.entries.get(eid)
+        if entry is not None and entry.group == "pretrained-model" and _among_companies(text, sp.start_char, sp.end_char):
+            continue  # "frontier models by OpenAI, Anthropic, Alphabet, DeepSeek, and Meta": the company
         name = entry.name if entry else res.name if isinstance(res, Resolved) else sp_text
-        within = bool(discovered) and any(a <= start and end <= b and (a, b) != (start, end) for a, b in discovered)
+        within = bool(discovered) and (any(a <= start and end <= b and (a, b) != (start, end) for a, b in discovered)
+                                       or _in_repeat(text, sp.start_char, sp.end_char, names))
         inside[eid] = inside.get(eid, True) and within
         known.append((Span(doc, start, end, label="gazetteer", kb_id=eid, span_id=name), eid))
     # "mix-integer linear programming (MILP)": a known term only inside a longer discovered
@@ -321,6 +326,8 @@ def _list_mates(doc: Doc, gaz: Gazetteer, text: str, found: list[Span], local: d
     taken = [(s.start_char, s.end_char) for s in found] + [(s.start_char, s.end_char) for s in spans_of(doc, "gazetteer")]
     out: list[Span] = []
     for sp, models in known:
+        if _hyphen_modifier(text, sp.end_char):
+            continue  # "CHAIR, MME, and GPT-4V-aided evaluation": a modifier, not a model in a list of models
         for name, start in [*_mates_after(text, sp.end_char), *_mates_before(text, sp.start_char)]:
             end = start + len(name)
             if any(a < end and start < b for a, b in taken) or name in _MATE_STOP or name in local:
@@ -335,6 +342,11 @@ def _list_mates(doc: Doc, gaz: Gazetteer, text: str, found: list[Span], local: d
                 out.append(new)
                 taken.append((start, end))
     return out
+
+
+def _hyphen_modifier(text: str, end: int) -> bool:
+    """A name glued by a hyphen to a lower-case word after it ("GPT-4V-aided", "CLIP-based")."""
+    return text[end:end + 1] == "-" and text[end + 1:end + 2].islower()
 
 
 def _mates_after(text: str, pos: int) -> Iterator[tuple[str, int]]:
@@ -363,6 +375,8 @@ _NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|vs|versus|through|on|in|with|to|for|a
 def _plain_mate(gaz: Gazetteer, name: str, text: str, start: int, end: int) -> Resolved | None:
     """A capitalised word in a list of models ("Molmo"): a model unless it is a known word of another
     kind, starts a sentence ("However, GPT-4o ...") or qualifies a noun ("Audio and Text inputs")."""
+    if (family := _bare_families(gaz).get(name)) is not None:
+        return Resolved("method", *family)  # "experiments on Wan and LTX-Video VAE decoders": the family listed only as "Wan2.1"
     if len(name) < 4 or not name[1:].islower() or name.casefold() in NAME_STOPWORDS or gaz.lookup(name) is not None:
         return None
     if start < section_ends(text)[0] or _SENTENCE_GAP.search(text, max(0, start - 3), start) or _NOUN_AFTER.match(text, end):
@@ -372,6 +386,28 @@ def _plain_mate(gaz: Gazetteer, name: str, text: str, start: int, end: int) -> R
     if gaz.is_generic(name) or gaz.is_not_method(name) or is_dataset_name(name) or is_entity(name) or name in COUNTRIES:
         return None
     return Resolved("method", gaz.unclaimed_key("method", compact_key(name)), name)
+
+
+_FAMILY_WITH_VERSION = re.compile(r"^([A-Z][a-z]{2,})-?\d")
+_BARE_FAMILIES: dict[int, dict[str, tuple[str, str]]] = {}
+
+
+def _bare_families(gaz: Gazetteer) -> dict[str, tuple[str, str]]:
+    """Model families the gazetteer lists only with a version ("Wan2.1", "Granite-3.0"): bare name -> (key, name).
+
+    The bare word is no gazetteer form (it is often a surname or a word); beside a known model in a
+    list it names the family."""
+    found = _BARE_FAMILIES.get(id(gaz))
+    if found is None:
+        found = _BARE_FAMILIES[id(gaz)] = {}
+        for entry in gaz.entries.values():
+            if entry.kind != "method" or entry.group != "pretrained-model" or not entry.versioned:
+                continue
+            for form in entry.acronyms:
+                m = _FAMILY_WITH_VERSION.match(form)
+                if m is not None and gaz.lookup(m.group(1)) is None:
+                    found.setdefault(m.group(1), (entry.key, entry.name))
+    return found
 
 
 def _usage_ok(gaz: Gazetteer, phrase: str) -> bool:
@@ -604,6 +640,37 @@ def _same_name(name: str, surface: str) -> bool:
 def _in_title(text: str, name: str) -> bool:
     title = text[: section_ends(text)[0]]
     return next(find_word(title, name), None) is not None
+
+
+# Companies that make models: a bare model family listed beside one is the company ("DeepSeek").
+_COMPANIES = frozenset("""OpenAI Anthropic Google Meta Microsoft NVIDIA Alibaba Alphabet DeepMind xAI Amazon Apple
+Baidu Tencent ByteDance Huawei IBM Zhipu Moonshot""".split())
+# a list separator, never a bare space: "Google Gemini" is the model
+_ITEM_AFTER = re.compile(r"(?:,? and |,? or |, )([A-Z][A-Za-z]+)(?=,| and | or |[.;:)]|$)")  # not "Meta Llama"
+_ITEM_BEFORE = re.compile(r"\b([A-Z][A-Za-z]+)(?:,? and |,? or |, )$")
+
+
+def _among_companies(text: str, start: int, end: int) -> bool:
+    """A bare name (no version) whose list neighbour, before or after, is a company."""
+    if any(c.isdigit() or c == "-" for c in text[start:end]):
+        return False
+    after = _ITEM_AFTER.match(text, end)
+    if after is not None and after.group(1) in _COMPANIES:
+        return True
+    before = _ITEM_BEFORE.search(text, max(0, start - 30), start)
+    return before is not None and before.group(1) in _COMPANIES
+
+
+def _in_repeat(text: str, start: int, end: int, names: set[str]) -> bool:
+    """``text[start:end]`` lies inside a later occurrence of a discovered one-word name: the summary's
+    "PANGAEA-GPT" holds the same "GPT" as the abstract's (the proposal spans only the first). Names of
+    several words and defined acronyms are left out: "modality-specific mixture-of-experts (MS-MoE)"
+    builds on MoE, which the rules count as a mention of its own."""
+    hit = text[start:end]
+    for name in names:
+        if len(name) > len(hit) and (i := name.find(hit)) >= 0 and text.startswith(name, start - i):
+            return True
+    return False
 
 
 def _repeats(doc: Doc, local: dict[str, Resolved | None], found: list[Span]) -> list[Span]:

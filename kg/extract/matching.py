@@ -18,8 +18,8 @@ from spacy.tokens import Doc, Span
 from kg.extract.gazetteer import Entry, Gazetteer
 from kg.extract.text import hyphen_variants, inflections, joined_variant, looks_like_acronym, norm_phrase, plural_forms
 
-# A token that continues a model name: "3.1", "8B", "R1", "v2", "-", "8x7B".
-_VERSION_TOKEN = re.compile(r"^(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[BMKT]|[A-Z]\d+(?:\.\d+)*|\d+x\d+[BM]?|V\d+(?:\.\d+)*)$")
+# A token that continues a model name: "3.1", "8B", "R1", "v2", "-", "8x7B", "4V" (a vision variant: "GPT-4V-aided").
+_VERSION_TOKEN = re.compile(r"^(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)*V|\d+(?:\.\d+)?[BMKT]|[A-Z]\d+(?:\.\d+)*|\d+x\d+[BM]?|V\d+(?:\.\d+)*)$")
 
 
 # Product tiers a model name carries after a hyphen ("Qwen-VL-Max", "Gemini-2.5-Flash-Lite").
@@ -79,6 +79,10 @@ def char_span(doc: Doc, start: int, end: int, **kwargs: object) -> Span | None:
     return span
 
 
+# A capitalised word or a three-letter acronym glued to a dotted version ("Wan2.1", "GLM-4.5"): papers
+# also write it with a space ("Wan 2.1", "GLM 4.5"; LaTeX "Wan $2.1$" and "Llama~3" are cleaned to that).
+# Dotted only: "Step 2" is prose, "Step-3.5" a model; not two letters: "(SD 3.5)" is a standard deviation.
+_WORD_VERSION = re.compile(r"^([A-Z][a-z]{2,}|[A-Z]{3,})-?(\d+\.\d+)$")
 _DIGIT_PREFIX = re.compile(r"^(\d+[A-Z])-?([A-Z][A-Za-z]*)$")
 
 
@@ -86,6 +90,8 @@ def acronym_variants(acronym: str) -> list[str]:
     """An acronym as papers also write it: "3DGS" / "3D-GS", "DINO-v2" -> "DINOv2" (hyphen dropped
     when both sides stay acronym-like and at least three characters remain)."""
     out = [acronym]
+    if (m := _WORD_VERSION.match(acronym)) is not None:  # "Wan2.1" also as "Wan 2.1" and "Wan-2.1"
+        out += [f"{m.group(1)} {m.group(2)}", f"{m.group(1)}-{m.group(2)}", m.group(1) + m.group(2)]
     m = _DIGIT_PREFIX.match(acronym)
     if m is not None:
         out += [f"{m.group(1)}-{m.group(2)}", f"{m.group(1)}{m.group(2)}"]
@@ -131,16 +137,21 @@ def insensitive_forms(entry: Entry) -> list[str]:
 
 def participles(phrase: str) -> list[str]:
     """A multiword technique as a hyphenated participle: "behavior cloning" -> "behavior-cloned",
-    "fast fourier transform" -> "fast-fourier-transformed" ("-ation" nouns stay: "vector-quantized" describes data).
+    "fast fourier transform" -> "fast-fourier-transformed", "cycle consistency" -> "cycle-consistent"
+    ("-ation" nouns stay: "vector-quantized" describes data).
     Hyphenated, the form is a name (a "behavior-cloned policy"); unhyphenated it would be prose."""
     words = phrase.replace("-", " ").split()
-    if not 2 <= len(words) <= 4 or not all(w.isalpha() for w in words):
-        return []
+    if not 2 <= len(words) <= 4 or not all(w.isalpha() for w in words) or words[0] == "model":
+        return []  # "model-edited images" are images a model edited, not model editing
     last = words[-1]
     # "-ing" techniques and transforms only: "vector-quantized codebook" describes data, not the method.
     # A six-letter "-ing" noun counts here, after a modifier ("instruction tuning" -> "instruction-tuned").
     if last == "transform":
         forms = [last + "ed"]
+    elif last == "consistency" and "self" not in words:
+        # "cycle consistency" -> "cycle-consistent" (a "cycle-consistent objective"); not "self-consistent",
+        # which in physics is the self-consistent field method, not the prompting technique
+        forms = ["consistent"]
     elif last.endswith("ing") and len(last) >= 6 and last[-4] not in "aeiou":
         forms = [last[:-3] + "ed"]
     else:
@@ -272,7 +283,8 @@ class GazetteerMatcher:
 
     def __call__(self, doc: Doc) -> list[Span]:
         """All matches as spans labelled with the entry id ("method:lora"), overlapping allowed."""
-        spans = [*self.orth(doc, as_spans=True), *(s for s in self.lower(doc, as_spans=True) if not _inside_compound(s))]
+        spans = [s for s in (*self.orth(doc, as_spans=True), *(s for s in self.lower(doc, as_spans=True) if not _inside_compound(s)))
+                 if not _names_a_result(s)]
         if any(s.label_.endswith(_INFLECTED) for s in spans):
             spans = [s if not s.label_.endswith(_INFLECTED) else Span(doc, s.start, s.end, label=s.label_[: -len(_INFLECTED)])
                      for s in spans if not s.label_.endswith(_INFLECTED) or _before_model_noun(s)]
@@ -457,6 +469,25 @@ _ROLE_WORDS = re.compile(r"(?<![\w-])(?:teacher|student)s?(?![\w-])", re.I)
 
 
 def _inside_compound(span: Span) -> bool:
-    """A long form glued to a word before it ("render-supervised fine-tuning") is part of another term."""
+    """A long form glued to a word before it ("render-supervised fine-tuning") is part of another term.
+
+    Not when the hyphen stands for a dash before a capitalised name ("three backbones-Qwen, LLaMA"):
+    a compound keeps the case of its parts, a lower-case word glued to a capital starts a new name.
+    Not after "multi-" either: "multi-minimal-spanning-tree" is several minimum spanning trees.
+    """
     i = span.start
-    return i >= 2 and span.doc[i - 1].text == "-" and not span.doc[i - 2].whitespace_ and span.doc[i - 2].is_alpha
+    if not (i >= 2 and span.doc[i - 1].text == "-" and not span.doc[i - 2].whitespace_ and span.doc[i - 2].is_alpha):
+        return False
+    before, first = span.doc[i - 2].text, span.doc[i].text
+    return not (before.islower() and len(before) > 2 and first[:1].isupper() and first[1:].islower()
+                or before.lower() == "multi")
+
+
+# A name followed by one of these names a mathematical result, not the method: "Prophet Inequality"
+# (optimal stopping, not the forecasting model), "Borda paradox".
+_RESULT_NOUNS = frozenset("inequality inequalities theorem theorems lemma conjecture paradox".split())
+
+
+def _names_a_result(span: Span) -> bool:
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].lower_ in _RESULT_NOUNS

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 _LATEX_CMD = re.compile(r"\\(?:textbf|textsc|textit|texttt|emph|mathrm|mathbf|mathit|mathcal|text|mbox|underline)\s*\{([^{}]*)\}")
 _LATEX_SUP = re.compile(r"\$\^\{?([A-Za-z0-9]+)\}?\$")
 _LATEX_MATH = re.compile(r"\$([^$]{1,40})\$")
+_TILDE_SPACE = re.compile(r"(?<=[A-Za-z])~(?=\d)")
 # Latin-script runs inside CJK/Hangul text: words made of ASCII letters/digits and the
 # joiners names use (hyphen, dot, plus, slash), possibly several separated by spaces.
 _LATIN_RUN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+/_'\-]*(?:[ \t]+[A-Za-z0-9(][A-Za-z0-9.+/_'()\-]*)*")
@@ -37,6 +38,8 @@ def clean_text(text: str) -> str:
         text = text.replace("**", "")
     if "``" in text:  # LaTeX quotes: ``Less is Less''
         text = text.replace("``", '"').replace("''", '"')
+    if "~" in text:  # LaTeX's unbreakable space before a version: "LLaMA~2", "Gemini~3"
+        text = _TILDE_SPACE.sub(" ", text)
     if "\\" in text or "$" in text:
         for _ in range(2):  # nested commands: \textbf{\textsc{X}}
             text = _LATEX_CMD.sub(r"\1", text)
