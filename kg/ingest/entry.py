@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from kg.arxiv import is_category
 from kg.ingest.common import fold, is_mostly_latin, make_summary, record_date, split_authors, split_list
-from kg.ingest.labels import canonical_label
+from kg.ingest.labels import SYMBOLS, canonical_label
 from kg.records import PaperRecord, SourceRef
 
 _CATEGORY_SPLIT_RE = re.compile(r"[\s,;|，、`]+")
@@ -27,7 +27,7 @@ _PROSE_WORDS_PER_COMMA = 3
 _LINK_RE = re.compile(r"\[([^\[\]\n]*)\]\([^()\s]*\)|https?://\S+")
 _META_SPLIT_RE = re.compile(r"[ \t]+[|·•—–][ \t]+")
 # emoji and symbols that forks put before a cell ("👥 A, B · 🏷️ cs.CV")
-_CELL_SYMBOLS_RE = re.compile("^[\\s\u2190-\u2bff\u2700-\u27bf\ufe0e\ufe0f\u200d\U0001f000-\U0001faff]+")
+_CELL_SYMBOLS_RE = re.compile(f"^[\\s{SYMBOLS}]+")
 
 
 @dataclass(slots=True)
@@ -138,13 +138,14 @@ def looks_like_names(text: str) -> bool:
 
 def _names_line(entry: Entry) -> tuple[str, ...]:
     """The authors of an entry that names them on an unlabelled line of their own (``> A, B``), else ()."""
-    for run in entry.loose:
-        text = fold(" ".join(run))
-        if "\n" not in " ".join(run).strip() and looks_like_names(text):
-            entry.loose.remove(run)
-            return split_authors(text)
-        break  # only the first unlabelled text under the heading
-    return ()
+    if not entry.loose:  # only the first unlabelled text under the heading can be the names
+        return ()
+    raw = " ".join(entry.loose[0])
+    text = fold(raw)
+    if "\n" in raw.strip() or not looks_like_names(text):
+        return ()
+    del entry.loose[0]
+    return split_authors(text)
 
 
 def build_record(entry: Entry, path: str, digest_id: str, file_date: dt.date | None) -> tuple[PaperRecord, bool]:

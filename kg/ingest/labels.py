@@ -45,7 +45,9 @@ BLOCK_LABELS: dict[str, str] = {
 _NORMALISE_RE = re.compile(r"[\s_\-.·]+")
 # Forks decorate labels with emoji or symbols ("**📝 Abstract**:", "**🎯 Motivation**"): symbols
 # (Unicode S*), variation selectors and joiners are not part of a label.
-_SYMBOLS_RE = re.compile("[\u2190-\u2bff\u2700-\u27bf\ufe0e\ufe0f\u200d\U0001f000-\U0001faff]+")
+#: the symbol ranges as a regex character-class body (also what kg.ingest.entry strips before a cell)
+SYMBOLS = "\u2190-\u2bff\ufe0e\ufe0f\u200d\U0001f000-\U0001faff"
+_SYMBOLS_RE = re.compile(f"[{SYMBOLS}]+")
 _SEEN: dict[str, str | None] = {}
 _SEEN_MAX = 4096
 
