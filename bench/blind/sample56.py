@@ -9,27 +9,16 @@ and a plain text file for annotators (id, title, abstract).
 
 usage: python bench/blind/sample56.py [CORPUS_DAILY_ARXIV_DIR] [OUT_DIR]"""
 import collections
-import glob
-import json
 import os
 import random
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import ai, pool, write_set  # noqa: E402
+
 BASE = sys.argv[1] if len(sys.argv) > 1 else '../shared/corpus/daily-arxiv'
 OUT = sys.argv[2] if len(sys.argv) > 2 else '/tmp/blind'
-HERE = os.path.dirname(os.path.abspath(__file__))
-spent = {json.loads(l)['id'] for n in ('blind3', 'blind4') for l in open(f'{HERE}/{n}-gold.jsonl', encoding='utf-8')}
-first = {}
-for f in sorted(glob.glob(f'{BASE}/winter/jsonl/*.jsonl') + glob.glob(f'{BASE}/zh-jsonl/*.jsonl')):
-    d = os.path.basename(f)[:10]
-    for line in open(f, encoding='utf-8'):
-        try:
-            r = json.loads(line)
-        except ValueError:
-            continue
-        if r['id'] not in first or d < first[r['id']][0]:
-            first[r['id']] = (d, r)
-pool = [r for d, r in first.values() if d >= '2026-02-16' and r.get('summary') and r['id'] not in spent]
+pool = pool(BASE, ('blind3', 'blind4'))
 Q = {'cs.CV': 30, 'cs.CL': 22, 'cs.AI': 22, 'cs.IT': 10, 'cs.GT': 8, 'cs.CE': 5, 'cs.GR': 3}
 rng = random.Random(20261203)
 by = collections.defaultdict(list)
@@ -41,12 +30,7 @@ for cat, q in Q.items():
     sets['blind5'] += take[:q]
     sets['blind6'] += take[q:]
 
-AI = (('tldr', 'TL;DR'), ('motivation', 'Motivation'), ('method', 'Method'), ('result', 'Result'), ('conclusion', 'Conclusion'))
 KO = {'tldr': '요약', 'motivation': '동기', 'method': '방법', 'result': '결과', 'conclusion': '결론'}
-
-
-def ai(r):
-    return [(k, lab, (r.get('AI') or {}).get(k)) for k, lab in AI if (r.get('AI') or {}).get(k)]
 
 
 def details(recs):
@@ -112,17 +96,4 @@ def bold_fields(recs):
 FORKS = {'blind5': (details, setext, korean), 'blind6': (bare_id, plain, bold_fields)}
 for name, recs in sets.items():
     rng.shuffle(recs)
-    d = f'{OUT}/{name}'
-    os.makedirs(f'{d}/digests', exist_ok=True)
-    parts = [recs[i::4] for i in range(4)]
-    with open(f'{d}/digests/2026-03-01_AI_enhanced_Chinese.jsonl', 'w', encoding='utf-8') as f:
-        for r in parts[0]:
-            f.write(json.dumps(r, ensure_ascii=False) + '\n')
-    for n, (render, part) in enumerate(zip(FORKS[name], parts[1:]), 2):
-        open(f'{d}/digests/2026-03-0{n}-{render.__name__}.md', 'w', encoding='utf-8').write(render(part))
-    with open(f'{d}/papers.txt', 'w', encoding='utf-8') as f:
-        for r in sorted(recs, key=lambda r: r['id']):
-            f.write(f"=== {r['id']}\nTITLE: {r['title']}\nABSTRACT: {' '.join(r['summary'].split())}\n\n")
-    with open(f'{d}/ids.txt', 'w') as f:
-        f.write('\n'.join(sorted(r['id'] for r in recs)) + '\n')
-    print(name, len(recs), 'papers;', ', '.join(f'{len(p)}' for p in parts), 'per rendering')
+    write_set(OUT, name, recs, FORKS[name], 1, 2)

@@ -8,28 +8,16 @@ link), a markdown-table fork (one row a paper, the abstract in a cell) and a nes
 
 usage: python bench/blind/sample7.py [CORPUS_DAILY_ARXIV_DIR] [OUT_DIR]"""
 import collections
-import glob
-import json
 import os
 import random
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import ai, pool, write_set  # noqa: E402
+
 BASE = sys.argv[1] if len(sys.argv) > 1 else '../shared/corpus/daily-arxiv'
 OUT = sys.argv[2] if len(sys.argv) > 2 else '/tmp/blind'
-HERE = os.path.dirname(os.path.abspath(__file__))
-spent = {json.loads(l)['id'] for n in ('blind3', 'blind4', 'blind5', 'blind6')
-         for l in open(f'{HERE}/{n}-gold.jsonl', encoding='utf-8')}
-first = {}
-for f in sorted(glob.glob(f'{BASE}/winter/jsonl/*.jsonl') + glob.glob(f'{BASE}/zh-jsonl/*.jsonl')):
-    d = os.path.basename(f)[:10]
-    for line in open(f, encoding='utf-8'):
-        try:
-            r = json.loads(line)
-        except ValueError:
-            continue
-        if r['id'] not in first or d < first[r['id']][0]:
-            first[r['id']] = (d, r)
-pool = [r for d, r in first.values() if d >= '2026-02-16' and r.get('summary') and r['id'] not in spent]
+pool = pool(BASE, ('blind3', 'blind4', 'blind5', 'blind6'))
 Q = {'cs.CV': 32, 'cs.CL': 24, 'cs.AI': 24, 'cs.IT': 8, 'cs.GT': 8, 'cs.CE': 4}
 rng = random.Random(20261207)
 by = collections.defaultdict(list)
@@ -37,12 +25,7 @@ for r in sorted(pool, key=lambda r: r['id']):
     by[r['categories'][0]].append(r)
 recs = [r for cat, q in Q.items() for r in rng.sample(by[cat], q)]
 
-AI = (('tldr', 'TL;DR'), ('motivation', 'Motivation'), ('method', 'Method'), ('result', 'Result'), ('conclusion', 'Conclusion'))
 JA = {'tldr': '要約', 'motivation': '動機', 'method': '手法', 'result': '結果', 'conclusion': '結論'}
-
-
-def ai(r):
-    return [(k, lab, (r.get('AI') or {}).get(k)) for k, lab in AI if (r.get('AI') or {}).get(k)]
 
 
 def japanese(recs):
@@ -80,17 +63,4 @@ def nested(recs):
 
 
 rng.shuffle(recs)
-d = f'{OUT}/blind7'
-os.makedirs(f'{d}/digests', exist_ok=True)
-parts = [recs[i::4] for i in range(4)]
-with open(f'{d}/digests/2026-03-08_AI_enhanced_Chinese.jsonl', 'w', encoding='utf-8') as f:
-    for r in parts[0]:
-        f.write(json.dumps(r, ensure_ascii=False) + '\n')
-for n, (render, part) in enumerate(zip((japanese, table, nested), parts[1:]), 9):
-    open(f'{d}/digests/2026-03-{n:02d}-{render.__name__}.md', 'w', encoding='utf-8').write(render(part))
-with open(f'{d}/papers.txt', 'w', encoding='utf-8') as f:
-    for r in sorted(recs, key=lambda r: r['id']):
-        f.write(f"=== {r['id']}\nTITLE: {r['title']}\nABSTRACT: {' '.join(r['summary'].split())}\n\n")
-with open(f'{d}/ids.txt', 'w') as f:
-    f.write('\n'.join(sorted(r['id'] for r in recs)) + '\n')
-print('blind7', len(recs), 'papers;', ', '.join(f'{len(p)}' for p in parts), 'per rendering')
+write_set(OUT, 'blind7', recs, (japanese, table, nested), 8, 9)

@@ -8,40 +8,22 @@ was drawn: a front-matter fork with linked ``####`` titles and emoji labels, an 
 
 usage: python bench/blind/sample8.py [CORPUS_DAILY_ARXIV_DIR] [OUT_DIR]"""
 import collections
-import glob
-import json
 import os
 import random
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import ai, pool, write_set  # noqa: E402
+
 BASE = sys.argv[1] if len(sys.argv) > 1 else '../shared/corpus/daily-arxiv'
 OUT = sys.argv[2] if len(sys.argv) > 2 else '/tmp/blind'
-HERE = os.path.dirname(os.path.abspath(__file__))
-spent = {json.loads(l)['id'] for n in ('blind3', 'blind4', 'blind5', 'blind6', 'blind7')
-         for l in open(f'{HERE}/{n}-gold.jsonl', encoding='utf-8')}
-first = {}
-for f in sorted(glob.glob(f'{BASE}/winter/jsonl/*.jsonl') + glob.glob(f'{BASE}/zh-jsonl/*.jsonl')):
-    d = os.path.basename(f)[:10]
-    for line in open(f, encoding='utf-8'):
-        try:
-            r = json.loads(line)
-        except ValueError:
-            continue
-        if r['id'] not in first or d < first[r['id']][0]:
-            first[r['id']] = (d, r)
-pool = [r for d, r in first.values() if d >= '2026-02-16' and r.get('summary') and r['id'] not in spent]
+pool = pool(BASE, ('blind3', 'blind4', 'blind5', 'blind6', 'blind7'))
 Q = {'cs.CV': 33, 'cs.CL': 25, 'cs.AI': 25, 'cs.IT': 7, 'cs.GT': 8, 'cs.CE': 2}
 rng = random.Random(20261209)
 by = collections.defaultdict(list)
 for r in sorted(pool, key=lambda r: r['id']):
     by[r['categories'][0]].append(r)
 recs = [r for cat, q in Q.items() for r in rng.sample(by[cat], q)]
-
-AI = (('tldr', 'TL;DR'), ('motivation', 'Motivation'), ('method', 'Method'), ('result', 'Result'), ('conclusion', 'Conclusion'))
-
-
-def ai(r):
-    return [(k, lab, (r.get('AI') or {}).get(k)) for k, lab in AI if (r.get('AI') or {}).get(k)]
 
 
 def emoji_fields(recs):
@@ -78,17 +60,4 @@ def italic_meta(recs):
 
 
 rng.shuffle(recs)
-d = f'{OUT}/blind8'
-os.makedirs(f'{d}/digests', exist_ok=True)
-parts = [recs[i::4] for i in range(4)]
-with open(f'{d}/digests/2026-03-15_AI_enhanced_Chinese.jsonl', 'w', encoding='utf-8') as f:
-    for r in parts[0]:
-        f.write(json.dumps(r, ensure_ascii=False) + '\n')
-for n, (render, part) in enumerate(zip((emoji_fields, html_cards, italic_meta), parts[1:]), 16):
-    open(f'{d}/digests/2026-03-{n:02d}-{render.__name__}.md', 'w', encoding='utf-8').write(render(part))
-with open(f'{d}/papers.txt', 'w', encoding='utf-8') as f:
-    for r in sorted(recs, key=lambda r: r['id']):
-        f.write(f"=== {r['id']}\nTITLE: {r['title']}\nABSTRACT: {' '.join(r['summary'].split())}\n\n")
-with open(f'{d}/ids.txt', 'w') as f:
-    f.write('\n'.join(sorted(r['id'] for r in recs)) + '\n')
-print('blind8', len(recs), 'papers;', ', '.join(f'{len(p)}' for p in parts), 'per rendering')
+write_set(OUT, 'blind8', recs, (emoji_fields, html_cards, italic_meta), 15, 16)
