@@ -160,3 +160,21 @@ def test_a_family_listed_only_with_versions_is_found_bare_beside_a_model(nlp):
     assert "wan-video" in methods(nlp, "Extensive experiments on Wan and LTX-Video VAE decoders demonstrate gains.")
     assert "wan-video" in methods(nlp, "With the rapid advancement of video generation models such as Veo and Wan, the")
     assert methods(nlp, "We thank Wan and colleagues for the discussion.") == {}
+
+
+def test_a_versioned_acronym_written_all_in_capitals_is_the_same_model(nlp):
+    # blind9 2602.13349: "DINOV2" for DINOv2; the key is the family's, as for "DINOv2"
+    assert methods(nlp, "We extract DINOV2 features and compare them with DINOv2 ones.")["dino"] == ("DINOV2", "DINOv2")
+
+
+def test_the_plural_of_an_x_of_y_technique_inflects_x(nlp):
+    # blind9 2602.22871: "chains-of-thought"; generated for every "X of Y" entry, not listed
+    found = methods(nlp, "Long chains-of-thought help, and sparse mixtures of experts scale them.")
+    assert "chain-of-thought" in found and "mixture-of-experts" in found
+
+
+def test_a_proposed_name_after_a_dash_glued_to_a_plural_starts_at_the_capital(nlp):
+    # blind8 2602.21581: "components-Identifier Assigner" names "Identifier Assigner"
+    found = methods(nlp, "At its core, our framework introduces two novel components-Identifier Assigner and "
+                         "Identifier Adapter - which capture per-person positional cues.")
+    assert "identifierassigner" in found and not any(k.startswith("components") for k in found)

@@ -305,3 +305,44 @@ def test_category_in_japanese_or_in_code_marks(tmp_path, line):
                     encoding="utf-8")
     (record,) = read_file(str(path)).records
     assert record.categories == ("cs.GT",)
+
+
+_UNKNOWN_LABELS = """# Heutige arXiv-Papiere
+
+### Sparse Mixture Routing for Long-Context Retrieval
+
+**Link:** https://arxiv.org/abs/2602.09001
+**Autoren:** Lena Vogt, Ravi Menon, Chen Wei
+**Kategorie:** cs.CL
+
+**Kurz:** Ein kurzer englischer Satz ist kein Abstract, auch wenn er Latein ist: routing helps retrieval.
+**Methode:** 提出稀疏混合路由方法。
+
+**Zusammenfassung:** Long-context retrieval suffers when every token attends to every other token. We
+propose sparse mixture routing, which sends each query to a few experts chosen by a learned router, and
+train it with a load-balancing loss. On three retrieval benchmarks it matches dense attention while
+using a third of the compute, and it degrades gracefully as the context grows to a million tokens.
+"""
+
+
+def test_fields_under_labels_in_an_unknown_language_are_placed_by_what_they_hold(tmp_path):
+    """A fork writes its labels in a language the label table lacks: the names line is the
+    authors, the category code the category, and the long English prose the abstract; the short
+    fields stay in ``Summary.extra`` as written, and nothing is reported missing."""
+    path = tmp_path / "2026-02-20.md"
+    path.write_text(_UNKNOWN_LABELS, encoding="utf-8")
+    result = read_file(str(path))
+    (record,) = result.records
+    assert record.authors == ("Lena Vogt", "Ravi Menon", "Chen Wei")
+    assert record.primary_category == "cs.CL"
+    assert record.abstract.startswith("Long-context retrieval suffers") and record.abstract.endswith("million tokens.")
+    assert [label for label, _ in record.summary.extra] == ["Link", "Kurz", "Methode"]
+    assert not result.problems
+
+
+def test_a_short_english_field_under_an_unknown_label_is_not_taken_for_the_abstract(tmp_path):
+    path = tmp_path / "2026-02-20.md"
+    path.write_text(_UNKNOWN_LABELS.split("**Zusammenfassung:**")[0], encoding="utf-8")
+    (record,) = read_file(str(path)).records
+    assert record.abstract == ""
+    assert "Kurz" in dict(record.summary.extra)

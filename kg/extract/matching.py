@@ -16,7 +16,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from kg.extract.gazetteer import Entry, Gazetteer
-from kg.extract.text import hyphen_variants, inflections, joined_variant, looks_like_acronym, norm_phrase, plural_forms
+from kg.extract.text import hyphen_variants, inflections, joined_variant, looks_like_acronym, norm_phrase, of_plural, plural_forms
 
 # A token that continues a model name: "3.1", "8B", "R1", "v2", "-", "8x7B", "4V" (a vision variant: "GPT-4V-aided").
 _VERSION_TOKEN = re.compile(r"^(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)*V|\d+(?:\.\d+)?[BMKT]|[A-Z]\d+(?:\.\d+)*|\d+x\d+[BM]?|V\d+(?:\.\d+)*)$")
@@ -86,6 +86,10 @@ _WORD_VERSION = re.compile(r"^([A-Z][a-z]{2,}|[A-Z]{3,})-?(\d+\.\d+)$")
 _DIGIT_PREFIX = re.compile(r"^(\d+[A-Z])-?([A-Z][A-Za-z]*)$")
 
 
+_CAPS_LOWER_V = re.compile(r"[A-Z]{2,}[A-Z0-9\-]*v\d+(?:\.\d+)*$")
+_LOWER_V_TAIL = re.compile(r"v\d+(?:\.\d+)*$")
+
+
 def acronym_variants(acronym: str) -> list[str]:
     """An acronym as papers also write it: "3DGS" / "3D-GS", "DINO-v2" -> "DINOv2" (hyphen dropped
     when both sides stay acronym-like and at least three characters remain)."""
@@ -97,6 +101,8 @@ def acronym_variants(acronym: str) -> list[str]:
         out += [f"{m.group(1)}-{m.group(2)}", f"{m.group(1)}{m.group(2)}"]
     if "-" in acronym and len(acronym.replace("-", "")) >= 3 and looks_like_acronym(acronym.replace("-", "")):
         out.append(acronym.replace("-", ""))
+    if _CAPS_LOWER_V.match(acronym):  # "DINOv2" is also written all in capitals: "DINOV2"
+        out += [v[:-len(m.group(0))] + m.group(0).upper() for v in list(out) if (m := _LOWER_V_TAIL.search(v))]
     return list(dict.fromkeys(out))
 
 
@@ -124,6 +130,8 @@ def insensitive_forms(entry: Entry) -> list[str]:
         low = surface.lower()
         for variant in hyphen_variants(low):
             out.extend(plural_forms(variant))
+            if (plural := of_plural(variant)) is not None:
+                out.append(plural)
             if "-" in variant:
                 out.extend(plural_forms(_PREFIX_HYPHEN.sub(r"\1", variant)))  # "fine-tuning" -> "finetuning"
         joined = joined_variant(low)

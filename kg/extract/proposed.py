@@ -64,6 +64,7 @@ encoder decoder policy layer block""".split())
 # What may follow a bare capitalised name ("we introduce Klear and ...").
 _AFTER_NAME = frozenset(", ( : ; . and which that to for with as , - that, which,".split())
 _MAX_WORDS = 5
+_DASH_GLUED = re.compile(r"[a-z]{3,}s-(?=[A-Z][a-z])")  # "components-Identifier": a plural, a dash, a name
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,12 +142,21 @@ def after_trigger(text: str, pos: int, end: int, lenient: bool = False) -> tuple
     Distillation method"), unless ``lenient`` (after "the proposed").
     """
     words: list[re.Match[str]] = []
+    gap_end: int | None = None  # where a lower-case word glued to the name by a dash starts
     for m in _WORD.finditer(text, pos, min(end, pos + 200)):
         w = m.group(0)
         if not words and (w.casefold() in _SKIP or lenient and w.casefold() in HEAD_NOUNS):
             continue  # "the proposed (method) EWC-LoRA"
         if words and text[words[-1].end():m.start()].strip():
             break  # punctuation between words ends the name: "Foo (FB)", "Foo, a ..."
+        if not words and gap_end is None and (glued := _DASH_GLUED.match(w)) is not None:
+            # "two novel components-Identifier Assigner and ...": a hyphen written for a dash, so the
+            # name starts at the capital (a compound keeps its parts' case, see matching._inside_compound)
+            gap_end = m.start()
+            m = _WORD.match(text, m.start() + glued.end())
+            if m is None:
+                break
+            w = m.group(0)
         if _is_capitalised(w) or is_name_like(w):
             words.append(m)
             if len(words) > _MAX_WORDS:
@@ -159,7 +169,7 @@ def after_trigger(text: str, pos: int, end: int, lenient: bool = False) -> tuple
         return None
     start, stop = words[0].start(), words[-1].end()
     name = text[start:stop]
-    gap = text[pos:start].strip(" \"'“”").split()
+    gap = text[pos:start if gap_end is None else gap_end].strip(" \"'“”").split()
     if not all(w.casefold() in _SKIP or lenient and w.casefold() in HEAD_NOUNS for w in gap):
         return None
     follow = text[stop:stop + 12].lstrip()

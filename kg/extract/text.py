@@ -126,6 +126,23 @@ def plural_forms(phrase: str) -> list[str]:
     return [phrase, phrase + "s"]
 
 
+_OF_PHRASE = re.compile(r"^([a-z]+)([ \-]of[ \-])")
+
+
+def of_plural(phrase: str) -> str | None:
+    """The plural of an "X of Y" phrase, which inflects X: "chain-of-thought" -> "chains-of-thought",
+    "mixture of experts" -> "mixtures of experts"; None for a phrase of another shape.
+
+    >>> of_plural("chain-of-thought"), of_plural("graph neural network")
+    ('chains-of-thought', None)
+    """
+    m = _OF_PHRASE.match(phrase)
+    if m is None or len(m.group(1)) < 3:
+        return None
+    plural = plural_forms(m.group(1))
+    return plural[-1] + phrase[m.end(1):] if len(plural) > 1 else None
+
+
 def hyphen_variants(phrase: str, limit: int = 4) -> list[str]:
     """Spellings of a multi-word phrase with spaces and hyphens interchanged.
 

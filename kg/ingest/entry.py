@@ -148,6 +148,28 @@ def _names_line(entry: Entry) -> tuple[str, ...]:
     return split_authors(text)
 
 
+_UNKNOWN_ABSTRACT_WORDS = 50  # an AI field in English under an unknown label is shorter than an abstract
+
+
+def _infer_unknown(values: dict[str, str], extra: list[tuple[str, str]], authors_known: bool) -> None:
+    """Give the fields a fork labels in words the reader does not know (``**Autores:**``,
+    ``**Resumen:**``) their place by what the text is, not by the label's language: a plain
+    list of names is the authors, an arXiv category code the category, and the longest English
+    prose of at least 50 words the abstract. Each only when no known label gave that field;
+    what is taken leaves ``extra``, the rest stays there as written.
+    """
+    def take(key: str, test) -> None:
+        hits = [i for i, (_, text) in enumerate(extra) if test(text)]
+        if hits and key not in values:
+            i = max(hits, key=lambda i: len(extra[i][1]))
+            values[key] = extra.pop(i)[1]
+
+    if not authors_known:
+        take("authors", lambda t: len(t) < 3000 and looks_like_names(t))
+    take("category", lambda t: is_category(t.strip("`*_ ")))
+    take("abstract", lambda t: len(t.split()) >= _UNKNOWN_ABSTRACT_WORDS and is_prose(t))
+
+
 def build_record(entry: Entry, path: str, digest_id: str, file_date: dt.date | None) -> tuple[PaperRecord, bool]:
     """Build the :class:`PaperRecord` of an entry; also say whether it lacks an (English) abstract.
 
@@ -165,6 +187,7 @@ def build_record(entry: Entry, path: str, digest_id: str, file_date: dt.date | N
             extra.append((label, text))
         else:
             values[key] = text
+    _infer_unknown(values, extra, authors_known=bool(entry.authors))
     meta_codes, meta_authors = _meta_line(entry)
     if meta_codes and "category" not in values:
         values["category"] = " ".join(meta_codes)
