@@ -29,6 +29,11 @@ def ai(r):
     return [(k, lab, (r.get('AI') or {}).get(k)) for k, lab in AI if (r.get('AI') or {}).get(k)]
 
 
+def flat(text):
+    """``text`` on one line, runs of whitespace as single spaces (abstracts are hard-wrapped)."""
+    return ' '.join(str(text).split())
+
+
 def write_set(out, name, recs, renders, jsonl_day, first_day):
     """Write ``recs`` as ``out/name``: a quarter as daily JSONL (dated ``2026-03-<jsonl_day>``), a quarter
     per render function (dated from ``first_day`` on), ``papers.txt`` for annotators and ``ids.txt``."""
@@ -42,7 +47,7 @@ def write_set(out, name, recs, renders, jsonl_day, first_day):
         open(f'{d}/digests/2026-03-{n:02d}-{render.__name__}.md', 'w', encoding='utf-8').write(render(part))
     with open(f'{d}/papers.txt', 'w', encoding='utf-8') as f:
         for r in sorted(recs, key=lambda r: r['id']):
-            f.write(f"=== {r['id']}\nTITLE: {r['title']}\nABSTRACT: {' '.join(r['summary'].split())}\n\n")
+            f.write(f"=== {r['id']}\nTITLE: {r['title']}\nABSTRACT: {flat(r['summary'])}\n\n")
     with open(f'{d}/ids.txt', 'w') as f:
         f.write('\n'.join(sorted(r['id'] for r in recs)) + '\n')
     print(name, len(recs), 'papers;', ', '.join(f'{len(p)}' for p in parts), 'per rendering')

@@ -18,7 +18,7 @@ import random
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import ai, pool, write_set  # noqa: E402
+from common import ai, flat, pool, write_set  # noqa: E402
 
 BASE = sys.argv[1] if len(sys.argv) > 1 else '../shared/corpus/daily-arxiv'
 OUT = sys.argv[2] if len(sys.argv) > 2 else '/tmp/blind'
@@ -30,10 +30,6 @@ for r in sorted(pool, key=lambda r: r['id']):
     by[r['categories'][0]].append(r)
 drawn = {cat: rng.sample(by[cat], 2 * q) for cat, q in Q.items()}
 sets = [[r for cat, q in Q.items() for r in drawn[cat][i * q:(i + 1) * q]] for i in (0, 1)]
-
-
-def flat(s):
-    return ' '.join(str(s).split())
 
 
 ES = {'tldr': 'Resumen IA', 'motivation': 'Motivación', 'method': 'Método', 'result': 'Resultados',

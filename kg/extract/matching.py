@@ -102,7 +102,7 @@ def acronym_variants(acronym: str) -> list[str]:
     if "-" in acronym and len(acronym.replace("-", "")) >= 3 and looks_like_acronym(acronym.replace("-", "")):
         out.append(acronym.replace("-", ""))
     if _CAPS_LOWER_V.match(acronym):  # "DINOv2" is also written all in capitals: "DINOV2"
-        out += [v[:-len(m.group(0))] + m.group(0).upper() for v in list(out) if (m := _LOWER_V_TAIL.search(v))]
+        out += [v[:tail.start()] + tail.group(0).upper() for v in list(out) if (tail := _LOWER_V_TAIL.search(v))]
     return list(dict.fromkeys(out))
 
 

@@ -159,13 +159,15 @@ def _infer_unknown(values: dict[str, str], extra: list[tuple[str, str]], authors
     what is taken leaves ``extra``, the rest stays there as written.
     """
     def take(key: str, test) -> None:
+        if key in values:
+            return
         hits = [i for i, (_, text) in enumerate(extra) if test(text)]
-        if hits and key not in values:
+        if hits:
             i = max(hits, key=lambda i: len(extra[i][1]))
             values[key] = extra.pop(i)[1]
 
     if not authors_known:
-        take("authors", lambda t: len(t) < 3000 and looks_like_names(t))
+        take("authors", looks_like_names)
     take("category", lambda t: is_category(t.strip("`*_ ")))
     take("abstract", lambda t: len(t.split()) >= _UNKNOWN_ABSTRACT_WORDS and is_prose(t))
 
