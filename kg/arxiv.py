@@ -22,6 +22,32 @@ ARXIV_ID_RE = re.compile(
     re.IGNORECASE,
 )
 
+# Where a digest links a paper: arXiv's own pages and the reading sites forks link instead, each
+# serving the paper under its id ("https://huggingface.co/papers/2601.00504",
+# "https://www.alphaxiv.org/abs/2601.00504v2", "https://papers.cool/arxiv/2601.00504"). A regex body
+# for the part of the URL before the id's "/"; the readers embed it in their own patterns.
+PAPER_URL_PREFIX = (
+    r"https?://(?:"
+    r"(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)"
+    r"|ar5iv(?:\.labs\.arxiv)?\.org/(?:abs|html)"
+    r"|(?:www\.)?alphaxiv\.org/(?:abs|overview|pdf)"
+    r"|(?:huggingface|hf)\.co/papers"
+    r"|papers\.cool/arxiv"
+    r"|(?:www\.)?semanticscholar\.org/arxiv"
+    r")"
+)
+_PAPER_URL_RE = re.compile(PAPER_URL_PREFIX + r"/", re.IGNORECASE)
+
+
+def is_paper_url(url: str) -> bool:
+    """True when ``url`` is a page of one arXiv paper: arXiv's own or a reading site's.
+
+    >>> is_paper_url("https://hf.co/papers/2601.00504"), is_paper_url("https://github.com/org/2601.00504")
+    (True, False)
+    """
+    return _PAPER_URL_RE.match(url) is not None
+
+
 _OLD_STYLE_CUTOFF = 91  # old-style ids began in 1991: "91".."99" are 19xx, "00".."07" are 20xx
 
 

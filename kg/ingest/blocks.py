@@ -34,16 +34,17 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from kg.arxiv import ARXIV_ID_RE, is_category, month_from_id
+from kg.arxiv import ARXIV_ID_RE, PAPER_URL_PREFIX, is_category, is_paper_url, month_from_id
 from kg.ingest.common import fold, split_authors
-from kg.ingest.entry import Entry, is_prose, meta_cells
-from kg.ingest.labels import block_label
+from kg.ingest.entry import Entry, is_prose, looks_like_names, meta_cells
+from kg.ingest.labels import BRACKET_LABEL_RE, block_label, lstrip_symbols
 from kg.records import Problem, SourceRef
 
-# an arXiv id where a digest writes one: in an abs/pdf/html URL, or after "arXiv" ("arXiv:ID",
-# "arXiv: ID", "arXiv ID: ID"); possessive runs, so a long run of spaces is scanned once
+# an arXiv id where a digest writes one: in a paper URL (arXiv's or a reading site's,
+# kg.arxiv.PAPER_URL_PREFIX), or after "arXiv" ("arXiv:ID", "arXiv: ID", "arXiv ID: ID");
+# possessive runs, so a long run of spaces is scanned once
 _ID_RE = re.compile(
-    r"https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/"
+    PAPER_URL_PREFIX + r"/"
     r"(?P<id>\d{4}\.\d{4,5}|[a-z]++(?:-[a-z]++)*+(?:\.[A-Z]{2})?/\d{7})(?P<version>v\d+)?"
     r"|(?<![\w/.])arxiv(?:[ \t]*+id)?+[ \t]*+[:：]?+[ \t]*+(?P<bare>\d{4}\.\d{4,5})(?P<bversion>v\d+)?(?!\d)",
     re.IGNORECASE,
@@ -63,6 +64,7 @@ _NAV_LEFTOVER = " \t|·•-–—/,;"  # what is left of a line of links once th
 _TITLE_TRIM = " \t-–—:|*_"
 _LABEL_SPAN = 48  # a label is short: the colon is looked for in a line's first characters only
 _LABEL_MARKUP = "*_ \t"
+_BRACKETS = "【〖［["  # what a bracketed label opens with
 _MAX_TITLE = 400  # an opening line longer than this is prose, not a title
 
 
@@ -174,9 +176,12 @@ def is_digest(items: Iterable[Entry | Problem]) -> bool:
     for item in items:
         if isinstance(item, Problem):
             continue
-        if item.authors or "authors" in item.fields:
+        # fields under labels the reader does not know count by what they hold, as in the record
+        # (kg.ingest.entry._infer_unknown): "| Tác giả |" over names is the authors
+        unknown = [fold(" ".join(parts)) for key, _, parts in item.items if key is None]
+        if item.authors or "authors" in item.fields or any(looks_like_names(text) for text in unknown):
             return True
-        if item.fields or any(is_prose(fold(" ".join(parts))) for parts in item.loose):
+        if item.fields or any(is_prose(fold(" ".join(parts))) for parts in item.loose) or any(map(is_prose, unknown)):
             described += 1
             if described >= 2:
                 return True
@@ -208,6 +213,9 @@ def _field(s: str) -> tuple[str, str, bool, str | None] | None:
     all when the line has no label: no colon near its start, or text before it that is no label
     (a link, a URL, a number).
     """
+    s = lstrip_symbols(s)  # "👥 Autores: ...", "💡 **TL;DR:** ..."
+    if s[:1] in _BRACKETS:
+        return _bracket_field(s)
     head = s[:_LABEL_SPAN]
     colon = min((i for i in (head.find(":"), head.find("：")) if i >= 0), default=-1)
     if colon <= 0:
@@ -223,6 +231,19 @@ def _field(s: str) -> tuple[str, str, bool, str | None] | None:
     return label, value, written.lstrip().startswith(("*", "_")), block_label(label)
 
 
+def _bracket_field(s: str) -> tuple[str, str, bool, str | None] | None:
+    """``【标题】Title``, ``[TL;DR] text``: a label in brackets (:data:`kg.ingest.labels.BRACKET_LABEL`);
+    in ASCII brackets a known label only (``[Title](url)``, ``[Note] ...`` are text)."""
+    m = BRACKET_LABEL_RE.match(s)
+    if m is None:
+        return None
+    label = m.group("klabel")
+    key = block_label(label)
+    if key is None and m.group("bopen") == "[":
+        return None
+    return label, m.group("kvalue").rstrip(), True, key
+
+
 def _runin_field(s: str) -> tuple[str, str, bool, str | None] | None:
     """``**Abstract** text``, ``**TL;DR.** text``: a known label in bold, run into its value without a colon."""
     if not s.startswith("**"):
@@ -233,6 +254,16 @@ def _runin_field(s: str) -> tuple[str, str, bool, str | None] | None:
     if key is None or not s[end + 2:end + 3].isspace():
         return None
     return label, s[end + 2:].strip(), True, key
+
+
+def _is_title_field(s: str) -> bool:
+    """True for a title field line (``Title: ...``, ``- **Title**: ...``, ``【标题】...``)."""
+    found = _field(_strip_markers(s))
+    return found is not None and found[3] == "title"
+
+
+def _has_title_field(lines: list[tuple[int, str]]) -> bool:
+    return any(_is_title_field(raw) for _, raw in lines)
 
 
 def _is_field_line(s: str) -> bool:
@@ -310,14 +341,20 @@ def _parts_entries(block: _Block, path: str) -> Iterator[Entry | Problem]:
             if pending is not None:
                 pending[0].extend([(paragraph[0][0] - 1, ""), *paragraph])
         else:
+            # entries one line a field, no blank line between them: a title field above the id's
+            # line ("【标题】T" over "【链接】URL") opens the next entry, not more of the one above
+            lead: list[tuple[int, str]] = []
             for line in paragraph:
                 line_ids = _ids(line[1])
                 if len(line_ids) == 1:
                     if pending is not None:
                         yield from _entry(*pending, block.section, path)
-                    pending = ([line], line_ids[0])
+                    pending = ([*lead, line], line_ids[0])
+                    lead = []
                 elif not line_ids:
-                    if pending is not None:
+                    if lead or _is_title_field(line[1]) and (pending is None or _has_title_field(pending[0])):
+                        lead.append(line)
+                    elif pending is not None:
                         pending[0].append(line)
                 else:
                     if pending is not None:
@@ -326,6 +363,8 @@ def _parts_entries(block: _Block, path: str) -> Iterator[Entry | Problem]:
                     listed = ", ".join(i.arxiv_id for i in line_ids[:3])
                     yield Problem(SourceRef(path, line[0]), "malformed-block",
                                   f"several arXiv ids in one line ({listed}): not one paper's entry")
+            if lead and pending is not None:
+                pending[0].extend(lead)
         paragraph = []
     if pending is not None:
         yield from _entry(*pending, block.section, path)
@@ -335,7 +374,7 @@ def _clean(text: str) -> str:
     """Title text without markup: links as their text (generic ones like ``[PDF]`` dropped), no URLs or ids."""
     text = _LINK_RE.sub(lambda m: "" if _generic_link_text(m.group("text")) else m.group("text"), text)
     text = _ID_RE.sub("", _URL_RE.sub("", text))
-    text = fold(text.replace("**", "").replace("__", "")).strip(_TITLE_TRIM)
+    text = lstrip_symbols(fold(text.replace("**", "").replace("__", "")).strip(_TITLE_TRIM))
     text = _NUMBERING_RE.sub("", text, count=1) if text[:1].isdigit() or text[:1] in "[(#" else text
     return text.replace("()", "").replace("[]", "").strip(_TITLE_TRIM)
 
@@ -351,7 +390,7 @@ def _link_title(text: str, paper: _Id) -> str:
     """The text of a markdown link to the paper, when it is a title."""
     for m in _LINK_RE.finditer(text):
         url = m.group("url")
-        if paper.arxiv_id in url and "arxiv" in url.lower() and not _generic_link_text(m.group("text")):
+        if paper.arxiv_id in url and is_paper_url(url) and not _generic_link_text(m.group("text")):
             return _clean(m.group("text"))
     return ""
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from kg.arxiv import PAPER_URL_PREFIX
 from kg.ingest.blocks import looks_like_digest
 from kg.ingest.html_pages import looks_like_html_digest
 from kg.ingest.jsonl import decode_line, document_objects, is_snapshot_line
@@ -20,14 +21,14 @@ _JSON_PROBE_LINES = 20
 # Possessive "[ \t]++": a heading of "##" and 50,000 spaces must not be retried at every split
 # of the run (that was quadratic); the lazy ".*?" then scans the line once.
 _DIGEST_HEADING_RE = re.compile(
-    r"^#{2,4}+[ \t]++(?:\[\d+\]|.*?(?:arxiv\.org/(?:abs|pdf)/|arxiv:\s*\S|(?<![\w.])\d{4}\.\d{4,5}(?!\d)))",
+    r"^#{2,4}+[ \t]++(?:\[\d+\]|.*?(?:" + PAPER_URL_PREFIX + r"/|arxiv:\s*\S|(?<![\w.])\d{4}\.\d{4,5}(?!\d)))",
     re.IGNORECASE | re.MULTILINE,
 )
 
 # A fork may put the link under the heading instead ("### 3. Title" then "- 論文: https://arxiv.org/abs/ID",
 # or a bare "arXiv:ID · cs.LG" line).
 _DIGEST_BLOCK_RE = re.compile(
-    r"^#{2,4}+[ \t]++[^\n]++\n(?:[^#\n][^\n]*+\n|\n){0,12}?(?![#\n])[^\n]*?(?:arxiv\.org/(?:abs|pdf|html)/|arxiv(?:[ \t_-]?id)?(?:\*\*)?[ \t]*+[:：][ \t]*+(?:\*\*)?[ \t]*+)\d{4}\.\d{4,5}",
+    r"^#{2,4}+[ \t]++[^\n]++\n(?:[^#\n][^\n]*+\n|\n){0,12}?(?![#\n])[^\n]*?(?:" + PAPER_URL_PREFIX + r"/|arxiv(?:[ \t_-]?id)?(?:\*\*)?[ \t]*+[:：][ \t]*+(?:\*\*)?[ \t]*+)\d{4}\.\d{4,5}",
     re.IGNORECASE | re.MULTILINE,
 )
 

@@ -16,7 +16,10 @@ from kg.ingest.common import fold, is_mostly_latin, make_summary, record_date, s
 from kg.ingest.labels import SYMBOLS, canonical_label
 from kg.records import PaperRecord, SourceRef
 
-_CATEGORY_SPLIT_RE = re.compile(r"[\s,;|，、`]+")
+_CATEGORY_SPLIT_RE = re.compile(r"[\s,;|，、`*()（）·]+")  # "`cs.CV` (cs.AI, cs.CL)"
+# a code fence around a field's text ("```text" ... "```"): forks fence the abstract to keep its wrapping
+_FENCE_RE = re.compile(r"^[ \t]*(?:```|~~~)[^\n`]*$", re.MULTILINE)
+_CATEGORY_LINE_MAX = 120  # "cs.CV (main), cs.LG": a line of codes, not a sentence that starts with one
 
 # Unlabelled prose of an entry is its abstract when it reads like one: a few sentences of Latin
 # script. Shorter text is a note, a link line or a signature; an author list has a comma every
@@ -129,9 +132,16 @@ def looks_like_names(text: str) -> bool:
     if not names or len(text) > 3000 or any(ch.isdigit() for ch in text) or text.rstrip().endswith((".", ":", "?", "!")) \
             and not re.search(r"\b[A-Z]\.$", text.rstrip()):
         return False
+    # a list of three or more may hold a name in lower case ("Xiang chen", "danah boyd"), one in five
+    odd, allowed = 0, (max(1, len(names) // 5) if len(names) >= 3 else 0)
     for name in names:
         words = name.split()
-        if not 1 <= len(words) <= 5 or not all(_NAME_WORD_RE.match(w) for w in words) or not name[0].isupper() and name.isascii():
+        if not 1 <= len(words) <= 5:
+            return False
+        if all(_NAME_WORD_RE.match(w) for w in words) and (name[0].isupper() or not name.isascii()):
+            continue
+        odd += 1
+        if odd > allowed or not all(w.isascii() and w.isalpha() for w in words):
             return False
     return len(names) > 1 or len(names[0].split()) >= 2
 
@@ -168,8 +178,22 @@ def _infer_unknown(values: dict[str, str], extra: list[tuple[str, str]], authors
 
     if not authors_known:
         take("authors", looks_like_names)
-    take("category", lambda t: is_category(t.strip("`*_ ")))
+    take("category", _starts_with_category)
     take("abstract", lambda t: len(t.split()) >= _UNKNOWN_ABSTRACT_WORDS and is_prose(t))
+
+
+def _text(parts: list[str]) -> str:
+    """The text of a field's (or a run's) parts on one line, without code fence lines."""
+    raw = " ".join(parts) if len(parts) > 1 else parts[0] if parts else ""
+    if "```" in raw or "~~~" in raw:
+        raw = _FENCE_RE.sub("", raw)
+    return fold(raw)
+
+
+def _starts_with_category(text: str) -> bool:
+    """True for a short line that opens with an arXiv category code ("`cs.CV` (cs.AI, cs.CL)")."""
+    codes = _CATEGORY_SPLIT_RE.split(text.strip("`*_ "), maxsplit=1)
+    return len(text) <= _CATEGORY_LINE_MAX and is_category(codes[0])
 
 
 def build_record(entry: Entry, path: str, digest_id: str, file_date: dt.date | None) -> tuple[PaperRecord, bool]:
@@ -181,7 +205,7 @@ def build_record(entry: Entry, path: str, digest_id: str, file_date: dt.date | N
     values: dict[str, str] = {}
     extra: list[tuple[str, str]] = []
     for key, label, parts in entry.items:
-        text = fold(" ".join(parts)) if len(parts) > 1 else fold(parts[0])
+        text = _text(parts)
         if not text:
             continue
         # the record's abstract is the arXiv (English) one; a translated one is kept as extra
@@ -195,7 +219,7 @@ def build_record(entry: Entry, path: str, digest_id: str, file_date: dt.date | N
         values["category"] = " ".join(meta_codes)
     abstract = values.get("abstract", "")
     if not abstract and entry.loose:
-        abstract = next((t for t in (fold(" ".join(p)) for p in entry.loose) if is_prose(t)), "")
+        abstract = next((t for t in map(_text, entry.loose) if is_prose(t)), "")
     raw = values.get("category", "").strip("`*_ ")  # "`cs.GT`", "**cs.GT**"
     categories = (raw,) if is_category(raw) else tuple(c for c in _CATEGORY_SPLIT_RE.split(raw) if is_category(c))
     if entry.listed_under and entry.listed_under not in categories:

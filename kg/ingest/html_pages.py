@@ -3,7 +3,8 @@
 An HTML digest is turned into the markdown the heading reader already understands, element by
 element, and read by :func:`kg.ingest.markdown.read_markdown`: ``<h2><a href=URL>Title</a></h2>``
 becomes ``## [Title](URL)``, ``<b>``/``<strong>`` bold, ``<blockquote>`` a ``> `` quote, ``<p>``,
-``<div>``, ``<li>`` and ``<br>`` line breaks. So a paper card is recognised by the same structure
+``<div>``, ``<li>`` and ``<br>`` line breaks, a ``<table>`` a markdown table (one row a line, a
+``|---|`` row under the first), ``<dt>Label</dt><dd>value</dd>`` a ``**Label:** value`` line. So a paper card is recognised by the same structure
 as a markdown entry (a heading with an arXiv link, labelled fields, an unlabelled abstract), not by
 one fork's class names. Entities are decoded (``&amp;`` is ``&``); scripts and styles are dropped.
 
@@ -19,6 +20,7 @@ import dataclasses
 import re
 from html.parser import HTMLParser
 
+from kg.arxiv import PAPER_URL_PREFIX
 from kg.ingest.common import FileContext, FileResult
 from kg.records import Problem
 
@@ -31,7 +33,7 @@ _DROP = frozenset({"script", "style", "head", "title", "noscript"})
 _INLINE = {"b": "**", "strong": "**", "em": "*", "i": "*", "code": "`"}
 _SPACES_RE = re.compile(r"\s+")
 # An HTML digest: paper links inside tags, in a page of block elements (cards, paragraphs).
-_HREF_RE = re.compile(r"""<a\b[^>]*\bhref\s*=\s*["']?https?://(?:www\.)?arxiv\.org/(?:abs|pdf|html)/\d{4}\.\d{4,5}""",
+_HREF_RE = re.compile(r"""<a\b[^>]*\bhref\s*=\s*["']?""" + PAPER_URL_PREFIX + r"/\d{4}\.\d{4,5}",
                       re.IGNORECASE)
 _BLOCK_TAG_RE = re.compile(r"<(?:p|div|article|section|li|h[1-6]|blockquote|tr)\b", re.IGNORECASE)
 
@@ -96,6 +98,9 @@ class _Converter(HTMLParser):
         self._quote = 0
         self._links: list[str | None] = []
         self._heading = ""
+        self._cells = -1  # cells written in the open <tr>, -1 outside a table row
+        self._header = False  # the open row has <th> cells
+        self._rows = 0  # rows written in the open <table>
 
     # lines -------------------------------------------------------------------------------
     def _text(self, s: str, line: int | None = None) -> None:
@@ -126,6 +131,23 @@ class _Converter(HTMLParser):
             self._heading = tag
             self._depth += 1
             self._text("#" * _HEADINGS[tag] + " ")
+        elif tag == "table":
+            self._break(blank=True)
+            self._rows = 0
+        elif tag == "dt":
+            self._break()
+            self._depth += 1
+            self._text("**")
+        elif tag == "dd" and self._line:  # the value goes on the line of its <dt> label
+            self._depth += 1
+        elif tag == "tr":
+            self._break()
+            self._depth += 1
+            self._cells, self._header = 0, False
+        elif tag in ("td", "th") and self._cells >= 0:
+            self._text(" | " if self._cells else "| ")
+            self._cells += 1
+            self._header = self._header or tag == "th"
         elif tag == "blockquote":
             self._break(blank=True)
             self._quote += 1
@@ -150,7 +172,12 @@ class _Converter(HTMLParser):
             self._text(_INLINE[tag])
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _DROP:
+        if tag == "tr" and self._cells >= 0:
+            self._end_row()
+        elif tag == "dt":
+            self._depth = max(0, self._depth - 1)
+            self._text(":** ")
+        elif tag in _DROP:
             self._drop = max(0, self._drop - 1)
         elif tag in _HEADINGS or tag == "blockquote" or tag in _BLOCKS:
             if tag == "blockquote":
@@ -169,9 +196,31 @@ class _Converter(HTMLParser):
         elif tag in _INLINE:
             self._text(_INLINE[tag])
 
+    def _end_row(self) -> None:
+        """Close a table row: one line, and under a table's first row the ``|---|`` row the markdown
+        table reader (:mod:`kg.ingest.blocks`) needs; a first row of ``<td>`` cells is a paper, so
+        an empty header row goes above it."""
+        cells, self._cells = self._cells, -1
+        self._depth = max(0, self._depth - 1)
+        if not cells:
+            self._break()
+            return
+        self._text(" |")
+        start, row = self._line_start, "".join(self._line)
+        self._line = []
+        if not self._rows and not self._header:
+            self._lines += [(start, "|" + " |" * cells), (start, "|" + "---|" * cells), (start, row)]
+        else:
+            self._lines.append((start, row))
+            if not self._rows:
+                self._lines.append((start, "|" + "---|" * cells))
+        self._rows += 1
+
     def handle_data(self, data: str) -> None:
         if self._drop:
             return
+        if self._cells >= 0:
+            data = data.replace("|", "\\|")  # a pipe in a cell is text, not a column
         if self._depth:
             folded = _SPACES_RE.sub(" ", data)
             if not self._line:

@@ -42,12 +42,20 @@ BLOCK_LABELS: dict[str, str] = {
     **LABELS, **{variant: canonical for canonical, variants in _BLOCK_SYNONYMS.items() for variant in variants}
 }
 
-_NORMALISE_RE = re.compile(r"[\s_\-.·]+")
+_NORMALISE_RE = re.compile(r"[\s_\-.·【】〖〗［］\[\]]+")  # "**【摘要】**:" is the label 摘要
 # Forks decorate labels with emoji or symbols ("**📝 Abstract**:", "**🎯 Motivation**"): symbols
 # (Unicode S*), variation selectors and joiners are not part of a label.
 #: the symbol ranges as a regex character-class body (also what kg.ingest.entry strips before a cell)
 SYMBOLS = "\u2190-\u2bff\ufe0e\ufe0f\u200d\U0001f000-\U0001faff"
 _SYMBOLS_RE = re.compile(f"[{SYMBOLS}]+")
+# "【标题】Title", "〖摘要〗text", "[TL;DR] text": a label in brackets opening a line, its value after
+# it (a colon may follow). The readers take the ASCII form for a known label only: "[Title](url)" is
+# a link and "[3] Title" a number, neither starts with a letter and a closing bracket followed by text.
+BRACKET_LABEL = (
+    r"(?P<bopen>[【〖［\[])(?P<klabel>(?:[" + SYMBOLS + r"]+[ \t]*)?[^\W\d][^\[\]【】〖〗［］\n]{0,29}?)[\]】〗］]"
+    r"(?![(\[])[ \t]*+[:：]?[ \t]*+(?P<kvalue>[^\n]*)"
+)
+BRACKET_LABEL_RE = re.compile(BRACKET_LABEL)
 _SEEN: dict[str, str | None] = {}
 _SEEN_MAX = 4096
 
@@ -75,6 +83,18 @@ def block_label(label: str) -> str | None:
     ('authors', 'link', 'title', None)
     """
     return canonical_label(label) or BLOCK_LABELS.get(_normalise(label))
+
+
+_LEAD_SYMBOLS_RE = re.compile(f"^[{SYMBOLS}\\s]+")
+
+
+def lstrip_symbols(text: str) -> str:
+    """``text`` without the emoji and symbols a fork puts before it ("📌 Title", "📄 Titre").
+
+    >>> lstrip_symbols("📌 Small Wins Big"), lstrip_symbols("3D Gaussians")
+    ('Small Wins Big', '3D Gaussians')
+    """
+    return _LEAD_SYMBOLS_RE.sub("", text) if text[:1] and not text[0].isalnum() else text
 
 
 def _normalise(label: str) -> str:

@@ -30,12 +30,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from kg.arxiv import ARXIV_ID_RE, is_category, month_from_id, parse_arxiv_id
+from kg.arxiv import ARXIV_ID_RE, PAPER_URL_PREFIX, is_category, is_paper_url, month_from_id, parse_arxiv_id
 from kg.ingest import blocks
 from kg.ingest.common import FileContext, FileResult, fold, is_mostly_latin, split_authors
 from kg.ingest.entry import Entry, build_record, is_prose, meta_cells
 from kg.ingest.files import date_in_text
-from kg.ingest.labels import canonical_label
+from kg.ingest.labels import BRACKET_LABEL, SYMBOLS, canonical_label, lstrip_symbols
 from kg.records import Digest, Problem, SourceRef
 
 # the classic heading "[N] [Title](https://arxiv.org/abs/ID)", read without the general path
@@ -50,6 +50,8 @@ _TITLE_TRIM = " \t-–—:|"
 _DATE_HEADING_RE = re.compile(r"^#{1,2}[ \t][^\n]*?\d{4}-\d{2}-\d{2}", re.MULTILINE)
 _DATE_HEADING_SPAN = 4000  # the title heading is at the top of a digest
 
+# emoji a fork writes before a label ("- 💡 **TL;DR:** ...", "👥 Authors: ...")
+_LEAD_SYMBOLS = f"[{SYMBOLS}]+[ \\t]*"
 # Every line that can be structure, in one pattern so that the scan runs in C; the lines
 # between two matches are continuation text of the open field. One named group per kind
 # of line (``m.lastgroup`` tells which matched).
@@ -64,11 +66,12 @@ _LINE_RE = re.compile(
         (?:\[Total:[ \t]*(?P<total>\d+)\]|\([ \t]*(?P<count>\d+)\b[^)\n]*\))[^\n]*)
  |[ \t]*(?P<ttitle>>[ \t]*\*(?!\*)(?P<ttv>[^\n]+?)\*)[ \t]*$
  |[ \t]*(?P<authors>\*(?![*\s])(?P<names>[^*\n]+)\*(?P<rest>[^\n]*))
- |[ \t]*(?P<bold>(?:>[ \t]?)*(?:[-*+][ \t]+)?
+ |[ \t]*(?P<bold>(?:>[ \t]?)*(?:[-*+][ \t]+)?(?:""" + _LEAD_SYMBOLS + r""")?
         \*\*(?P<blabel>[^*:：\n]{1,40}?)[ \t]*(?:[:：][ \t]*\*\*|\*\*[ \t]*[:：])[ \t]*(?P<bvalue>[^\n]*))
  |[ \t]*(?P<whole>(?:>[ \t]?)*\*\*[^*:：\n]{1,40}?[ \t]*[:：][^*\n]*\*\*[^\n]*)
- |[ \t]*(?P<runin>(?:>[ \t]?)*(?:[-*+][ \t]+)?\*\*(?P<rlabel>[^*:：.\n]{1,30}?)\.?\*\*[ \t]+(?P<rvalue>[^\n]*))
- |[ \t]*(?P<plain>(?:>[ \t]?)*(?:[-*+][ \t]+)?(?P<plabel>[^\W\d][^:：\n]{0,30}?)[ \t]*[:：][ \t]*(?P<pvalue>[^\n]*))
+ |[ \t]*(?P<runin>(?:>[ \t]?)*(?:[-*+][ \t]+)?(?:""" + _LEAD_SYMBOLS + r""")?\*\*(?P<rlabel>[^*:：.\n]{1,30}?)\.?\*\*[ \t]+(?P<rvalue>[^\n]*))
+ |[ \t]*(?P<bracket>(?:>[ \t]?)*(?:[-*+][ \t]+)?""" + BRACKET_LABEL + r""")
+ |[ \t]*(?P<plain>(?:>[ \t]?)*(?:[-*+][ \t]+)?(?:""" + _LEAD_SYMBOLS + r""")?(?P<plabel>[^\W\d][^:：\n]{0,30}?)[ \t]*[:：][ \t]*(?P<pvalue>[^\n]*))
 )
 (?:[ \t]*\n)*  # the line end and the blank lines after it: no gap to look at between fields
 """,
@@ -109,7 +112,7 @@ _WHOLE_BOLD_RE = re.compile(r"\*\*(?P<label>[^*:：]{1,40}?)\s*[:：]\s*(?P<valu
 # "[PDF](https://arxiv.org/pdf/IDv2)", "arXiv: ID"): forks move the link out of the heading.
 _NEXT_HEADING_RE = re.compile(r"^\#{1,6}[ \t]", re.MULTILINE)
 _BLOCK_ID_RE = re.compile(
-    r"(?P<url>https?://(?:www\.)?arxiv\.org/(?:abs|pdf|html)/(?P<id>\d{4}\.\d{4,5})(?P<version>v\d+)?)"
+    r"(?P<url>" + PAPER_URL_PREFIX + r"/(?P<id>\d{4}\.\d{4,5})(?P<version>v\d+)?)"
     # "arXiv:ID", and labelled: "arXiv ID: ID", "**arXiv:** ID", "**arXiv ID**: ID"
     r"|(?<![\w/])arxiv(?:[ \t_-]?id)?(?:\*\*)?[ \t]*[:：][ \t]*(?:\*\*)?[ \t]*(?P<bare>\d{4}\.\d{4,5})(?P<bversion>v\d+)?(?!\d)",
     re.IGNORECASE,
@@ -131,6 +134,7 @@ class _State:
     result: FileResult
     section: str = ""
     section_level: int = 0
+    entry_level: int = 0  # the heading level of the open entry
     entry: Entry | None = None
     seen_paper: bool = False
     toc_total: int | None = None
@@ -214,6 +218,7 @@ def _heading(st: _State, number: int, level: int, text: str, doc: str, pos: int)
                 )
                 return
             st.entry = Entry(number, arxiv_id, version, title, url, st.section)
+            st.entry_level = level
             return
     if is_category(code):
         st.section, st.section_level = code, level
@@ -238,7 +243,7 @@ def _paper_heading(text: str) -> tuple[str, str, str, str] | None:
         if url.startswith("#"):
             continue
         links_out = True
-        parsed = parse_arxiv_id(url) if "arxiv" in url.lower() else None
+        parsed = parse_arxiv_id(url) if is_paper_url(url) or "arxiv" in url.lower() else None
         if parsed is None:
             continue
         link_text = m.group("text").strip()
@@ -261,22 +266,30 @@ def _block_paper(text: str, doc: str, pos: int) -> tuple[str, str, str, str] | N
         return None
     nxt = _NEXT_HEADING_RE.search(doc, pos, pos + _BLOCK_SPAN)
     block_end = nxt.start() if nxt else min(len(doc), pos + _BLOCK_SPAN)
-    found: tuple[str, str, str] | None = None
+    # the paper is the one id linked under the heading; a bare "arXiv:ID" elsewhere (a comment's
+    # "text overlap with arXiv:2502.10645") does not make it a section, unless nothing is linked
+    linked: dict[str, tuple[str, str]] = {}
+    bare: dict[str, str] = {}
     for m in _BLOCK_ID_RE.finditer(doc, pos, block_end):
         arxiv_id = m.group("id") or m.group("bare")
         if month_from_id(arxiv_id) is None:
             continue
-        if found is None:
-            found = (arxiv_id, m.group("version") or m.group("bversion") or "", m.group("url") or "")
-        elif found[0] != arxiv_id:
-            return None  # several papers under one heading: a section, not an entry
-        elif not found[2] and m.group("url"):
-            found = (found[0], found[1], m.group("url"))
-    return (found[0], found[1], title, found[2]) if found else None
+        if m.group("url"):
+            linked.setdefault(arxiv_id, (m.group("version") or "", m.group("url")))
+        else:
+            bare.setdefault(arxiv_id, m.group("bversion") or "")
+    if len(linked) == 1:
+        (arxiv_id, (version, url)), = linked.items()
+        return arxiv_id, version or bare.get(arxiv_id, ""), title, url
+    if not linked and len(bare) == 1:
+        (arxiv_id, version), = bare.items()
+        return arxiv_id, version, title, ""
+    return None  # several papers under one heading: a section, not an entry
 
 
 def _clean_title(text: str) -> str:
-    return fold(_LEFTOVER_RE.sub("", text)).strip(_TITLE_TRIM)
+    """A heading's text as a title: no empty brackets left by a link, no emoji before it ("📌 Title")."""
+    return lstrip_symbols(fold(_LEFTOVER_RE.sub("", text)).strip(_TITLE_TRIM)).strip(_TITLE_TRIM)
 
 
 def _scan(st: _State, text: str, fast: bool) -> None:
@@ -308,15 +321,17 @@ def _scan(st: _State, text: str, fast: bool) -> None:
         quoted = m.group(0).lstrip().startswith(">")
         kind = m.lastgroup
         if entry is not None:
-            if kind == "plain":
-                parts = entry.start(*m.group("plabel", "pvalue"), False)
+            if kind == "plain":  # an unknown label counts after an emoji ("- 👥 Autores: A, B"); "- Word: ..." is text
+                parts = entry.start(*m.group("plabel", "pvalue"), _after_symbol(m.group("plain"), m.start("plabel")-m.start("plain")))
             elif kind == "bold":
                 parts = entry.start(*m.group("blabel", "bvalue"), True)
             elif kind == "runin":  # "**Abstract** text", "**TL;DR.** text": a known label only
                 label = m.group("rlabel")
                 parts = entry.start(label, m.group("rvalue").lstrip("—–: "), True) if canonical_label(label) else None
+            elif kind == "bracket":  # "【摘要】text"; "[TL;DR] text" with a known label only
+                parts = entry.start(*m.group("klabel", "kvalue"), m.group("bopen") != "[")
             elif kind == "heading":
-                parts = None
+                parts = _subheading_field(st, entry, m)
             elif kind in _FIELD_END:
                 current = None
                 if kind == "html":  # "<details><summary>Abstract</summary>text</details>" on one line
@@ -358,6 +373,24 @@ def _scan(st: _State, text: str, fast: bool) -> None:
             if current is None or (after_paragraph and _starts_other_text(current, tail, quoted)):
                 current = entry.open_loose()  # type: ignore[union-attr]
             current.append(_QUOTE_PREFIX_RE.sub("", tail) if ">" in tail else tail)
+
+
+def _after_symbol(line: str, label_at: int) -> bool:
+    """True when the character before a plain label (after the list marker) is an emoji or symbol."""
+    before = line[:label_at].rstrip()
+    return bool(before) and lstrip_symbols(before[-1]) == ""
+
+
+def _subheading_field(st: _State, entry: Entry, m: re.Match[str]) -> list[str] | None:
+    """A heading below the entry's own level that names no paper or category ("#### Abstract",
+    "### Tóm tắt gốc"): a field of the entry labelled by its text; ``None`` for any other heading."""
+    text = m.group("htext").strip().strip("*_ ").rstrip(":：").strip()
+    if len(m.group("hashes")) <= st.entry_level or not text or len(text) > 60 or "](" in text:
+        return None
+    code = text.split(maxsplit=1)[0]
+    if is_category(code) or _BLOCK_ID_RE.search(text) or ARXIV_ID_RE.search(text) or date_in_text(text):
+        return None
+    return entry.start(text, "", True)
 
 
 def _summary_field(entry: Entry, line: str) -> None:
