@@ -452,3 +452,35 @@ def test_a_counted_colon_list_of_a_proposing_sentence(nlp, abstract, names):
     listed = {"capabilityreflection", "memoryreflection", "tokenmixer", "gatedfusionblock", "adaptivehead", "fimibase",
               "fimiinstruct", "reasoninginformedvideoediting", "incontextvideogeneration", "imagenetlarge", "cocostuff"}
     assert set(methods) & listed == names
+
+
+@pytest.mark.parametrize("abstract,key", [
+    # glued to a component noun, although "... Layer Adaptation" reads like a setting
+    ("Additionally, a lightweight Similarity-Guided Layer Adaptation (SGLA) module replaces knowledge distillation.",
+     "similarityguidedlayeradaptation"),
+    ("DEIG integrates an Instance Detail Extractor (IDE) that transforms text encoder embeddings.", "instancedetailextractor"),
+    ("FinSight-Net introduces a Multi-Scale Decoupled Dual-Stream Processing (MS-DDSP) bottleneck for blur.",
+     "multiscaledecoupleddualstreamprocessing"),
+    ("Secondly, the certainty-oriented sphere weighting (COSW) is developed to allocate the importance of samples.",
+     "certaintyorientedsphereweighting"),
+])
+def test_a_definition_naming_a_part_of_the_papers_method_is_proposed(nlp, abstract, key):
+    methods, _ = found(nlp, "A title", abstract)
+    assert key in methods and methods[key].proposed
+
+
+@pytest.mark.parametrize("abstract", [
+    "Large-scale foundation models (FMs) in remote sensing (RS) are developed based on the paradigms of vision.",
+    "Motivated by language models, graph foundation models (GFMs) is proposed to handle few-shot learning.",
+    "The tumor core and the whole tumor (WT) region are segmented; the WT region is larger.",
+])
+def test_fields_classes_and_anatomy_defined_in_passing_are_not_parts(nlp, abstract):
+    methods, _ = found(nlp, "A title", abstract)
+    assert not [k for k, m in methods.items() if m.proposed]
+    assert not {"remotesensing", "graphfoundationmodels", "wholetumor"} & set(methods)
+
+
+def test_staple_techniques_are_found_and_the_feed_forward_network_is_not_suppressed(nlp):
+    methods, _ = found(nlp, "A title", "We train with backpropagation and next-token prediction, estimate optical flow, cast "
+                       "routing as a contextual bandit, and prune each feed-forward network (FFN) block.")
+    assert {"backpropagation", "next-token-prediction", "optical-flow", "contextual-bandit", "feed-forward-network"} <= set(methods)

@@ -38,11 +38,13 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.acronyms import _core
 from kg.extract.filters import (COUNTRIES, UNITS, Verdict, appositive_kind, classify, has_markup, has_method_head,
-                                is_adjective_compound, is_dataset_name, is_entity, is_metric, is_task, last_word)
+                                is_adjective_compound, is_dataset_name, is_entity, is_metric, is_model_class, is_task,
+                                last_word)
 from kg.extract.gazetteer import Entry, Gazetteer
 from kg.extract.filters import NAME_STOPWORDS
 from kg.extract.matching import char_span, doc_text, set_spans, span_text, spans_of
-from kg.extract.proposed import COINED, listed_in_proposal, object_of_proposal, outperforms, trigger_just_before
+from kg.extract.proposed import (COINED, listed_in_proposal, names_a_component, object_of_proposal, outperforms,
+                                 trigger_just_before)
 from kg.extract.sections import section_ends
 from kg.records import Candidate
 from kg.extract.text import (compact_key, content_signature, find_word, is_name_like, long_form_key, looks_like_acronym,
@@ -527,11 +529,16 @@ def _resolve_definition(gaz: Gazetteer, text: str, short: str, long: str, s_star
         # what the subtitle says: after "ACR:" ("GeoRC: A Benchmark for ..."), or after "Long Form (ACR)"
         after = text[s_start + len(short):][:120] if l_start > s_start else text[s_start + len(short):][:120].lstrip(")")
     else:
+        end = max(s_start + len(short), l_start + len(long))
         proposed = trigger_just_before(text, first) or listed_in_proposal(text, first) or (
             # further in a proposing sentence: the object of the proposal, when it names an agent or a process
             # ("... video compressor (SVC)", "... check node scheduling (SCNS)"; not "the degree of freedom (DoF)")
             _agent_or_process(long) and not is_task(long) and not is_metric(long) and object_of_proposal(text, first))
-        after = text[max(s_start + len(short), l_start + len(long)) + 1:][:120]
+        if not proposed and (_agent_or_process(long) or has_method_head(long)) and not is_metric(long) \
+                and not is_model_class(short, long):
+            component, glued = names_a_component(text, first, end)
+            proposed = component and (glued or not is_task(long))
+        after = text[end + 1:][:120]
     verdict = classify(short, long, gaz, proposed=proposed, after=after)
     if titled and verdict == "method":  # "TPRU: Advancing ... Understanding" then "we introduce TPRU, a large-scale dataset"
         verdict = _abstract_says(short, text, verdict)

@@ -701,6 +701,33 @@ _PROPOSED_OBJECT = re.compile(r"(?:\b(?:an?|the|our)\s+(?:(?:novel|new|[\w]+-[\w
                               + "|".join(sorted(HEAD_NOUNS | {"variant", "component", "module"})) + r")s?,\s+)$", re.I)
 
 
+# A definition that names a part of the paper's own method, without "we propose" before it: glued to a
+# component noun ("a lightweight Similarity-Guided Layer Adaptation (SGLA) module replaces ..."), said to be
+# made ("the certainty-oriented sphere weighting (COSW) is developed to ..."), or the object of the method's own
+# verb ("DEIG integrates an Instance Detail Extractor (IDE)", "FinSight-Net introduces a ... (MS-DDSP)").
+_COMPONENT_AFTER = re.compile(r"\)?\s*(?:\)\s*)?(?:(?P<part>module|block|mechanism|component|layer|head|branch|bottleneck|unit)s?\b"
+                              r"|(?:is|are)\s+(?:\w+ly\s+)?(?:proposed|introduced|developed|designed|devised|constructed|presented)\b)")
+_COMPONENT_SUBJECT = re.compile(r"(?:(?<![^\n])|[.;:]\s+)(?:[A-Z][\w]*(?:[A-Z\d][\w]*|-[\w\-]+)|We|Our\s+(?:method|model|framework|approach|design)"
+                                r"|This\s+(?:framework|method|model|design))\s+(?:further\s+|also\s+|first\s+|then\s+)?"
+                                r"(?:integrat|incorporat|introduc|compris|consist|contain|featur|equip|design|develop)\w*"
+                                r"\s+(?:of\s+)?(?:an?|the|two|three|our)?\s*(?:(?:novel|new|lightweight|dedicated|[\w]+-[\w\-]+)\s+)*$")
+
+
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|our|an?)\s+$", re.I)
+
+
+def names_a_component(text: str, start: int, end: int) -> tuple[bool, bool]:
+    """Whether the definition at ``text[start:end]`` names a part of the paper's method (see above), and
+    whether a component noun is glued to it (then it is a part even when its long form reads like a task)."""
+    after = _COMPONENT_AFTER.match(text, end, end + 80)
+    if after is not None and after.group("part") is not None:
+        return True, True
+    if after is not None:  # "the ... (COSW) is developed"; not "models in remote sensing (RS) are developed"
+        return _DETERMINER_BEFORE.search(text, max(0, start - 12), start) is not None, False
+    line_start = text.rfind("\n", 0, start) + 1
+    return _COMPONENT_SUBJECT.search(text, max(line_start, start - 160), start) is not None, False
+
+
 def object_of_proposal(text: str, pos: int) -> bool:
     """Whether the phrase starting at ``pos`` is what a proposing sentence proposes (see above)."""
     return _PROPOSED_OBJECT.search(text, max(0, pos - 60), pos) is not None and has_trigger_before(text, pos)
