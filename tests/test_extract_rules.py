@@ -23,6 +23,9 @@ GAZ = build_gazetteer(
 def test_clean_text_strips_latex_markup_around_names():
     assert clean_text(r"we propose \textbf{V}ariance \textbf{C}ontrolled (\textbf{VCPO})") == "we propose Variance Controlled (VCPO)"
     assert clean_text("D$^3$R-DETR:\n a  detector") == "D3R-DETR: a detector"
+    # old-style font switches inside math: "${\bf \texttt{Sink-Aware Pruning}}$"
+    assert clean_text(r"we propose ${\bf \texttt{Sink-Aware Pruning}}$, which") == "we propose Sink-Aware Pruning, which"
+    assert clean_text(r"{\em DeepY} and {\sc GraphX}") == "DeepY and GraphX"
 
 
 def test_latin_runs_keep_names_inside_chinese_text():

@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Iterator
 
 _LATEX_CMD = re.compile(r"\\(?:textbf|textsc|textit|texttt|emph|mathrm|mathbf|mathit|mathcal|text|mbox|underline)\s*\{([^{}]*)\}")
+_LATEX_SWITCH = re.compile(r"\{\\(?:bf|em|it|sc|tt|rm|sf|sl|bfseries|itshape|ttfamily)\s+([^{}]*)\}")  # {\bf Name}
 _LATEX_SUP = re.compile(r"\$\^\{?([A-Za-z0-9]+)\}?\$")
 _LATEX_MATH = re.compile(r"\$([^$]{1,40})\$")
 _TILDE_SPACE = re.compile(r"(?<=[A-Za-z])~(?=\d)")
@@ -41,8 +42,8 @@ def clean_text(text: str) -> str:
     if "~" in text:  # LaTeX's unbreakable space before a version: "LLaMA~2", "Gemini~3"
         text = _TILDE_SPACE.sub(" ", text)
     if "\\" in text or "$" in text:
-        for _ in range(2):  # nested commands: \textbf{\textsc{X}}
-            text = _LATEX_CMD.sub(r"\1", text)
+        for _ in range(2):  # nested commands: \textbf{\textsc{X}}, ${\bf \texttt{X}}$
+            text = _LATEX_SWITCH.sub(r"\1", _LATEX_CMD.sub(r"\1", text))
         text = _LATEX_SUP.sub(r"\1", text)
         text = _LATEX_MATH.sub(r"\1", text)
     return " ".join(text.split())  # = re.sub(r"\s+", " ", text).strip() (same whitespace set), faster
