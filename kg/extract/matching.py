@@ -224,12 +224,14 @@ approximation expansion elimination relaxation interpolation quadrature iteratio
 
 
 # The device and the process are one method: "Lloyd-Max quantizer" / "Lloyd-Max quantization",
-# "Gibbs sampler" / "Gibbs sampling", "kernel density estimator" / "... estimation". (Not
+# "Gibbs sampler" / "Gibbs sampling", "kernel density estimator" / "... estimation", "probabilistic model
+# checker" / "... checking", "arithmetic coder" / "... coding". (Not
 # "classifier" / "classification": the process is a task.)
 _AGENT_PROCESS = {"quantizer": "quantization", "quantization": "quantizer", "sampler": "sampling",
                   "sampling": "sampler", "estimator": "estimation", "estimation": "estimator",
                   "regressor": "regression", "regression": "regressor", "filter": "filtering", "filtering": "filter",
-                  "integrator": "integration", "smoother": "smoothing", "smoothing": "smoother"}
+                  "integrator": "integration", "smoother": "smoothing", "smoothing": "smoother",
+                  "checking": "checker", "checker": "checking", "coding": "coder", "coder": "coding"}
 
 
 # "finite element method" -> "finite element simulations", "... solver", "... scheme": a named
