@@ -1,4 +1,4 @@
-"""Bracketed labels (``【标题】``, ``[TL;DR]``), paper links to reading sites, HTML tables and definition
+"""Fork layouts: bracketed labels (``【标题】``, ``[TL;DR]``), paper links to reading sites, HTML tables and definition
 lists, HTML files in a folder, fields under unknown labels placed by content."""
 import textwrap
 
@@ -123,3 +123,58 @@ def test_a_category_line_under_an_unknown_label():
     entry.start("Tác giả", "Ann Lee, Bo Li", True)
     record, _ = build_record(entry, "x.md", "x", None)
     assert record.categories == ("cs.CV", "cs.AI", "cs.CL") and record.authors == ("Ann Lee", "Bo Li")
+
+
+def test_reference_links_gender_colon_labels_and_a_bold_label_line(tmp_path):
+    """"#### 1. [Title][1]" with "[1]: url" at the end; "**Autor:innen:**" (a colon inside the label);
+    "**Abstract**" alone on its line labels the paragraphs below it."""
+    text = ("# Tagesbericht\n\n#### 1. [Phoneme Routing][1]\n\n- **Autor:innen:** Ann Lee, Bo Li\n- **Kategorien:** **cs.CL**\n\n"
+            f"**Abstract**\n\n{ABSTRACT}\n\n---\n\n#### 2. [Deformable Splats][2]\n\n- **Autor:innen:** Cy Zhou, Dee Park\n\n"
+            f"**Abstract**\n\n{ABSTRACT2}\n\n<!-- Links -->\n[1]: https://arxiv.org/abs/2602.11001 \"arXiv:2602.11001\"\n"
+            "[2]: https://arxiv.org/abs/2602.11002\n")
+    result = _read(tmp_path, "de.md", text)
+    assert result.problems == []
+    a, b = result.records
+    assert (a.arxiv_id, a.title, a.url, a.authors, a.categories) == (
+        "2602.11001", "Phoneme Routing", "https://arxiv.org/abs/2602.11001", ("Ann Lee", "Bo Li"), ("cs.CL",))
+    assert a.abstract == ABSTRACT and b.abstract == ABSTRACT2 and b.authors == ("Cy Zhou", "Dee Park")
+
+
+def test_task_list_items_with_footnotes_and_dashed_labels(tmp_path):
+    """"- [ ] **arXiv:ID** — **Title**[^1]": the title is the rest of the id's line, not the "[Abstrak](url)"
+    link further down; "**Motivasi** — text" is a field although its label is unknown."""
+    entry = ("- [ ] **arXiv:{id}** — **{title}**[^{n}]\n  - 👥 **Penulis:** {authors}\n"
+             "  - 🔗 [Abstrak](https://arxiv.org/abs/{id}) · [PDF](https://arxiv.org/pdf/{id})\n"
+             "  - 🤖 **Ringkasan AI:**\n    1. **TL;DR** — 总结{n}。\n    2. **Motivasi** — 动机{n}。\n"
+             "  - 📝 **Abstrak asli:**\n\n    > {wrapped}\n")
+    text = "# Daftar Bacaan\n\n" + "".join(
+        entry.format(id=i, title=t, n=n, authors=au, wrapped="\n    > ".join(textwrap.wrap(ab, 70)))
+        for n, (i, t, au, ab) in enumerate((("2602.11001", "Phoneme Routing", "Ann Lee, Bo Li", ABSTRACT),
+                                            ("2602.11002", "Deformable Splats", "Cy Zhou, Dee Park", ABSTRACT2)), 1))
+    text += "\n---\n\n[^1]: Catatan penulis: accepted at a workshop.\n"
+    a, b = _read(tmp_path, "id.md", text).records
+    assert (a.title, b.title) == ("Phoneme Routing", "Deformable Splats")
+    assert a.authors == ("Ann Lee", "Bo Li") and a.abstract == ABSTRACT and b.abstract == ABSTRACT2
+    assert a.summary.tldr == "总结1。" and ("Motivasi", "动机1。") in a.summary.extra
+
+
+def test_an_html_page_with_plain_labels_arabic_commas_and_a_quoted_abstract_under_a_heading(tmp_path):
+    """Labels in <span>s (plain "Label: value" lines once converted), authors joined by "، ", the main and other
+    categories in one line of cells, the abstract in a <blockquote> of several <p> under an <h4>."""
+    half = len(ABSTRACT) // 2
+    cut = ABSTRACT.rfind(" ", 0, half)
+    cards = "".join(
+        f"<li id='arxiv-{i}'><h2><a href='https://arxiv.org/abs/{i}'>{t}</a></h2>"
+        f"<p class='meta'><span>المعرّف:</span> <code>arXiv:{i}</code> · <span>التصنيف الرئيسي:</span> cs.CL · "
+        f"<span>تصنيفات أخرى:</span> cs.LG, cs.SD · <a href='https://arxiv.org/pdf/{i}'>PDF</a></p>"
+        f"<p class='authors'><span>المؤلفون:</span> {au}</p><p>ملاحظة: 8 pages, accepted at a workshop</p>"
+        f"<h4>📄 الملخص الأصلي</h4><blockquote><p>{ab[:cut]}</p><p>{ab[cut + 1:]}</p></blockquote></li>"
+        for i, t, au, ab in (("2602.11001", "Phoneme Routing", "Ann Lee، Bo Li", ABSTRACT),
+                             ("2602.11002", "Deformable Splats", "Cy Zhou", ABSTRACT)))
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "2026-04-04-ar.html").write_text(f"<html dir='rtl'><body><ol>{cards}</ol></body></html>", encoding="utf-8")
+    result = read_inputs([str(tmp_path / "d")])
+    assert result.report.problems == []
+    a, b = result.records
+    assert a.authors == ("Ann Lee", "Bo Li") and b.authors == ("Cy Zhou",)
+    assert a.categories == ("cs.CL", "cs.LG", "cs.SD") and a.abstract == ABSTRACT and b.abstract == ABSTRACT

@@ -51,7 +51,7 @@ _ID_RE = re.compile(
 )
 _LINK_RE = re.compile(r"\[(?P<text>(?:[^\[\]\n]|\[[^\[\]\n]*\])*+)\]\((?P<url>[^()\s]*+)(?:[ \t]+\"[^\"\n]*\")?\)")
 _URL_RE = re.compile(r"https?://\S+")
-_ITEM_RE = re.compile(r"(?:[-*+]|\d{1,3}[.)])[ \t]+")
+_ITEM_RE = re.compile(r"(?:[-*+]|\d{1,3}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?")  # "- [ ] ": a task-list item too
 _RULE_RE = re.compile(r"(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}")
 _HEADING_RE = re.compile(r"(?P<hashes>#{1,6})[ \t]")
 _QUOTE_RE = re.compile(r"(?:>[ \t]?)+")
@@ -66,6 +66,8 @@ _LABEL_SPAN = 48  # a label is short: the colon is looked for in a line's first 
 _LABEL_MARKUP = "*_ \t"
 _BRACKETS = "【〖［["  # what a bracketed label opens with
 _MAX_TITLE = 400  # an opening line longer than this is prose, not a title
+_MIN_TITLE = 12  # what is left of "arXiv:ID — Title" after the id: shorter is a category or a date
+_FOOTNOTE_REF_RE = re.compile(r"\[\^[^\]\n]{1,20}\]")
 
 
 @dataclass(slots=True)
@@ -139,7 +141,8 @@ def read_blocks(text: str, path: str) -> Iterator[Entry | Problem]:
             continue
         indent = len(raw) - len(raw.lstrip())
         item = _ITEM_RE.match(s) if indent < 2 else None
-        opens = (item is not None and not _is_field_line(s[item.end():])) or _is_bold_title(s)
+        opens = (item is not None and (not _is_field_line(s[item.end():]) or _titled_link_line(s[item.end():]))
+                 or _is_bold_title(s))
         if block is None or opens:
             if block is not None:
                 yield from _block_entries(block, path)
@@ -217,7 +220,7 @@ def _field(s: str) -> tuple[str, str, bool, str | None] | None:
     if s[:1] in _BRACKETS:
         return _bracket_field(s)
     head = s[:_LABEL_SPAN]
-    colon = min((i for i in (head.find(":"), head.find("：")) if i >= 0), default=-1)
+    colon = _label_colon(head)
     if colon <= 0:
         return _runin_field(s)
     runin = _runin_field(s) if s.startswith("**") and 2 < head.find("**", 2) < colon else None
@@ -229,6 +232,15 @@ def _field(s: str) -> tuple[str, str, bool, str | None] | None:
         return None
     value = s[colon + 1:].lstrip(_LABEL_MARKUP).rstrip()
     return label, value, written.lstrip().startswith(("*", "_")), block_label(label)
+
+
+_LABEL_COLON_RE = re.compile(r"：|:(?![^\W\d_])|(?<![^\W\d]):")  # not the colon inside a word ("Autor:innen")
+
+
+def _label_colon(head: str) -> int:
+    """Where the colon after a label is, -1 for none; a colon between letters is part of the label."""
+    m = _LABEL_COLON_RE.search(head)
+    return m.start() if m else -1
 
 
 def _bracket_field(s: str) -> tuple[str, str, bool, str | None] | None:
@@ -251,9 +263,11 @@ def _runin_field(s: str) -> tuple[str, str, bool, str | None] | None:
     end = s.find("**", 2, _LABEL_SPAN)
     label = s[2:end].strip().rstrip(".") if end > 2 else ""
     key = block_label(label) if label else None
-    if key is None or not s[end + 2:end + 3].isspace():
+    rest = s[end + 2:]
+    dashed = rest.lstrip().startswith(("— ", "– "))  # "**Motivasi** — text": any label, set off by a dash
+    if not label or key is None and not dashed or not rest[:1].isspace():
         return None
-    return label, s[end + 2:].strip(), True, key
+    return label, rest.strip().lstrip("—– ").strip(), True, key
 
 
 def _is_title_field(s: str) -> bool:
@@ -374,6 +388,8 @@ def _clean(text: str) -> str:
     """Title text without markup: links as their text (generic ones like ``[PDF]`` dropped), no URLs or ids."""
     text = _LINK_RE.sub(lambda m: "" if _generic_link_text(m.group("text")) else m.group("text"), text)
     text = _ID_RE.sub("", _URL_RE.sub("", text))
+    if "[^" in text:  # a footnote reference after the title: "**Title**[^3]"
+        text = _FOOTNOTE_REF_RE.sub("", text)
     text = lstrip_symbols(fold(text.replace("**", "").replace("__", "")).strip(_TITLE_TRIM))
     text = _NUMBERING_RE.sub("", text, count=1) if text[:1].isdigit() or text[:1] in "[(#" else text
     return text.replace("()", "").replace("[]", "").strip(_TITLE_TRIM)
@@ -403,13 +419,13 @@ def _entry(lines: list[tuple[int, str]], paper: _Id, section: str, path: str,
     """
     number, opener = lines[0]
     entry = Entry(number, paper.arxiv_id, paper.version, "", paper.url, section)
-    title = _link_title("\n".join(raw for _, raw in lines), paper)
+    title = _link_title(opener, paper)  # the opening line's link beats a "[Abstract](url)" further down
     codes: list[str] = []  # category codes written beside the id ("arXiv: 2601.11153 | cs.GT")
     current: list[str] | None = None
     body = lines
     first, stripped = _strip_markers(opener), opener.strip()
-    if block_titled or _is_bold_title(stripped) or (not _is_field_line(first) and not _is_author_line(first)
-                                    and (_ITEM_RE.match(stripped) or _ids(opener))):
+    if block_titled or _is_bold_title(stripped) or _titled_link_line(first) or (
+            not _is_field_line(first) and not _is_author_line(first) and (_ITEM_RE.match(stripped) or _ids(opener))):
         body = lines[1:]  # the opening line is the title line, not a field
         if not title and len(first) <= _MAX_TITLE:
             title = _clean(first)
@@ -452,6 +468,7 @@ def _entry(lines: list[tuple[int, str]], paper: _Id, section: str, path: str,
         current.append(s)
     if codes and "category" not in entry.fields:
         entry.start("Category", " ".join(codes), True, "category")
+    title = title or _link_title("\n".join(raw for _, raw in body), paper)
     if not title:
         yield Problem(SourceRef(path, number), "malformed-block", f"{paper.arxiv_id}: an entry without a title")
         return
@@ -460,6 +477,12 @@ def _entry(lines: list[tuple[int, str]], paper: _Id, section: str, path: str,
 
 
 _ONE_LINE_FIELDS = frozenset({"authors", "category", "keywords", "comment", "translated_title"})
+
+
+def _titled_link_line(s: str) -> bool:
+    """``**arXiv:ID** — **Title**``: a link field line that goes on with the title (opens an entry)."""
+    found = _field(s)
+    return found is not None and found[3] == "link" and len(_clean(found[1])) >= _MIN_TITLE
 
 
 def _continues_over_paragraphs(entry: Entry, current: list[str]) -> bool:

@@ -26,7 +26,7 @@ _SAMPLE = 64  # characters looked at: enough to tell the script of a summary, ch
 # a repeated whitespace run before an alternative (that backtracks quadratically on long runs
 # of spaces, issue 14). The word "and" is found among whitespace-split tokens instead.
 _LIST_SPLIT_RE = re.compile(r"[,;，、；]")
-_AUTHOR_SPLIT_RE = re.compile(r"[,;，、；&]")
+_AUTHOR_SPLIT_RE = re.compile(r"[,;，、；&،]")  # "،": the Arabic comma
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,3 +167,31 @@ def make_summary(
         return None
     language = guess_language(tldr, motivation, method, result, conclusion, *(v for _, v in extra))
     return Summary(language, tldr, motivation, method, result, conclusion, extra)
+
+
+# Reference-style links ("[Title][3]" with "[3]: https://arxiv.org/abs/ID" at the end of the file): forks
+# that keep their lines short write them so. CommonMark: up to three spaces before the label, an
+# optional <...> around the URL and an optional title after it; labels match case-insensitively.
+_LINK_DEFINITION_RE = re.compile(r"^[ ]{0,3}\[([^\]\n]{1,100})\]:[ \t]*<?([^\s<>]+)>?(?:[ \t]+[\"'(][^\n]*)?[ \t]*$", re.MULTILINE)
+_REFERENCE_LINK_RE = re.compile(r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*+)\]\[([^\]\n]{0,100})\]")
+
+
+def inline_reference_links(text: str) -> str:
+    """``text`` with reference-style links written inline (``[Title][3]`` -> ``[Title](url)``) and the
+    definition lines emptied, line for line (line numbers stay); unchanged when it defines none.
+
+    >>> inline_reference_links("### 1. [A Title][1]\\n\\n[1]: https://arxiv.org/abs/2601.00001 \\"arXiv\\"\\n")
+    '### 1. [A Title](https://arxiv.org/abs/2601.00001)\\n\\n\\n'
+    """
+    if "]:" not in text:
+        return text
+    urls = {label.casefold(): url for label, url in _LINK_DEFINITION_RE.findall(text)}
+    if not urls:
+        return text
+    text = _LINK_DEFINITION_RE.sub("", text)
+
+    def inline(m: re.Match[str]) -> str:
+        url = urls.get((m.group(2) or m.group(1)).casefold())
+        return f"[{m.group(1)}]({url})" if url else m.group(0)
+
+    return _REFERENCE_LINK_RE.sub(inline, text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from kg.arxiv import PAPER_URL_PREFIX
+from kg.ingest.common import inline_reference_links
 from kg.ingest.blocks import looks_like_digest
 from kg.ingest.html_pages import looks_like_html_digest
 from kg.ingest.jsonl import decode_line, document_objects, is_snapshot_line
@@ -55,6 +56,7 @@ def detect_format(text: str) -> str | None:
         return _json_lines_format(text[start:])
     elif first == "[" and (fmt := _json_lines_format(text[start:])) is not None:
         return fmt  # a JSON array of papers; else markdown that starts with a link ("[1] [Title](url)")
+    text = inline_reference_links(text)  # "#### 1. [Title][1]" with "[1]: https://arxiv.org/abs/ID" below
     heading = _DIGEST_HEADING_RE.search(text)
     # paper cards in HTML (<h3><a href=".../abs/ID">): markdown headings with links win
     if heading is None and looks_like_html_digest(text):

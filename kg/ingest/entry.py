@@ -85,7 +85,8 @@ def is_prose(text: str) -> bool:
     if len(text) < _PROSE_MIN_CHARS or not is_mostly_latin(text):
         return False
     words = _LINK_RE.sub(r"\1", text).split()
-    return len(words) >= _PROSE_MIN_WORDS and text.count(",") * _PROSE_WORDS_PER_COMMA < len(words)
+    commas = text.count(",") + text.count("،") + text.count("，")  # Latin, Arabic and CJK commas
+    return len(words) >= _PROSE_MIN_WORDS and commas * _PROSE_WORDS_PER_COMMA < len(words)
 
 
 def meta_cells(line: str, arxiv_id: str) -> tuple[list[str], tuple[str, ...]] | None:
@@ -99,12 +100,17 @@ def meta_cells(line: str, arxiv_id: str) -> tuple[list[str], tuple[str, ...]] | 
     if "\n" in line.strip():
         return None
     cells = [_CELL_SYMBOLS_RE.sub("", _LINK_RE.sub(r"\1", c)).strip(" *_`") for c in _META_SPLIT_RE.split(line.strip())]
+    # "التصنيف الرئيسي: cs.CV": a cell's value after a label (not "arXiv:ID", which has no space after the colon)
+    cells = [c[m.end():].strip(" *_`") if (m := _LABEL_PREFIX_RE.match(c)) else c for c in cells]
     if len(cells) < 2:
         return None
-    codes = [c for c in cells if is_category(c)]
+    # a cell is a code or a list of them ("cs.LG, cs.SC": the other categories)
+    codes = [code for c in cells for code in (split_list(c) if "," in c else (c,)) if is_category(code)]
+    cells = [c for c in cells if not (c and all(is_category(code) for code in split_list(c)))]
     if arxiv_id not in line and not codes:
         return None
-    names = [c for c in cells if c and arxiv_id not in c and not is_category(c) and not is_prose(c)]
+    # a one-word cell is a link's text ("[PDF](url)"), not a name
+    names = [c for c in cells if c and arxiv_id not in c and not is_prose(c) and c.strip().count(" ")]
     return codes, (split_authors(names[0]) if len(names) == 1 else ())
 
 
@@ -119,7 +125,9 @@ def _meta_line(entry: Entry) -> tuple[list[str], tuple[str, ...]]:
     return [], ()
 
 
-_NAME_WORD_RE = re.compile(r"(?:[A-Z\u00c0-\u024f][\w'’.\-]*|[a-z]{1,3}|\w+(?<=[^\x00-\u024f]))$")
+# a name's word: capitalised Latin, a particle ("de", "van"), or up to six letters of another script (Chinese
+# names are two to four characters; a clause of a Chinese summary between commas is longer)
+_NAME_WORD_RE = re.compile(r"(?:[A-Z\u00c0-\u024f][\w'’.\-]*|[a-z]{1,3}|\w{1,6}(?<=[^\x00-\u024f]))$")
 
 
 def looks_like_names(text: str) -> bool:
@@ -147,17 +155,28 @@ def looks_like_names(text: str) -> bool:
 
 
 def _names_line(entry: Entry) -> tuple[str, ...]:
-    """The authors of an entry that names them on an unlabelled line of their own (``> A, B``), else ()."""
-    if not entry.loose:  # only the first unlabelled text under the heading can be the names
-        return ()
-    raw = " ".join(entry.loose[0])
-    text = fold(raw)
-    if "\n" in raw.strip() or not looks_like_names(text):
-        return ()
-    del entry.loose[0]
-    return split_authors(text)
+    """The authors of an entry that names them on a line of their own (``> A, B``), maybe after a label the
+    reader does not know (``المؤلفون: A، B``, a plain label, which the heading reader leaves as text), else ().
+    Only the first lines under the heading can be the names."""
+    for i, run in enumerate(entry.loose[:_NAMES_LINE_RUNS]):
+        raw = " ".join(run)
+        if "\n" in raw.strip():
+            continue
+        text = fold(raw)
+        labelled = _LABEL_PREFIX_RE.match(text)
+        if labelled is not None:
+            text = text[labelled.end():]
+        elif i:
+            continue  # an unlabelled line of names is the first text under the heading
+        if looks_like_names(text):
+            del entry.loose[i]
+            return split_authors(text)
+    return ()
 
 
+_NAMES_LINE_RUNS = 3  # "ID · category" and "Comment: ..." lines may come before the names
+# "Label: " before a line's text: a short label in any script (no digits: "2026: ...", "arXiv:ID")
+_LABEL_PREFIX_RE = re.compile(r"[^\W\d][^:：\n\d]{0,29}[:：]\s+")
 _UNKNOWN_ABSTRACT_WORDS = 50  # an AI field in English under an unknown label is shorter than an abstract
 
 

@@ -185,6 +185,10 @@ class _Converter(HTMLParser):
             if tag in _HEADINGS:
                 self._heading = ""
             self._depth = max(0, self._depth - 1)
+            if tag == "p" and self._quote:  # paragraphs of one quote stay one text: "> a", ">", "> b"
+                self._break()
+                self._lines.append((self.getpos()[0], ">"))
+                return
             # the end tag stays as a line of its own: the markdown reader ends a field or a run of
             # unlabelled text at an HTML line, so "<p>A, B</p><p>Abstract ...</p>" stays two runs
             self._break()

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 
 from kg.arxiv import ARXIV_ID_RE, PAPER_URL_PREFIX, is_category, is_paper_url, month_from_id, parse_arxiv_id
 from kg.ingest import blocks
-from kg.ingest.common import FileContext, FileResult, fold, is_mostly_latin, split_authors
+from kg.ingest.common import FileContext, FileResult, fold, inline_reference_links, is_mostly_latin, split_authors
 from kg.ingest.entry import Entry, build_record, is_prose, meta_cells
 from kg.ingest.files import date_in_text
 from kg.ingest.labels import BRACKET_LABEL, SYMBOLS, canonical_label, lstrip_symbols
@@ -59,7 +59,7 @@ _LINE_RE = re.compile(
     r"""
 ^(?:
   (?P<heading>(?P<hashes>\#{1,6})[ \t]+(?P<htext>[^\n]*))
- |[ \t]*(?P<html></?[A-Za-z][^>\n]*>[^\n]*)
+ |[ \t]*(?P<html></?[A-Za-z][^>\n]*>[^\n]*|<!--[^\n]*)
  |[ \t]*(?P<rule>(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$
  |[ \t]*(?P<nav>(?:\[[^\]\n]*\]\([^)\n]*\)[ \t|]*)+)$
  |[ \t]*(?P<toc>[-*+][ \t]+\[[^\]\n]+\]\(\#[^)\n]*\)[ \t]*
@@ -67,9 +67,10 @@ _LINE_RE = re.compile(
  |[ \t]*(?P<ttitle>>[ \t]*\*(?!\*)(?P<ttv>[^\n]+?)\*)[ \t]*$
  |[ \t]*(?P<authors>\*(?![*\s])(?P<names>[^*\n]+)\*(?P<rest>[^\n]*))
  |[ \t]*(?P<bold>(?:>[ \t]?)*(?:[-*+][ \t]+)?(?:""" + _LEAD_SYMBOLS + r""")?
-        \*\*(?P<blabel>[^*:：\n]{1,40}?)[ \t]*(?:[:：][ \t]*\*\*|\*\*[ \t]*[:：])[ \t]*(?P<bvalue>[^\n]*))
+        \*\*(?P<blabel>(?:[^*:：\n]|(?<=[^\W\d]):(?=[^\W\d_])){1,40}?)[ \t]*(?:[:：][ \t]*\*\*|\*\*[ \t]*[:：])[ \t]*(?P<bvalue>[^\n]*))
  |[ \t]*(?P<whole>(?:>[ \t]?)*\*\*[^*:：\n]{1,40}?[ \t]*[:：][^*\n]*\*\*[^\n]*)
  |[ \t]*(?P<runin>(?:>[ \t]?)*(?:[-*+][ \t]+)?(?:""" + _LEAD_SYMBOLS + r""")?\*\*(?P<rlabel>[^*:：.\n]{1,30}?)\.?\*\*[ \t]+(?P<rvalue>[^\n]*))
+ |[ \t]*(?P<boldline>(?:>[ \t]?)*(?:""" + _LEAD_SYMBOLS + r""")?\*\*(?P<olabel>[^*\n]{1,60}?)\*\*)[ \t]*$
  |[ \t]*(?P<bracket>(?:>[ \t]?)*(?:[-*+][ \t]+)?""" + BRACKET_LABEL + r""")
  |[ \t]*(?P<plain>(?:>[ \t]?)*(?:[-*+][ \t]+)?(?:""" + _LEAD_SYMBOLS + r""")?(?P<plabel>[^\W\d][^:：\n]{0,30}?)[ \t]*[:：][ \t]*(?P<pvalue>[^\n]*))
 )
@@ -78,6 +79,7 @@ _LINE_RE = re.compile(
     re.MULTILINE | re.VERBOSE,
 )
 _FIELD_END = frozenset({"html", "rule", "nav"})
+_CLOSING_HEADING_RE = re.compile(r"</h[1-6]>\s*$", re.IGNORECASE)
 # fields whose value is one line (maybe wrapped): a paragraph after them is something else
 _ONE_LINE_FIELDS = frozenset({"authors", "category", "keywords", "comment", "translated_title"})
 
@@ -157,6 +159,7 @@ def read_markdown(text: str, ctx: FileContext, *, fast: bool = True) -> FileResu
         several sections gives one record per listing), the problems met, the
         :class:`Digest` and the sum of the table of contents (``None`` without one).
     """
+    text = inline_reference_links(text)
     digest_date = ctx.name_date or _heading_date(text) or ctx.fallback_date
     result = FileResult("markdown")
     result.digest = Digest(ctx.digest_id, digest_date, ctx.path, "markdown")
@@ -332,7 +335,12 @@ def _scan(st: _State, text: str, fast: bool) -> None:
                 parts = entry.start(*m.group("klabel", "kvalue"), m.group("bopen") != "[")
             elif kind == "heading":
                 parts = _subheading_field(st, entry, m)
+            elif kind == "boldline":  # "**Abstract**" alone on its line: the label of the text below, like a sub-heading
+                parts = _label_line(entry, m.group("olabel"))
             elif kind in _FIELD_END:
+                if kind == "html" and current is not None and not "".join(current).strip() \
+                        and _CLOSING_HEADING_RE.match(m.group("html")):
+                    continue  # "<h3>Abstract</h3>" converted: the heading's own end tag, its text follows
                 current = None
                 if kind == "html":  # "<details><summary>Abstract</summary>text</details>" on one line
                     _summary_field(entry, m.group("html"))
@@ -381,16 +389,21 @@ def _after_symbol(line: str, label_at: int) -> bool:
     return bool(before) and lstrip_symbols(before[-1]) == ""
 
 
+def _label_line(entry: Entry, text: str) -> list[str] | None:
+    """A field labelled by a line of its own (a sub-heading's or a bold line's text), ``None`` when the text
+    names a paper or a category, or is too long to be a label."""
+    text = lstrip_symbols(text.strip().strip("*_ ").rstrip(":：").strip())
+    if not text or len(text) > 60 or "](" in text:
+        return None
+    if is_category(text.split(maxsplit=1)[0]) or _BLOCK_ID_RE.search(text) or ARXIV_ID_RE.search(text) or date_in_text(text):
+        return None
+    return entry.start(text, "", True)
+
+
 def _subheading_field(st: _State, entry: Entry, m: re.Match[str]) -> list[str] | None:
     """A heading below the entry's own level that names no paper or category ("#### Abstract",
     "### Tóm tắt gốc"): a field of the entry labelled by its text; ``None`` for any other heading."""
-    text = m.group("htext").strip().strip("*_ ").rstrip(":：").strip()
-    if len(m.group("hashes")) <= st.entry_level or not text or len(text) > 60 or "](" in text:
-        return None
-    code = text.split(maxsplit=1)[0]
-    if is_category(code) or _BLOCK_ID_RE.search(text) or ARXIV_ID_RE.search(text) or date_in_text(text):
-        return None
-    return entry.start(text, "", True)
+    return _label_line(entry, m.group("htext")) if len(m.group("hashes")) > st.entry_level else None
 
 
 def _summary_field(entry: Entry, line: str) -> None:
@@ -409,7 +422,7 @@ def _starts_other_text(field: list[str], gap: str, quoted: bool) -> bool:
     paragraphs in its own script (zh-v2's "**摘要翻译:**") stays one field.
     """
     if not quoted and gap.lstrip().startswith(">"):
-        return True
+        return bool("".join(field).strip())  # under a label line of its own ("#### Abstract"), the quote is its text
     return bool(field) and bool(field[0].strip()) and not is_mostly_latin(field[0]) and is_prose(fold(gap))
 
 
