@@ -484,3 +484,22 @@ def test_staple_techniques_are_found_and_the_feed_forward_network_is_not_suppres
     methods, _ = found(nlp, "A title", "We train with backpropagation and next-token prediction, estimate optical flow, cast "
                        "routing as a contextual bandit, and prune each feed-forward network (FFN) block.")
     assert {"backpropagation", "next-token-prediction", "optical-flow", "contextual-bandit", "feed-forward-network"} <= set(methods)
+
+
+@pytest.mark.parametrize("abstract,names", [
+    ("We benchmark three representative detectors -- TruFor, DocTamper, and a zero-shot GPT-4o judge -- and find that "
+     "all existing methods degrade.", {"trufor", "doctamper"}),
+    ("We study three optimizers from the DSPy framework (COPRO, MiPROv2 and SIMBA) across four benchmarks.",
+     {"copro", "miprov2", "simba"}),
+    ("Our model remains competitive with TransMIL, with marked gains over DeepVecFont-v2 and DualVector.",
+     {"transmil", "deepvecfontv2", "dualvector"}),
+])
+def test_names_counted_off_after_a_method_noun_or_a_comparison_are_mentions(nlp, abstract, names):
+    methods, _ = found(nlp, "A title", abstract)
+    assert names <= set(methods) and not any(methods[k].proposed for k in names)
+
+
+def test_counted_lists_of_data_metrics_or_sizes_are_not_methods(nlp):
+    methods, _ = found(nlp, "A title", "We use two datasets (ImageNet, COCO), three metrics: FID, CLIPScore and PSNR, "
+                       "and compare with models from 0.6B-8B.")
+    assert not methods

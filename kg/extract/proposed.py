@@ -565,19 +565,22 @@ def _sentence_before(text: str, pos: int, span: int = 400) -> str:
 _COMPARE_CUE = re.compile(  # run on the lower-cased text (case-sensitive matching is faster)
     r"\b(?:outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|compar(?:e|es|ed|ing) (?:(?:it|them|our \w+|this \w+) )?(?:to|with)"
     r"|comparison (?:to|with)|against|than|versus|vs\.|improv(?:e|es|ed|ing|ements?) (?:upon|over)"
+    r"|(?:gains?|advantages?) over|competitive with|on par with|comparable to"
     r"|baselines?(?: such as| including| like)?|built (?:up)?on|extends?|extending"
     r"|appl(?:y|ies|ied|ying)|adopt(?:s|ed|ing)?|employ(?:s|ed|ing)?"
     r"|(?P<listing>such as|e\.g\.,?|including|like))"
     r"\s+(?:the |a |an |strong |recent |prior |existing |state-of-the-art |pretrained |pre-trained )*",
 )
 _CUE_WORDS = ("outperform", "surpass", "compar", "against ", "than ", "versus ", "vs. ", "improv", "baseline", "built ", "extend",
+              "gain", "advantage", "competitive with", "on par with",
               "appl", "adopt", "employ",
               "such as ", "e.g.", "including ", "like ")
 _LIST_NAME = re.compile(r"([A-Za-z0-9][\w\-.+]*[\w+])(\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|/))?")
 
 
 def compared_names(text: str) -> Iterator[tuple[str, int]]:
-    """``(name, start)`` of name-like words in comparison/building cues and before method nouns."""
+    """``(name, start)`` of name-like words in comparison/building cues, in counted lists of methods
+    ("three representative detectors -- TruFor, DocTamper, and ..."), and before method nouns."""
     low = text.lower()
     if len(low) != len(text):  # lower() changed the length (rare non-ASCII): offsets would not line up
         return
@@ -587,16 +590,10 @@ def compared_names(text: str) -> Iterator[tuple[str, int]]:
             continue
         if cue.group("listing") and not _METHOD_WORDS.search(text, max(0, cue.start() - 60), cue.start()):
             continue  # "such as X": examples of methods only when methods were named just before
-        pos = cue.end()
-        for _ in range(6):  # a list of at most six names
-            m = _LIST_NAME.match(text, pos)
-            if m is None or not is_name_like(m.group(1)):
-                break
-            if COINED.search(m.group(1)) and not _SHORT_CAPS.match(m.group(1)):  # "XML", "ISO", "NIST": a short all-capital word needs a method noun
-                yield m.group(1), m.start(1)
-            if not m.group(2):
-                break
-            pos = m.end()
+        yield from _listed(text, cue.end())
+    if _COUNT_WORD.search(low):
+        for m in _COUNTED_LIST.finditer(low):
+            yield from _listed(text, m.end())
     for m in _DESCRIBED.finditer(text):
         # "At the core of SemVideo is SemMiner, a hierarchical guidance module": the paper says what it is
         name = m.group(0)
@@ -611,6 +608,33 @@ def compared_names(text: str) -> Iterator[tuple[str, int]]:
         name = text[start:h.start()]
         if name and _NAME_WORD.fullmatch(name) and is_name_like(name) and COINED.search(name):
             yield name, start
+
+
+def _listed(text: str, pos: int) -> Iterator[tuple[str, int]]:
+    """The coined names of a list of at most six that starts at ``pos`` ("A, B and C")."""
+    for _ in range(6):
+        m = _LIST_NAME.match(text, pos)
+        if m is None or not is_name_like(m.group(1)):
+            break
+        name = m.group(1)
+        # "XML", "ISO", "NIST": a short all-capital word needs a method noun; "0.6B-8B" is a range of sizes
+        if COINED.search(name) and not _SHORT_CAPS.match(name) and not _SIZES.fullmatch(name):
+            yield name, m.start(1)
+        if not m.group(2):
+            break
+        pos = m.end()
+
+
+_SIZES = re.compile(r"\d[\d.]*[KMBT](?:-\d[\d.]*[KMBT])?", re.I)
+# "three representative detectors -- TruFor, DocTamper, and a zero-shot GPT-4o judge --", "three optimizers
+# from the DSPy framework (COPRO, MiPROv2 and SIMBA)": the names a paper counts off after a plural method noun
+# (run on the lower-cased text; the list itself is read from the original).
+_COUNT_WORD = re.compile(r"\b(?:two|three|four|five|six|seven|eight|several|multiple)\s")
+_COUNTED_LIST = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|several|multiple)\s+(?:[\w\-]+\s+){0,4}?"
+    r"(?:methods|models|baselines|approaches|architectures|frameworks|algorithms|techniques|systems|detectors|backbones"
+    r"|optimizers|encoders|planners|solvers|classifiers|agents|llms|vlms|mllms)\b[^.;:()\-—–\n]{0,40}?\s*(?:--|—|–|:|\()\s*"
+)
 
 
 # A coined spelling: camel case (StreamVGGT, OpenEvolve, fastVGGT), three capitals in a row (LDA,
