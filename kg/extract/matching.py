@@ -193,16 +193,17 @@ def head_variants(phrase: str, group: str) -> list[str]:
     """Head-noun variants of a long form that name the same method (generated per rule, never listed):
 
     - "contrastive learning" -> "contrastive loss", "contrastive objective" (an "-ive" technique's loss);
-    - a generative family's "diffusion model" -> "diffusion process";
-    - "3d gaussian splatting" -> "3d gaussians" (the primitives name the representation).
+    - a generative family's "diffusion model" -> "diffusion process", "diffusion prior";
+    - "3d gaussian splatting" -> "3d gaussians", "3d gaussian splats" (the primitives name the representation).
     """
     words = phrase.split()
     if len(words) == 2 and words[1] == "learning" and words[0].endswith("ive"):
         return [f"{words[0]} loss", f"{words[0]} losses", f"{words[0]} objective", f"{words[0]} objectives"]
     if group == "generative-model" and len(words) == 2 and words[1] == "model":
-        return [f"{words[0]} process", f"{words[0]} processes"]
+        # "a frozen diffusion prior": the model used as a prior
+        return [f"{words[0]} process", f"{words[0]} processes", f"{words[0]} prior", f"{words[0]} priors"]
     if len(words) >= 3 and words[-1] == "splatting":
-        return [" ".join([*words[:-2], words[-2] + "s"])]
+        return [" ".join([*words[:-2], words[-2] + "s"]), " ".join([*words[:-1], "splats"])]
     out: list[str] = []
     if len(words) >= 3 and words[-1] in _PROCEDURE_HEADS:
         stem = " ".join(words[:-1])
