@@ -15,24 +15,30 @@ from kg.extract.filters import NAME_STOPWORDS, appositive_kind
 from kg.extract.text import find_any, find_word, is_name_like
 
 # "we propose", "this paper introduces", "we further present", "which we call"
-_TRIGGER = re.compile(
-    r"\b(?:we|this (?:paper|work|study|article|letter|approach|framework)|our (?:work|paper|method|approach|framework|model|system))\s+"
-    r"(?:\w+ly\s+|also\s+|further\s+|then\s+|therefore\s+|thus\s+|hence\s+|here\s+|now\s+|first\s+|next\s+|instead\s+)?"
-    r"(?:propose|introduce|present|develop|design|call|name|term|dub|devise|build|formulate|construct|coin)[sd]?\b"
-    r"|\b(?:named|called|dubbed|termed|coined)\b"
-    r"|\bby (?:introducing|proposing|developing|designing|presenting)\b"
+_PROPOSING = r"(?:propose|introduce|present|develop|design|call|name|term|dub|devise|build|formulate|construct|coin)[sd]?\b"
+_ADVERB = r"(?:\w+ly\s+|also\s+|further\s+|then\s+|therefore\s+|thus\s+|hence\s+|here\s+|now\s+|first\s+|next\s+|instead\s+)?"
+_TRIGGER_ALTERNATIVES = (
+    *(subject + r"\s+" + _ADVERB + _PROPOSING for subject in (
+        "we", "this (?:paper|work|study|article|letter|approach|framework)",
+        "our (?:work|paper|method|approach|framework|model|system)")),
+    *(word + r"\b" for word in ("named", "called", "dubbed", "termed", "coined")),
+    r"by (?:introducing|proposing|developing|designing|presenting)\b",
     # "we curate ColonReason ... and develop ColonR1": the second verb of a "we" sentence
-    r"|\band (?:then |further |also )?(?:propose|introduce|present|develop|design|devise)[sd]?\b"
-    r"|\bproposed (?:method|framework|model|approach|algorithm|system|architecture)\b"
-    r"|\b(?:a|an) (?:novel|new)\b|\b(?:the|our) proposed\b"
+    r"and (?:then |further |also )?(?:propose|introduce|present|develop|design|devise)[sd]?\b",
+    r"proposed (?:method|framework|model|approach|algorithm|system|architecture)\b",
+    r"a (?:novel|new)\b", r"an (?:novel|new)\b", r"the proposed\b", r"our proposed\b",
     # "a novel framework, X", "The resulting model, DKT, achieves", "a lightweight component, TTSV (...)"
-    r"|\b(?:framework|method|algorithm|approach|architecture|module|technique|strategy|model|mechanism|component"
-    r"|paradigm|pipeline|scheme),(?=\s)"
-    r"|\bour (?:method|framework|model|approach|algorithm|system|architecture)\b(?=\s)"
+    *(noun + r",(?=\s)" for noun in """framework method algorithm approach architecture module technique strategy model
+mechanism component paradigm pipeline scheme""".split()),
+    r"our (?:method|framework|model|approach|algorithm|system|architecture)\b(?=\s)",
     # "At its core is an Intent State (IS)", "At the core of SemVideo is SemMiner", "Central to our model is a ..."
-    r"|\bat (?:its|the) (?:core|heart)(?: of [\w\-]+)?,? (?:is|lies|are)\b|\bcentral to (?:our|this|the|its) [\w\-]+ (?:is|are)\b",
-    re.IGNORECASE,
+    r"at (?:its|the) (?:core|heart)(?: of [\w\-]+)?,? (?:is|lies|are)\b", r"central to (?:our|this|the|its) [\w\-]+ (?:is|are)\b",
 )
+# One word boundary, then alternatives that each open with a letter: the engine tests the boundary once
+# per character and then only the alternatives starting with that letter (a "\b" in front of each of
+# them was tested at every character, about 20% slower). The alternatives keep their order, so the
+# matches are the same as with each alternative's own "\b".
+_TRIGGER = re.compile(r"\b(?:" + "|".join(_TRIGGER_ALTERNATIVES) + ")", re.IGNORECASE)
 # The same pattern, case-sensitive, run on lower-cased text: twice as fast as IGNORECASE.
 _TRIGGER_LC = re.compile(_TRIGGER.pattern)
 
