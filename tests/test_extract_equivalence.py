@@ -11,7 +11,7 @@ from kg.extract.acronyms import word_before
 from kg.extract.canonical import _ACRONYM, _covered
 from kg.extract.components import _BENCH_NAME
 from kg.extract.matching import _DIGIT_WORD, digit_words
-from kg.extract.proposed import _COMPOUND, _TITLED_HEAD
+from kg.extract.proposed import _COMPOUND, _TITLED_HEAD, _TRIGGER, _TRIGGER_ALTERNATIVES, _TRIGGER_LC
 from kg.extract.text import clean_text
 from kg.extract.tokenizer import _TOKEN
 
@@ -67,6 +67,21 @@ def test_reordered_lookbehinds_on_sentences():
     for fast, plain in _REORDERED:
         found = _spans(fast.finditer(text))
         assert found and found == _spans(plain.finditer(text))
+
+
+# The plain form of the proposing-phrase regex: a word boundary before each alternative.
+_PLAIN_TRIGGER = re.compile("|".join(r"\b" + a for a in _TRIGGER_ALTERNATIVES), re.IGNORECASE)
+_TRIGGER_WORDS = ["we", "propose", "this paper", "our method", "named", "Named", "by introducing", "and develop", "a novel",
+                  "an new", "the proposed", "framework,", "at its core is", "central to our model is", "further", "x", "-"]
+trigger_texts = st.lists(st.sampled_from(_TRIGGER_WORDS + [" ", "  ", "\n", ",", "é", "İ"]), max_size=12).map("".join)
+
+
+@settings(max_examples=500)
+@given(trigger_texts, st.integers(0, 40), st.integers(0, 80))
+def test_one_boundary_trigger_matches_the_plain_one(text, pos, endpos):
+    assert _spans(_TRIGGER.finditer(text, pos, endpos)) == _spans(_PLAIN_TRIGGER.finditer(text, pos, endpos))
+    low = text.lower()
+    assert _spans(_TRIGGER_LC.finditer(low, pos, endpos)) == _spans(re.compile(_PLAIN_TRIGGER.pattern).finditer(low, pos, endpos))
 
 
 @settings(max_examples=300)

@@ -213,6 +213,9 @@ def _sentence_start(text: str, start: int, pos: int) -> bool:
 _EXAMPLES = re.compile(r"\b(?:methods|algorithms|techniques|schemes|estimators|solvers|heuristics|procedures|tests|approaches"
                        r"|baselines|architectures)"
                        r",?\s+\(?(?:such\s+as|including|like|e\.g\.,?|i\.e\.,?)\s+([^.;:()]{3,160})")
+# A word each cue of _EXAMPLES holds: a text with none of them has no example (more than half the abstracts),
+# which a few str.find calls tell faster than the scan, a regex that starts with "\b" tried at every character.
+_EXAMPLE_CUES = ("such", "including", "like", "e.g.", "i.e.")
 _EXAMPLE_ITEM = re.compile(r"[A-Z][\w\-]*(?:['’]s)?(?:[ \-][A-Z][\w\-]*(?:['’]s)?){0,3}")
 _ITEM_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)")
 
@@ -220,6 +223,8 @@ _ITEM_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)")
 def examples(text: str, start: int = 0, end: int | None = None) -> Iterator[Usage]:
     """Named examples of a class of methods in ``text[start:end]`` (strong usages, head "example")."""
     end = len(text) if end is None else end
+    if not any(text.find(cue, start, end) >= 0 for cue in _EXAMPLE_CUES):
+        return
     for m in _EXAMPLES.finditer(text, start, end):
         pos = m.start(1)
         for piece in _ITEM_SPLIT.split(m.group(1)):

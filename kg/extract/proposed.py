@@ -15,24 +15,30 @@ from kg.extract.filters import NAME_STOPWORDS, appositive_kind
 from kg.extract.text import find_any, find_word, is_name_like
 
 # "we propose", "this paper introduces", "we further present", "which we call"
-_TRIGGER = re.compile(
-    r"\b(?:we|this (?:paper|work|study|article|letter|approach|framework)|our (?:work|paper|method|approach|framework|model|system))\s+"
-    r"(?:\w+ly\s+|also\s+|further\s+|then\s+|therefore\s+|thus\s+|hence\s+|here\s+|now\s+|first\s+|next\s+|instead\s+)?"
-    r"(?:propose|introduce|present|develop|design|call|name|term|dub|devise|build|formulate|construct|coin)[sd]?\b"
-    r"|\b(?:named|called|dubbed|termed|coined)\b"
-    r"|\bby (?:introducing|proposing|developing|designing|presenting)\b"
+_PROPOSING = r"(?:propose|introduce|present|develop|design|call|name|term|dub|devise|build|formulate|construct|coin)[sd]?\b"
+_ADVERB = r"(?:\w+ly\s+|also\s+|further\s+|then\s+|therefore\s+|thus\s+|hence\s+|here\s+|now\s+|first\s+|next\s+|instead\s+)?"
+_TRIGGER_ALTERNATIVES = (
+    *(subject + r"\s+" + _ADVERB + _PROPOSING for subject in (
+        "we", "this (?:paper|work|study|article|letter|approach|framework)",
+        "our (?:work|paper|method|approach|framework|model|system)")),
+    *(word + r"\b" for word in ("named", "called", "dubbed", "termed", "coined")),
+    r"by (?:introducing|proposing|developing|designing|presenting)\b",
     # "we curate ColonReason ... and develop ColonR1": the second verb of a "we" sentence
-    r"|\band (?:then |further |also )?(?:propose|introduce|present|develop|design|devise)[sd]?\b"
-    r"|\bproposed (?:method|framework|model|approach|algorithm|system|architecture)\b"
-    r"|\b(?:a|an) (?:novel|new)\b|\b(?:the|our) proposed\b"
+    r"and (?:then |further |also )?(?:propose|introduce|present|develop|design|devise)[sd]?\b",
+    r"proposed (?:method|framework|model|approach|algorithm|system|architecture)\b",
+    r"a (?:novel|new)\b", r"an (?:novel|new)\b", r"the proposed\b", r"our proposed\b",
     # "a novel framework, X", "The resulting model, DKT, achieves", "a lightweight component, TTSV (...)"
-    r"|\b(?:framework|method|algorithm|approach|architecture|module|technique|strategy|model|mechanism|component"
-    r"|paradigm|pipeline|scheme),(?=\s)"
-    r"|\bour (?:method|framework|model|approach|algorithm|system|architecture)\b(?=\s)"
+    *(noun + r",(?=\s)" for noun in """framework method algorithm approach architecture module technique strategy model
+mechanism component paradigm pipeline scheme""".split()),
+    r"our (?:method|framework|model|approach|algorithm|system|architecture)\b(?=\s)",
     # "At its core is an Intent State (IS)", "At the core of SemVideo is SemMiner", "Central to our model is a ..."
-    r"|\bat (?:its|the) (?:core|heart)(?: of [\w\-]+)?,? (?:is|lies|are)\b|\bcentral to (?:our|this|the|its) [\w\-]+ (?:is|are)\b",
-    re.IGNORECASE,
+    r"at (?:its|the) (?:core|heart)(?: of [\w\-]+)?,? (?:is|lies|are)\b", r"central to (?:our|this|the|its) [\w\-]+ (?:is|are)\b",
 )
+# One word boundary, then alternatives that each open with a letter: the engine tests the boundary once
+# per character and then only the alternatives starting with that letter (a "\b" in front of each of
+# them was tested at every character, about 20% slower). The alternatives keep their order, so the
+# matches are the same as with each alternative's own "\b".
+_TRIGGER = re.compile(r"\b(?:" + "|".join(_TRIGGER_ALTERNATIVES) + ")", re.IGNORECASE)
 # The same pattern, case-sensitive, run on lower-cased text: twice as fast as IGNORECASE.
 _TRIGGER_LC = re.compile(_TRIGGER.pattern)
 
@@ -290,10 +296,16 @@ def find_proposals(title: str, abstract: str, abstract_offset: int) -> list[Prop
 # "via OCR Rectification, a method that leverages ...": a Title-Case name the paper says is a method.
 # (Capital first, the lookbehind after it: the regex starts with a character set, which is skipped along fast.)
 _DESCRIBED_MULTI = re.compile(r"[A-Z](?<![\w\-].)[\w\-]*(?: [A-Z][\w\-]*){1,4}(?=, (?:a|an) )")
+# The appositives _DESCRIBED_MULTI and _DESCRIBED look ahead for: a text without one (about half the abstracts)
+# is passed over after a few str.find calls instead of a scan that stops at every capital.
+_A_OR_AN = (", a ", ", an ")
+_A_AN_OR_THE = (", a ", ", an ", ", the ")
 
 
 def described_names(text: str) -> Iterator[tuple[str, int]]:
     """``(name, start)`` of capitalised multiword names followed by an appositive calling them a method."""
+    if not any(a in text for a in _A_OR_AN):
+        return
     for m in _DESCRIBED_MULTI.finditer(text):
         name = m.group(0)
         if name.split()[0].casefold() in NAME_STOPWORDS or _SENTENCE_START.search(text, max(0, m.start() - 2), m.start()):
@@ -594,7 +606,7 @@ def compared_names(text: str) -> Iterator[tuple[str, int]]:
     if _COUNT_WORD.search(low):
         for m in _COUNTED_LIST.finditer(low):
             yield from _listed(text, m.end())
-    for m in _DESCRIBED.finditer(text):
+    for m in _DESCRIBED.finditer(text) if any(a in text for a in _A_AN_OR_THE) else ():
         # "At the core of SemVideo is SemMiner, a hierarchical guidance module": the paper says what it is
         name = m.group(0)
         before = text[max(0, m.start() - 12):m.start()].split()
