@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -25,7 +26,8 @@ from kg.records import Digest, Paper, PaperExtraction, Problem, ReadReport
 if TYPE_CHECKING:
     from kg.frames import Frames
 
-__all__ = ["BuildResult", "available_cores", "build", "freeze_heap", "load_extractor", "read_papers", "run_extraction"]
+__all__ = ["BuildResult", "available_cores", "build", "freeze_heap", "load_extractor", "read_papers", "run_extraction",
+           "trim_heap"]
 
 #: Fewer papers than this per extraction process and forking costs more than it saves.
 MIN_PAPERS_PER_PROCESS = 500
@@ -42,23 +44,39 @@ def available_cores() -> int:
 
 
 def freeze_heap() -> None:
-    """Move every object alive now out of the garbage collector's reach (``gc.freeze``).
+    """Move every object alive now out of the garbage collector's reach (``gc.freeze``), then :func:`trim_heap`.
 
     After the build, the graph and its records are hundreds of thousands of objects that live
     until the process ends; without this every full collection during the writers walks them
     all, finding nothing. For a process that ends after writing (``kg build``): in a notebook,
     frozen objects in reference cycles are never collected.
-
-    Then the C heap's free pages go back to the system (glibc's ``malloc_trim``; elsewhere nothing
-    happens): what the build freed (records dropped by the merge, the extraction's temporaries,
-    about 70 MB on a year) otherwise stays in this process's RSS and in the forked writer's.
     """
-    import ctypes
     import gc
 
     gc.freeze()
-    with contextlib.suppress(OSError, AttributeError, TypeError):
-        ctypes.CDLL("libc.so.6").malloc_trim(0)  # not glibc (musl, macOS): OSError or no such function
+    trim_heap()  # what the build freed (records dropped by the merge, the extraction's temporaries, ~70 MB a year)
+
+
+@functools.lru_cache(maxsize=1)
+def _malloc_trim() -> Callable[[int], int] | None:
+    import ctypes
+
+    try:
+        return ctypes.CDLL("libc.so.6").malloc_trim  # type: ignore[no-any-return]
+    except (OSError, AttributeError):  # not glibc (musl, macOS, Windows): nothing to trim with
+        return None
+
+
+def trim_heap() -> None:
+    """Give the C heap's free pages back to the system (glibc's ``malloc_trim``; elsewhere nothing happens).
+
+    glibc keeps what a stage freed (pickled cache entries, a writer's tables) mapped for later
+    allocations: the process's RSS stays at its high-water mark, and the next stage's peak adds to
+    it. A forked writer also starts from its parent's RSS. Cheap (tens of ms on a year's heap).
+    """
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
 
 
 @dataclass(slots=True)
@@ -235,6 +253,7 @@ def build(
             timings["extract"] = time.perf_counter() - start
         if store is not None:  # before the graph: the pickled new entries (300 MB on a first year) are gone by its peak
             store.save()
+            trim_heap()  # ... and their pages too, else the graph is built on top of them (1.73 -> 1.50 GB)
         start = time.perf_counter()
         graph = build_graph(papers, digests, extractions)
         timings["graph"] = time.perf_counter() - start
@@ -301,12 +320,15 @@ def write_outputs(
 def _write_all(result: BuildResult, out: Path, *, neo4j_import: bool, html: bool, trends: bool, jobs: int) -> dict[str, Path]:
     """Every writer, half of them in a forked child when there is a second core (:mod:`kg.forked`).
 
-    The halves are about even on a year of digests (CPU s): GraphML 7, the Neo4j CSVs 6 and the
-    summary 0.5 here; node-link JSON 3.5, the two pages 5 and trends 7 in the child. The writers
-    that build tables and figures (pages, trends: 150 MB above the graph) run in the child, which
-    holds only the pages of the heap it reads; the streaming ones here add next to nothing to the
-    build's heap (the extractor, papers and graph). Each writer writes its own files from the same
-    graph, so the bytes do not depend on where it ran.
+    The halves are about even on a year of digests (CPU s): the co-author page 5, GraphML 7, the
+    Neo4j CSVs 6 and the summary 0.5 here; trends 8, node-link JSON 3.5 and the topic page 2 in the
+    child. Each writer writes its own files from the same graph, so the bytes do not depend on
+    where or in which order it ran.
+
+    Peak memory: both processes start from the build's heap (1.39 GB on a year), and a writer's
+    temporaries come on top of what the writers before it left mapped. So the two with the largest
+    (trends: 135 MB, the co-author page: 130 MB) run first, one in each process, and the heap is
+    trimmed after each writer (:func:`trim_heap`); the others stream and add little.
     """
     from kg.export import write_graphml, write_node_link, write_summary
     from kg.forked import run_beside
@@ -325,13 +347,22 @@ def _write_all(result: BuildResult, out: Path, *, neo4j_import: bool, html: bool
         from kg.viz import write_coauthor_html, write_topic_html
 
         written["coauthors"], written["topics"] = out / "coauthors.html", out / "topics.html"
-        there.append(lambda: write_coauthor_html(G, written["coauthors"]))
+        here.insert(0, lambda: write_coauthor_html(G, written["coauthors"]))
         there.append(lambda: write_topic_html(G, written["topics"]))  # the same defaults as kg viz (kg.viz.pages)
     if trends:
         from kg.trends import write_trends
 
         written["trends"] = out / "trends"
-        there.append(lambda: write_trends(G, written["trends"]))
+        there.insert(0, lambda: write_trends(G, written["trends"]))
     # A small graph is written before a fork would pay for itself (and tests stay in one process).
-    run_beside(here, there, fork=jobs > 1 and G.number_of_edges() >= FORK_WRITERS_FROM_EDGES)
+    run_beside([_trimmed(task) for task in here], [_trimmed(task) for task in there],
+               fork=jobs > 1 and G.number_of_edges() >= FORK_WRITERS_FROM_EDGES)
     return written
+
+
+def _trimmed(task: Callable[[], object]) -> Callable[[], None]:
+    def run() -> None:
+        task()
+        trim_heap()
+
+    return run

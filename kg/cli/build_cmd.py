@@ -84,6 +84,14 @@ def _build_and_write(inputs: list[str], out: Path, date: str | None, jobs: int |
     # every object the build made, about 1-2 s on a year of digests, for nothing).
     with gc_paused():
         result = options.build(inputs, date, extract=not no_extract, jobs=jobs, cache=cache_dir)
+        # Nothing after the build reads the extraction records (the graph holds what they found) nor
+        # the extractor: freed before the heap is trimmed and the writers fork, their 1.1M objects
+        # and the pipeline's C memory (a year: -70 MB of RSS) are not carried to both writers' peaks.
+        result.extractions.clear()
+        if not no_extract:
+            from kg.extract.pipeline import unload_pipelines
+
+            unload_pipelines()
         kg.pipeline.freeze_heap()
     if result.cache is not None:
         options.info(str(result.cache))

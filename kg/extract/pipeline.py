@@ -61,6 +61,15 @@ def _pipeline(data_dir: str | None, disable: tuple[str, ...]) -> Language:
     return nlp
 
 
+def unload_pipelines() -> None:
+    """Forget the pipelines :func:`load_pipeline` built (the next call builds one again).
+
+    For a process done extracting (``kg build`` before its writers): the pipeline's matchers and
+    vocabulary are about 20 MB of C memory, which :func:`kg.pipeline.trim_heap` can then return.
+    """
+    _pipeline.cache_clear()
+
+
 def _data_dir(nlp: Language) -> str | None:
     if "kg_canonical" in nlp.pipe_names:
         return nlp.get_pipe_config("kg_canonical").get("data_dir")

@@ -50,7 +50,8 @@ BURST_COLUMNS = ["entity", "name", "group", "kind", "begin", "end", "days", "pap
 #: the shortest burst kept by default, in days with papers: a one-day "burst" is one busy day
 MIN_DURATION = 2
 _MAX_P = 1 - 1e-9  # a burst rate of 1 would make any unmentioning paper impossible (infinite cost)
-_ROWS_PER_CHUNK = 4096  # entities decoded together (bounds the (entities x days) arrays)
+_ROWS_PER_CHUNK = 4096  # entities whose expected counts are computed together (bounds the (entities x days) arrays)
+_ROWS_PER_BLOCK = 256  # of those, entities decoded together (the decoding's temporaries)
 
 
 @dataclass(frozen=True)
@@ -233,21 +234,27 @@ def bursts(
             share = ent_stratum[ent_stratum.index.get_level_values(0).isin(chunk)].unstack(fill_value=0)
             share = share.reindex(index=chunk, columns=strata_days.columns, fill_value=0) / strata_sizes.to_numpy()
             expected = share.to_numpy() @ strata_days.to_numpy().T  # (entities, T): mentions expected per day
-            p0 = np.clip(expected / d, 0.0, _MAX_P)
         else:
-            p0 = r.sum(axis=1, keepdims=True) / d.sum() * np.ones((1, T))
-            expected = p0 * d
-        states = burst_states(r, d, s=s, gamma=gamma, p0=p0)
-        base, high = _rates(r, np.broadcast_to(d, r.shape), s, p0)
-        gain = _costs(r, d, base) - _costs(r, d, high)
-        for i in np.flatnonzero(states.any(axis=1)):
-            m = r[i].sum()
-            for a, b in _runs(states[i], min_duration):
-                inside, exp_in = int(r[i, a:b + 1].sum()), float(expected[i, a:b + 1].sum())
-                censored = ("both" if a == 0 and b == T - 1 else "start" if a == 0 else "end" if b == T - 1 else "")
-                rows.append((chunk[i], totals.index[a].date(), totals.index[b].date(), b - a + 1, inside,
-                             int(d[a:b + 1].sum()), exp_in, float(gain[i, a:b + 1].sum()), censored,
-                             burst_p(inside, int(m), exp_in / expected[i].sum(), T, min_duration)))
+            expected = r.sum(axis=1, keepdims=True) / d.sum() * np.ones((1, T)) * d
+        # The decoding below is elementwise and row by row: done a block of rows at a time, its dozen
+        # (rows x T) temporaries stay small (a year: 135 MB for one chunk at once), with the same values.
+        for blo in range(0, len(chunk), _ROWS_PER_BLOCK):
+            rb, eb = r[blo:blo + _ROWS_PER_BLOCK], expected[blo:blo + _ROWS_PER_BLOCK]
+            if strata_days is not None:
+                p0 = np.clip(eb / d, 0.0, _MAX_P)
+            else:
+                p0 = rb.sum(axis=1, keepdims=True) / d.sum() * np.ones((1, T))
+            states = burst_states(rb, d, s=s, gamma=gamma, p0=p0)
+            base, high = _rates(rb, np.broadcast_to(d, rb.shape), s, p0)
+            gain = _costs(rb, d, base) - _costs(rb, d, high)
+            for i in np.flatnonzero(states.any(axis=1)):
+                m = rb[i].sum()
+                for a, b in _runs(states[i], min_duration):
+                    inside, exp_in = int(rb[i, a:b + 1].sum()), float(eb[i, a:b + 1].sum())
+                    censored = ("both" if a == 0 and b == T - 1 else "start" if a == 0 else "end" if b == T - 1 else "")
+                    rows.append((chunk[blo + i], totals.index[a].date(), totals.index[b].date(), b - a + 1, inside,
+                                 int(d[a:b + 1].sum()), exp_in, float(gain[i, a:b + 1].sum()), censored,
+                                 burst_p(inside, int(m), exp_in / eb[i].sum(), T, min_duration)))
     table = pd.DataFrame(rows, columns=["entity", "begin", "end", "days", "papers", "total", "expected", "strength",
                                         "censored", "p"])
     # the family: every burst, and every examined entity without one (as p = 1)
