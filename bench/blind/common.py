@@ -51,3 +51,27 @@ def write_set(out, name, recs, renders, jsonl_day, first_day):
     with open(f'{d}/ids.txt', 'w') as f:
         f.write('\n'.join(sorted(r['id'] for r in recs)) + '\n')
     print(name, len(recs), 'papers;', ', '.join(f'{len(p)}' for p in parts), 'per rendering')
+
+
+def draw_papers(base, name, spent_sets, quotas, seed, out):
+    """Draw ``name``'s papers only (round 6: the fork renderings are made by someone else, from the records):
+    ``quotas`` papers per main category from the pool (:func:`pool`, none in ``spent_sets``), shuffled, written
+    to ``out`` as ``records.jsonl`` (in rendering order), ``papers.txt`` for annotators and ``ids.txt``."""
+    import collections
+    import random
+    rng = random.Random(seed)
+    by = collections.defaultdict(list)
+    for r in sorted(pool(base, spent_sets), key=lambda r: r['id']):
+        by[r['categories'][0]].append(r)
+    recs = [r for cat, q in quotas.items() for r in rng.sample(by[cat], q)]
+    rng.shuffle(recs)
+    os.makedirs(out, exist_ok=True)
+    with open(f'{out}/records.jsonl', 'w', encoding='utf-8') as f:
+        for r in recs:
+            f.write(json.dumps(r, ensure_ascii=False) + '\n')
+    with open(f'{out}/papers.txt', 'w', encoding='utf-8') as f:
+        for r in sorted(recs, key=lambda r: r['id']):
+            f.write(f"=== {r['id']}\nTITLE: {r['title']}\nABSTRACT: {flat(r['summary'])}\n\n")
+    with open(f'{out}/ids.txt', 'w') as f:
+        f.write('\n'.join(sorted(r['id'] for r in recs)) + '\n')
+    print(name, len(recs), 'papers')
