@@ -503,3 +503,9 @@ def test_counted_lists_of_data_metrics_or_sizes_are_not_methods(nlp):
     methods, _ = found(nlp, "A title", "We use two datasets (ImageNet, COCO), three metrics: FID, CLIPScore and PSNR, "
                        "and compare with models from 0.6B-8B.")
     assert not methods
+
+
+def test_examples_after_a_plural_of_data_are_not_methods(nlp):
+    methods, datasets = found(nlp, "A title", "ATR models trained on more palaeographically-oriented datasets such as "
+                              "CATMuS have shown greater generalizability; baselines such as TrOCR-Base do not.")
+    assert "catmus" not in methods and "trocr" in methods  # the examples of a method noun are still mentions

@@ -600,8 +600,9 @@ def compared_names(text: str) -> Iterator[tuple[str, int]]:
         cue = _COMPARE_CUE.match(low, at)
         if cue is None:
             continue
-        if cue.group("listing") and not _METHOD_WORDS.search(text, max(0, cue.start() - 60), cue.start()):
-            continue  # "such as X": examples of methods only when methods were named just before
+        if cue.group("listing") and (not _METHOD_WORDS.search(text, max(0, cue.start() - 60), cue.start())
+                                     or _OTHER_THINGS_BEFORE.search(text, max(0, cue.start() - 30), cue.start())):
+            continue  # "such as X": examples of methods only when methods were named just before (not "datasets such as X")
         yield from _listed(text, cue.end())
     if _COUNT_WORD.search(low):
         for m in _COUNTED_LIST.finditer(low):
@@ -653,6 +654,9 @@ _COUNTED_LIST = re.compile(
 # YOLO-World) or a letter and a digit (Mimic2DM); "Primal-Dual" or "Goal-by-Environment" are words.
 COINED = re.compile(r"[a-z][A-Z]|[A-Z]{3}|[A-Z]{2}[a-z0-9]|[A-Za-z]\d|\d[A-Za-z]")
 _METHOD_WORDS = re.compile(r"\b(?:methods|models|baselines|approaches|architectures|frameworks|algorithms|techniques|systems|detectors|backbones)\b")
+# the plural right before "such as"/"including" names what the examples are: "models trained on ... datasets such as CATMuS"
+_OTHER_THINGS_BEFORE = re.compile(r"\b(?:datasets|benchmarks|corpora|languages|scripts|metrics|tasks|domains|libraries"
+                                  r"|toolkits|platforms|tools|resources)\s*,?\s*$", re.I)
 _SHORT_CAPS = re.compile(r"^[A-Z]{2,4}s?$")
 _PREPOSITIONS = frozenset("on in at from over across".split())  # where: "On NAVSIM, the planner ..."
 # a name, a comma and a determiner: the appositive that may say it is a method (capital first: fast skip)
