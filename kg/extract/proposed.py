@@ -604,9 +604,8 @@ def compared_names(text: str) -> Iterator[tuple[str, int]]:
                                      or _OTHER_THINGS_BEFORE.search(text, max(0, cue.start() - 30), cue.start())):
             continue  # "such as X": examples of methods only when methods were named just before (not "datasets such as X")
         yield from _listed(text, cue.end())
-    if _COUNT_WORD.search(low):
-        for m in _COUNTED_LIST.finditer(low):
-            yield from _listed(text, m.end())
+    for m in _COUNTED_LIST.finditer(low):
+        yield from _listed(text, m.end())
     for m in _DESCRIBED.finditer(text) if any(a in text for a in _A_AN_OR_THE) else ():
         # "At the core of SemVideo is SemMiner, a hierarchical guidance module": the paper says what it is
         name = m.group(0)
@@ -642,7 +641,6 @@ _SIZES = re.compile(r"\d[\d.]*[KMBT](?:-\d[\d.]*[KMBT])?", re.I)
 # "three representative detectors -- TruFor, DocTamper, and a zero-shot GPT-4o judge --", "three optimizers
 # from the DSPy framework (COPRO, MiPROv2 and SIMBA)": the names a paper counts off after a plural method noun
 # (run on the lower-cased text; the list itself is read from the original).
-_COUNT_WORD = re.compile(r"\b(?:two|three|four|five|six|seven|eight|several|multiple)\s")
 _COUNTED_LIST = re.compile(
     r"\b(?:two|three|four|five|six|seven|eight|several|multiple)\s+(?:[\w\-]+\s+){0,4}?"
     r"(?:methods|models|baselines|approaches|architectures|frameworks|algorithms|techniques|systems|detectors|backbones"

@@ -141,8 +141,9 @@ def read_blocks(text: str, path: str) -> Iterator[Entry | Problem]:
             continue
         indent = len(raw) - len(raw.lstrip())
         item = _ITEM_RE.match(s) if indent < 2 else None
-        opens = (item is not None and (not _is_field_line(s[item.end():]) or _titled_link_line(s[item.end():]))
-                 or _is_bold_title(s))
+        # a list item opens an entry unless it is a field ("- Authors: ..."); "- **arXiv:ID** — **Title**" opens one
+        field_line, titled = _field_line_kind(s[item.end():]) if item is not None else (True, False)
+        opens = (item is not None and (not field_line or titled)) or _is_bold_title(s)
         if block is None or opens:
             if block is not None:
                 yield from _block_entries(block, path)
@@ -424,8 +425,9 @@ def _entry(lines: list[tuple[int, str]], paper: _Id, section: str, path: str,
     current: list[str] | None = None
     body = lines
     first, stripped = _strip_markers(opener), opener.strip()
-    if block_titled or _is_bold_title(stripped) or _titled_link_line(first) or (
-            not _is_field_line(first) and not _is_author_line(first) and (_ITEM_RE.match(stripped) or _ids(opener))):
+    field_line, titled = _field_line_kind(first)
+    if block_titled or _is_bold_title(stripped) or titled or (
+            not field_line and not _is_author_line(first) and (_ITEM_RE.match(stripped) or _ids(opener))):
         body = lines[1:]  # the opening line is the title line, not a field
         if not title and len(first) <= _MAX_TITLE:
             title = _clean(first)
@@ -479,10 +481,13 @@ def _entry(lines: list[tuple[int, str]], paper: _Id, section: str, path: str,
 _ONE_LINE_FIELDS = frozenset({"authors", "category", "keywords", "comment", "translated_title"})
 
 
-def _titled_link_line(s: str) -> bool:
-    """``**arXiv:ID** — **Title**``: a link field line that goes on with the title (opens an entry)."""
+def _field_line_kind(s: str) -> tuple[bool, bool]:
+    """Whether ``s`` is a field line (:func:`_is_field_line`), and whether it is a link field that goes on
+    with the title (``**arXiv:ID** — **Title**``: it opens an entry), from one reading of the line."""
     found = _field(s)
-    return found is not None and found[3] == "link" and len(_clean(found[1])) >= _MIN_TITLE
+    if found is None:
+        return False, False
+    return found[3] is not None or found[2], found[3] == "link" and len(_clean(found[1])) >= _MIN_TITLE
 
 
 def _continues_over_paragraphs(entry: Entry, current: list[str]) -> bool:

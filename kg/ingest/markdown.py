@@ -72,7 +72,7 @@ _LINE_RE = re.compile(
  |[ \t]*(?P<runin>(?:>[ \t]?)*(?:[-*+][ \t]+)?(?:""" + _LEAD_SYMBOLS + r""")?\*\*(?P<rlabel>[^*:：.\n]{1,30}?)\.?\*\*[ \t]+(?P<rvalue>[^\n]*))
  |[ \t]*(?P<boldline>(?:>[ \t]?)*(?:""" + _LEAD_SYMBOLS + r""")?\*\*(?P<olabel>[^*\n]{1,60}?)\*\*)[ \t]*$
  |[ \t]*(?P<bracket>(?:>[ \t]?)*(?:[-*+][ \t]+)?""" + BRACKET_LABEL + r""")
- |[ \t]*(?P<plain>(?:>[ \t]?)*(?:[-*+][ \t]+)?(?:""" + _LEAD_SYMBOLS + r""")?(?P<plabel>[^\W\d][^:：\n]{0,30}?)[ \t]*[:：][ \t]*(?P<pvalue>[^\n]*))
+ |[ \t]*(?P<plain>(?:>[ \t]?)*(?:[-*+][ \t]+)?(?P<psym>""" + _LEAD_SYMBOLS + r""")?(?P<plabel>[^\W\d][^:：\n]{0,30}?)[ \t]*[:：][ \t]*(?P<pvalue>[^\n]*))
 )
 (?:[ \t]*\n)*  # the line end and the blank lines after it: no gap to look at between fields
 """,
@@ -325,7 +325,7 @@ def _scan(st: _State, text: str, fast: bool) -> None:
         kind = m.lastgroup
         if entry is not None:
             if kind == "plain":  # an unknown label counts after an emoji ("- 👥 Autores: A, B"); "- Word: ..." is text
-                parts = entry.start(*m.group("plabel", "pvalue"), _after_symbol(m.group("plain"), m.start("plabel")-m.start("plain")))
+                parts = entry.start(*m.group("plabel", "pvalue"), m.group("psym") is not None)
             elif kind == "bold":
                 parts = entry.start(*m.group("blabel", "bvalue"), True)
             elif kind == "runin":  # "**Abstract** text", "**TL;DR.** text": a known label only
@@ -381,12 +381,6 @@ def _scan(st: _State, text: str, fast: bool) -> None:
             if current is None or (after_paragraph and _starts_other_text(current, tail, quoted)):
                 current = entry.open_loose()  # type: ignore[union-attr]
             current.append(_QUOTE_PREFIX_RE.sub("", tail) if ">" in tail else tail)
-
-
-def _after_symbol(line: str, label_at: int) -> bool:
-    """True when the character before a plain label (after the list marker) is an emoji or symbol."""
-    before = line[:label_at].rstrip()
-    return bool(before) and lstrip_symbols(before[-1]) == ""
 
 
 def _label_line(entry: Entry, text: str) -> list[str] | None:
