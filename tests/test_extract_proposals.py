@@ -509,3 +509,58 @@ def test_examples_after_a_plural_of_data_are_not_methods(nlp):
     methods, datasets = found(nlp, "A title", "ATR models trained on more palaeographically-oriented datasets such as "
                               "CATMuS have shown greater generalizability; baselines such as TrOCR-Base do not.")
     assert "catmus" not in methods and "trocr" in methods  # the examples of a method noun are still mentions
+
+
+@pytest.mark.parametrize("abstract,key", [
+    # defined in passing, proposed further on by its short form (alone, or before a method noun)
+    ("We propose a reasoning-driven framework that integrates Embedder-Guided Reinforcement Learning (EG-RL) to optimize "
+     "the Reasoner. We design an EG-RL framework where the Embedder supervises the Reasoner.", "embedderguidedreinforcementlearning"),
+    ("The Reasoner produces evidential Traceability CoT (T-CoT). We introduce T-CoT, which extracts critical cues.",
+     "traceabilitycot"),
+])
+def test_a_definition_proposed_later_by_its_short_form_is_proposed(nlp, abstract, key):
+    methods, _ = found(nlp, "A title", abstract)
+    assert methods[key].proposed
+
+
+@pytest.mark.parametrize("abstract", [
+    # a task's acronym before a method noun, a tensor, a language: not the paper's method
+    "Single image super-resolution (SISR) restores detail. We propose a SISR method with a light decoder.",
+    "We project 4D Range-Azimuth-Doppler-Elevation (RADE) tensors. We introduce RADE-Net, a lightweight model.",
+    "We translate from Luxembourgish (LB) into French. Results hold even for translating LB to German.",
+])
+def test_a_task_or_thing_defined_in_passing_stays_out_though_named_again(nlp, abstract):
+    methods, _ = found(nlp, "A title", abstract)
+    assert not {"singleimagesuperresolution", "rangeazimuthdopplerelevation", "luxembourgish"} & set(methods)
+
+
+def test_a_title_name_the_abstract_proposes_in_lower_case(nlp):
+    methods, _ = found(nlp, "Attachment Anchors: A Novel Framework for Laparoscopic Grasping Point Prediction",
+                       "Grasping is hard. In this work, we introduce attachment anchors, a structured representation "
+                       "of tissue and its attachments.")
+    assert methods["attachmentanchors"].proposed
+    # a phenomenon the paper names is not its method
+    methods, _ = found(nlp, "Contextual Drag: How Errors in the Context Affect LLM Reasoning",
+                       "We study a phenomenon termed contextual drag: failed attempts in the context bias later ones.")
+    assert "contextualdrag" not in methods
+
+
+@pytest.mark.parametrize("abstract,names", [
+    ("We compare direct prediction, Chain-of-Thought (CoT), ReAct, and CodeAct with Python execution.", {"codeact"}),
+    ("It outperforms larger general purpose models (e.g., GPT-5.2, Gemini 3.0 Pro, Intern-S1) by far.", {"interns1"}),
+    ("We implement three popular schemes--Tree of Thoughts, Graph of Thoughts, and ProbTree--within one framework.",
+     {"probtree"}),
+    ("It integrates with advanced RL strategies like NoisyRollout to yield complementary improvements.", {"noisyrollout"}),
+    ("We then train a modified version of Pix2Seq to output these tokens.", {"pix2seq"}),
+    ("Building on our previous work, DynaSeg, the method combines global pseudo-labels.", {"dynaseg"}),
+])
+def test_names_beside_known_methods_or_after_a_building_cue_are_mentions(nlp, abstract, names):
+    methods, _ = found(nlp, "A title", abstract)
+    assert names <= set(methods) and not any(methods[k].proposed for k in names)
+    assert not any("--" in k or "within" in k for k in methods)  # a dash ends a listed name
+
+
+def test_a_verb_form_beside_a_name_is_no_list_of_methods(nlp):
+    methods, _ = found(nlp, "A title", "We curate a corpus for distillation. We release OpenLVD200M and distilled models; "
+                       "MLLMs are tested in cross-modality scenarios, including VIS-NIR and VIS-SWIR.")
+    assert not {"openlvd200m", "visnir", "visswir"} & set(methods)

@@ -309,20 +309,27 @@ def _mentioned(gaz: Gazetteer, name: str) -> Resolved | None:
 
 # A list of models: "OpenCLIP, LLaVA-1.5 and Molmo", "GPT-4o, Gemini-2.5-Pro, and Kimi-K2". A new model
 # name stands beside known ones long before any lexicon lists it.
-_NEXT_MATE = re.compile(r"(?:-[\w.]+)*\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)([A-Z][\w\-.+]*[\w+])(?![\w\-])")
-_PREV_MATE = re.compile(r"(?<![\w\-])([A-Z][\w\-.+]*[\w+])\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
+# (a name holds single hyphens only: "and ProbTree--within FoT" is a dash; a model's tier or size may follow the
+# known name: "Gemini 3.0 Pro, Intern-S1")
+_NEXT_MATE = re.compile(r"(?:-[\w.]+)*(?:\s+(?:Pro|Flash|Mini|Nano|Lite|Plus|Max|Turbo|Ultra|Instruct|Chat|Thinking|Preview|\d[\w.]*))*\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)([A-Z](?:[\w.+]|-(?!-))*[\w+])(?!\w|-(?!-))")
+_PREV_MATE = re.compile(r"(?<![\w\-])([A-Z](?:[\w.+]|-(?!-))*[\w+])\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
 _MATE_STOP = frozenset("""Human Humans Random Oracle Baseline Baselines English Chinese Others Ours Vanilla Base Instruct Chat
 Experts Expert Manual Standard Original Full Zero Few Large Small Medium Open Closed Proprietary Dense Sparse
 Pro Flash Mini Nano Lite Plus Max Turbo Ultra Sonnet Opus Haiku Fast Slow ALL AND OR NOT PNG JPEG JPG JSON CSV PDF HTML
 XML YAML SQL""".split())
 _LIST_GROUPS = frozenset(("pretrained-model",))
 _CODED_LIST_GROUPS = frozenset(("architecture", "vision-3d", "graph-learning", "generative-model"))
+# Groups whose named members are listed with coined siblings ("Chain-of-Thought (CoT), ReAct, and ProbTree", "LoRA, DoRA
+# and PiSSA"): the known one must be written as a name ("distilled models" is a word, not a list of methods)
+_NAMED_LIST_GROUPS = frozenset(("prompting-reasoning", "rl-alignment", "peft", "retrieval", "inference-efficiency",
+                                "training-technique"))
 
 
 def _list_mates(doc: Doc, gaz: Gazetteer, text: str, found: list[Span], local: dict[str, Resolved | None]) -> list[Span]:
     """Unknown names listed right beside a known pretrained model: other models of the same list."""
     known = [(s, e.group in _LIST_GROUPS) for s in found
-             if (e := gaz.entries.get(s.kb_id_)) is not None and (e.group in _LIST_GROUPS or e.group in _CODED_LIST_GROUPS)]
+             if (e := gaz.entries.get(s.kb_id_)) is not None and (e.group in _LIST_GROUPS or e.group in _CODED_LIST_GROUPS
+                                                                  or e.group in _NAMED_LIST_GROUPS and not span_text(s, text).islower())]
     if not known:
         return []
     taken = [(s.start_char, s.end_char) for s in found] + [(s.start_char, s.end_char) for s in spans_of(doc, "gazetteer")]
@@ -538,6 +545,12 @@ def _resolve_definition(gaz: Gazetteer, text: str, short: str, long: str, s_star
                 and not is_model_class(short, long):
             component, glued = names_a_component(text, first, end)
             proposed = component and (glued or not is_task(long))
+        if not proposed and not is_task(long) and not is_metric(long) and not is_model_class(short, long):
+            # defined in passing, proposed further on: "... integrates Embedder-Guided Reinforcement Learning
+            # (EG-RL) to ..." then "We design an EG-RL framework", "We introduce T-CoT, which ..."
+            # (before a method noun only a method's long form: "a SISR method" is a method for a task)
+            proposed = any((later := _PROPOSED_LATER.match(text, at + len(short))) and (later.group(1) is None or has_method_head(long))
+                           and trigger_just_before(text, at) for at in find_word(text, short, end, len(text)))
         after = text[end + 1:][:120]
     verdict = classify(short, long, gaz, proposed=proposed, after=after)
     if titled and verdict == "method":  # "TPRU: Advancing ... Understanding" then "we introduce TPRU, a large-scale dataset"
@@ -608,6 +621,12 @@ def _agent_or_process(long: str) -> bool:
 
 def _abstract_outperforms(text: str, name: str) -> bool:
     return outperforms(text, name, *section_ends(text)[:2])
+
+
+# What follows a short form proposed on its own: the end of the clause or a method noun ("an EG-RL framework";
+# not "a revised CDCR annotation scheme", "RADE-Net", "translating LB to German")
+_PROPOSED_LATER = re.compile(r"\s*(?:[,.;:(]|(framework|method|approach|model|module|mechanism|strategy|algorithm|architecture"
+                             r"|technique|pipeline|network|paradigm|scheme)s?\b)")
 
 
 def _abstract_proposes(text: str, name: str) -> bool:

@@ -105,7 +105,21 @@ def title_name(title: str, abstract: str) -> str | None:
         return _without_size(head, abstract)
     if words[0].casefold().endswith("ing") and not is_name_like(words[0]):
         return None  # "Finding Needles in Images: ...": a phrase that starts like a sentence
-    return head if _in_text(head, abstract) else None
+    if _in_text(head, abstract):
+        return head
+    # "Attachment Anchors: A Novel Framework ..." then "we introduce attachment anchors, a ...": the abstract
+    # proposes the name in lower case
+    lowered = abstract.lower()
+    if " " not in head or len(lowered) != len(abstract):  # (offsets into the lowered text must hold in the abstract)
+        return None
+    # (not where the abstract defines it: "we propose difficulty-guided sampling (DGS)" names it with its acronym)
+    return head if any(trigger_just_before(abstract, at) and not abstract[at + len(head):].lstrip().startswith("(")
+                       and not _PHENOMENON_BEFORE.search(abstract, max(0, at - 40), at)
+                       for at in find_word(lowered, head.lower())) else None
+
+
+# "We study a phenomenon termed contextual drag": the name of what the paper observes, not of a method
+_PHENOMENON_BEFORE = re.compile(r"\b(?:phenomenon|phenomena|behaviou?rs?|effects?|failure modes?|biase?s?)\s+(?:termed|called|named|dubbed)\s+$")
 
 
 # "ARC Prize 2025: Technical Report", "Agentic RAG: A Survey": the head names a topic, not a method.
@@ -580,12 +594,13 @@ _COMPARE_CUE = re.compile(  # run on the lower-cased text (case-sensitive matchi
     r"|(?:gains?|advantages?) over|competitive with|on par with|comparable to"
     r"|baselines?(?: such as| including| like)?|built (?:up)?on|extends?|extending"
     r"|appl(?:y|ies|ied|ying)|adopt(?:s|ed|ing)?|employ(?:s|ed|ing)?"
+    r"|(?:modified|extended|improved|adapted|customi[sz]ed) versions? of|our (?:previous|prior|earlier) work,?"
     r"|(?P<listing>such as|e\.g\.,?|including|like))"
     r"\s+(?:the |a |an |strong |recent |prior |existing |state-of-the-art |pretrained |pre-trained )*",
 )
 _CUE_WORDS = ("outperform", "surpass", "compar", "against ", "than ", "versus ", "vs. ", "improv", "baseline", "built ", "extend",
               "gain", "advantage", "competitive with", "on par with",
-              "appl", "adopt", "employ",
+              "appl", "adopt", "employ", "modified ", "adapted ", "customi", "our previous", "our prior", "our earlier",
               "such as ", "e.g.", "including ", "like ")
 _LIST_NAME = re.compile(r"([A-Za-z0-9][\w\-.+]*[\w+])(\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|/))?")
 
@@ -651,10 +666,12 @@ _COUNTED_LIST = re.compile(
 # A coined spelling: camel case (StreamVGGT, OpenEvolve, fastVGGT), three capitals in a row (LDA,
 # YOLO-World) or a letter and a digit (Mimic2DM); "Primal-Dual" or "Goal-by-Environment" are words.
 COINED = re.compile(r"[a-z][A-Z]|[A-Z]{3}|[A-Z]{2}[a-z0-9]|[A-Za-z]\d|\d[A-Za-z]")
-_METHOD_WORDS = re.compile(r"\b(?:methods|models|baselines|approaches|architectures|frameworks|algorithms|techniques|systems|detectors|backbones)\b")
+_METHOD_WORDS = re.compile(r"\b(?:methods|models|baselines|approaches|architectures|frameworks|algorithms|techniques|systems|detectors|backbones"
+                           r"|strategies|schemes|paradigms|optimizers|encoders|decoders|planners|solvers|agents|pipelines"
+                           r"|networks|estimators|samplers|retrievers|rerankers|LLMs|MLLMs|VLMs)\b")
 # the plural right before "such as"/"including" names what the examples are: "models trained on ... datasets such as CATMuS"
 _OTHER_THINGS_BEFORE = re.compile(r"\b(?:datasets|benchmarks|corpora|languages|scripts|metrics|tasks|domains|libraries"
-                                  r"|toolkits|platforms|tools|resources)\s*,?\s*$", re.I)
+                                  r"|toolkits|platforms|tools|resources|scenarios|settings|modalities|conditions)\s*,?\s*$", re.I)
 _SHORT_CAPS = re.compile(r"^[A-Z]{2,4}s?$")
 _PREPOSITIONS = frozenset("on in at from over across".split())  # where: "On NAVSIM, the planner ..."
 # a name, a comma and a determiner: the appositive that may say it is a method (capital first: fast skip)
