@@ -564,3 +564,12 @@ def test_a_verb_form_beside_a_name_is_no_list_of_methods(nlp):
     methods, _ = found(nlp, "A title", "We curate a corpus for distillation. We release OpenLVD200M and distilled models; "
                        "MLLMs are tested in cross-modality scenarios, including VIS-NIR and VIS-SWIR.")
     assert not {"openlvd200m", "visnir", "visswir"} & set(methods)
+
+
+def test_a_known_acronym_joined_to_a_coined_word_is_another_model(nlp):
+    methods, _ = found(nlp, "A title", "SAM4Dcap integrates the mesh recovery of SAM-Body4D with a solver; our model "
+                       "outperforms GTE-ModernColBERT. We fine-tune EfficientNet-B0, VQ-VAE2 and SAM-2.")
+    assert {"sambody4d", "gtemoderncolbert"} <= set(methods) and not {"gte"} & set(methods)
+    # versions and sizes stay with the known family
+    assert {"efficientnet", "segment-anything-model"} <= set(methods)
+    assert not {"efficientnetb0", "vqvae2", "sam2"} & set(methods)

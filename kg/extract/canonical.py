@@ -191,6 +191,8 @@ def resolve_doc(doc: Doc, gaz: Gazetteer) -> None:
             verdict = classify(p_text, long, gaz, proposed=proposed, after=text[p.end_char:p.end_char + 120])
             res = None if verdict == "reject" else Resolved(
                 verdict, gaz.unclaimed_key(verdict, compact_key(p_text)), p_text, proposed=proposed and verdict == "method")
+            if res is None and source == "compound" and not proposed and _known_then_coined(gaz, p_text):
+                res = _mentioned(gaz, p_text)  # "the mesh recovery of SAM-Body4D": another paper's model, named
             if res is not None and long:
                 extra_aliases.setdefault(_eid(res.kind, res.key), []).append(long)
         else:
@@ -516,10 +518,33 @@ def _left_to_known(text: str, start: int, end: int, g_start: int, g_end: int) ->
 
 
 def _is_compound_name(gaz: Gazetteer, text: str) -> bool:
-    """"SPADE-LDM": a prefix the gazetteer does not know joined to a method acronym it knows."""
+    """"SPADE-LDM": a prefix the gazetteer does not know joined to a method acronym it knows; "SAM-Body4D",
+    "GTE-ModernColBERT": a known acronym joined to a coined word it does not know (another model, not a version of
+    the known one: versions are digits and tiers, "SAM-2", "YOLO-World")."""
     prefix, _, rest = text.partition("-")
+    if gaz.lookup(text) is not None:
+        return False
     known = gaz.by_acronym.get(rest)
-    return bool(known and known.startswith("method:") and gaz.lookup(prefix) is None and gaz.lookup(text) is None)
+    if known and known.startswith("method:") and gaz.lookup(prefix) is None:
+        return True
+    return _known_then_coined(gaz, text)
+
+
+# What may follow a model's name as its version or size: "EfficientNet-B0", "MobileNet-V3", "SlowFast-R50", "ViT-L14"
+_VERSION_LIKE = re.compile(r"[A-Za-z]{1,2}\d+[a-z]?|[A-Z]\d*[a-z]|\d\w*")
+
+
+def _known_then_coined(gaz: Gazetteer, text: str) -> bool:
+    """"SAM-Body4D", "GTE-ModernColBERT": a method acronym the gazetteer knows joined to a coined word it does not
+    know, which is no version or size (another model, not a version of the known one)."""
+    prefix, _, rest = text.partition("-")
+    known = gaz.by_acronym.get(prefix)
+    return bool(known and known.startswith("method:") and "-" not in rest and COINED.search(rest) and gaz.lookup(rest) is None
+                and not _VERSION_LIKE.fullmatch(rest) and not rest.endswith("s")
+                and gaz.lookup(_VERSION_TAIL.sub("", rest)) is None)  # "VQ-VAE2", "YOLOv8-YOLOv12": versions of known names
+
+
+_VERSION_TAIL = re.compile(r"[-.]?v?\d[\w.]*$")
 
 
 def _resolve_definition(gaz: Gazetteer, text: str, short: str, long: str, s_start: int, l_start: int,
