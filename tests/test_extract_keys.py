@@ -147,3 +147,13 @@ def test_progress_reports_every_paper(nlp, n_process):
     out = extract_papers(papers, nlp=nlp, n_process=n_process, batch_size=4, progress=rec)
     assert rec.calls == [(12, "extracting", "papers")] and rec.steps == 12
     assert out == extract_papers(papers, nlp=nlp)
+
+
+def test_a_defined_plural_acronym_covers_its_singular():
+    # "Case Report Forms (CRFs)" then "a pre-defined CRF": the paper's form, not the conditional random field
+    from kg.extract import extract_papers
+    from kg.records import Paper
+    (e,) = extract_papers([Paper(arxiv_id="2602.23062", title="Toward Automatic Filling of Case Report Forms",
+                                 abstract="Case Report Forms (CRFs) collect data about patients. We annotate notes with "
+                                          "respect to a pre-defined CRF containing 134 items.")])
+    assert "conditional-random-field" not in {m.key for m in e.methods}

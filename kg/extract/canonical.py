@@ -216,7 +216,7 @@ def resolve_doc(doc: Doc, gaz: Gazetteer) -> None:
         start, end = sp.start, sp.end
         eid = sp.label_
         sp_text = span_text(sp, text)
-        res = local.get(sp_text, False)
+        res = _local_reading(local, sp_text)
         if res is None:  # locally defined as something we reject
             continue
         if isinstance(res, Resolved):
@@ -353,6 +353,16 @@ def _list_mates(doc: Doc, gaz: Gazetteer, text: str, found: list[Span], local: d
                 out.append(new)
                 taken.append((start, end))
     return out
+
+
+def _local_reading(local: dict[str, Resolved | None], surface: str) -> Resolved | None | bool:
+    """What the paper's own definitions say ``surface`` is: its reading, None (defined as something rejected) or False
+    (not defined). A defined plural covers the singular and back: "Case Report Forms (CRFs)", then "a pre-defined CRF"
+    is the form, not the conditional random field."""
+    res = local.get(surface, False)
+    if res is False and looks_like_acronym(surface):
+        res = local.get(surface[:-1] if surface.endswith("s") else surface + "s", False)
+    return res
 
 
 def _hyphen_modifier(text: str, end: int) -> bool:
