@@ -573,3 +573,26 @@ def test_a_known_acronym_joined_to_a_coined_word_is_another_model(nlp):
     # versions and sizes stay with the known family
     assert {"efficientnet", "segment-anything-model"} <= set(methods)
     assert not {"efficientnetb0", "vqvae2", "sam2"} & set(methods)
+
+
+def test_a_proposed_name_keeps_its_version_one_key_per_paper(nlp):
+    methods, _ = found(nlp, "PEACE 2.0: Grounded Explanations and Counter-Speech",
+                       "We present PEACE 2.0, a novel tool that explains hateful messages. PEACE 2.0 has three functions.")
+    assert [k for k, m in methods.items() if m.proposed] == ["peace2.0"]
+    # a known family's new version is the family
+    methods, _ = found(nlp, "A title", "We introduce ERNIE 5.0, a natively multimodal model.")
+    assert "ernie" in methods and not methods["ernie"].proposed
+
+
+@pytest.mark.parametrize("title,abstract,kind", [
+    ("PsihoRo: Depression and Anxiety Romanian Text Corpus", "We have created the first corpus for depression in "
+     "Romanian. PsihoRo is a first step towards understanding such texts.", "dataset"),
+    ("ChimeraLoRA: Multi-Head LoRA-Guided Synthetic Datasets", "We propose ChimeraLoRA, which trains a LoRA per class.",
+     "method"),
+    ("A nationwide urban village mapping product", "In this work, we present GeoLink-UV, a high-resolution nationwide UV "
+     "mapping product that delineates villages.", None),
+])
+def test_what_an_article_less_subtitle_or_an_appositive_calls_a_name(nlp, title, abstract, kind):
+    methods, datasets = found(nlp, title, abstract)
+    name = {"dataset": "psihoro", "method": "chimeralora"}.get(kind, "geolinkuv")
+    assert (name in methods) == (kind == "method") and (name in datasets) == (kind == "dataset")

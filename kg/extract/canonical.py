@@ -41,7 +41,7 @@ from kg.extract.filters import (COUNTRIES, UNITS, Verdict, appositive_kind, clas
                                 is_adjective_compound, is_dataset_name, is_entity, is_metric, is_model_class, is_task,
                                 last_word)
 from kg.extract.gazetteer import Entry, Gazetteer
-from kg.extract.filters import NAME_STOPWORDS
+from kg.extract.filters import DATASET_HEADS, NAME_STOPWORDS
 from kg.extract.matching import char_span, doc_text, set_spans, span_text, spans_of
 from kg.extract.proposed import (COINED, listed_in_proposal, names_a_component, object_of_proposal, outperforms,
                                  trigger_just_before)
@@ -613,11 +613,15 @@ def _resolve_proposal(gaz: Gazetteer, local: dict[str, Resolved | None], defined
     for res in local.values():
         if res is not None and any(_same_name(name, s) for s in res.surfaces):
             return res
-    entry = entry_for(gaz, name)
+    # "We introduce ERNIE 5.0": a known family's new version is the family
+    entry = entry_for(gaz, name) or entry_for(gaz, _SPACED_VERSION.sub("", name))
     if entry is not None:
         return Resolved(entry.kind, entry.key, entry.name)
     if source == "title":  # "X: A Benchmark for ..." -> look at the subtitle's head
         after = ": " + after.lstrip(": ")
+        if (bare := _BARE_DATA_SUBTITLE.match(after)) and bare.group(1).casefold() in DATASET_HEADS \
+                and not _ends_in_method_acronym(gaz, name):  # "ChimeraLoRA: Multi-Head LoRA-Guided Synthetic Datasets"
+            after = ": a " + after[2:]  # "PsihoRo: Depression and Anxiety Romanian Text Corpus" (no article, a data head)
     verdict = classify(name, "", gaz, proposed=True, after=after)
     if verdict == "method" and source == "title":  # "MedRedFlag: Investigating ..." then "MedRedFlag, a dataset of"
         verdict = _abstract_says(name, text, verdict)
@@ -662,6 +666,21 @@ def _abstract_outperforms(text: str, name: str) -> bool:
 # not "a revised CDCR annotation scheme", "RADE-Net", "translating LB to German")
 _PROPOSED_LATER = re.compile(r"\s*(?:[,.;:(]|(framework|method|approach|model|module|mechanism|strategy|algorithm|architecture"
                              r"|technique|pipeline|network|paradigm|scheme)s?\b)")
+
+
+def _ends_in_method_acronym(gaz: Gazetteer, name: str) -> bool:
+    """A coined name whose last capitalised part is a method acronym the gazetteer knows ("ChimeraLoRA")."""
+    for i in range(1, len(name) - 2):
+        if name[i].isupper() and (eid := gaz.by_acronym.get(name[i:])) is not None and eid.startswith("method:"):
+            return True
+    return False
+
+
+_SPACED_VERSION = re.compile(r" [vV]?\d+(?:\.\d+)*$")
+
+
+# An article-less subtitle up to its head noun: "Depression and Anxiety Romanian Text Corpus (for ...)"
+_BARE_DATA_SUBTITLE = re.compile(r": (?!(?:an?|the) )(?:[\w\-]+ ){0,6}?([\w\-]+)(?: (?:for|of|with|on|from|in)\b|[:,.\n]|$)", re.I)
 
 
 def _abstract_proposes(text: str, name: str) -> bool:

@@ -59,7 +59,7 @@ network-operator operator operators user users platform platforms""".split())
 # products and surveys ("SciPyX, an open-source Python package", "Gaia DR3, the third data release").
 PRODUCT_HEADS = frozenset("""package packages library libraries toolkit toolbox software catalog catalogue
 catalogs catalogues survey surveys instrument instruments telescope telescopes spectrograph spectrographs camera
-cameras mission missions archive archives atlas plugin app""".split())
+cameras mission missions archive archives atlas plugin app product products""".split())
 _DATA_RELEASE = re.compile(r"\bdata release\b", re.I)
 # Known physical units and similar tokens that look like acronyms.
 UNITS = frozenset("""Hz kHz MHz GHz THz dB dBm ms ns us GB MB KB TB PB FLOPs FLOP GFLOPs TFLOPs

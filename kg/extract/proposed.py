@@ -188,6 +188,8 @@ def after_trigger(text: str, pos: int, end: int, lenient: bool = False) -> tuple
     if not words:
         return None
     start, stop = words[0].start(), words[-1].end()
+    if (version := _VERSION_AFTER.match(text, stop)) is not None:
+        stop = version.end()  # "We present PEACE 2.0, a novel tool": the name with its version (as the title writes it)
     name = text[start:stop]
     gap = text[pos:start if gap_end is None else gap_end].strip(" \"'“”").split()
     if not all(w.casefold() in _SKIP or lenient and w.casefold() in HEAD_NOUNS for w in gap):
@@ -205,6 +207,9 @@ def after_trigger(text: str, pos: int, end: int, lenient: bool = False) -> tuple
     if ends_ok or nxt.rstrip(",.") in HEAD_NOUNS or lenient and len(words) > 1:
         return name, start, stop
     return None
+
+
+_VERSION_AFTER = re.compile(r" [vV]?\d+(?:\.\d+)+(?![\w.]|\.\w)| [vV]\d+(?![\w.]|\.\w)")
 
 
 # "we propose next-patch diffusion, a new decoding method", "We propose causal compilation, a paradigm that",
