@@ -320,3 +320,22 @@ def test_an_estimation_is_a_method_when_the_word_before_says_how():
     # blind6 2602.13015: "Building on Mutual Information Neural Estimation (MINE), we introduce ..."
     assert not is_task("Mutual Information Neural Estimation") and not is_task("Maximum Likelihood Estimation")
     assert is_task("Human Pose Estimation") and is_task("Channel Estimation")
+
+
+def test_a_technique_word_after_a_modifier_its_entry_does_not_list_prunes_something_else():
+    from kg.extract import extract_papers
+    from kg.records import Paper
+
+    def keys(abstract):
+        (e,) = extract_papers([Paper(arxiv_id="2602.00001", title="A title", abstract=abstract)])
+        return {m.key for m in e.methods}
+    # what is pruned or quantized is not a model: another thing (gold leaves these optional)
+    assert "pruning" not in keys("Exemplar retrieval and candidate pruning contribute complementary benefits.")
+    assert "pruning" not in keys("A collision-aware motion pruning mechanism prevents errors.")
+    assert "quantization" not in keys("The estimate degrades under forced signal quantization of the measurements.")
+    # model parts, degree words and bit widths still name the technique
+    assert "pruning" in keys("We apply channel pruning and aggressive pruning to the backbone.")
+    assert "quantization" in keys("The adapters are trained with 4-bit quantization.")
+    assert "quantization" in keys("Edge devices need low-bit quantization of LLMs.")
+    # an entry that lists kinds, not objects, is not guarded: "receive beamforming" is beamforming
+    assert "beamforming" in keys("We design the receive beamforming at the base station.")

@@ -280,6 +280,7 @@ class GazetteerMatcher:
         self.gaz = gaz
         self._listed_cache: dict[str, str | None] = {}
         self._version_cache: dict[str, tuple[int, str] | None] = {}
+        self._kinds_of = _listed_modifiers(gaz)
         self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         merged = [(eid, entry) for entry, eid in gaz.merged.values()]  # a merged entry's forms find the entry it joined
@@ -299,10 +300,31 @@ class GazetteerMatcher:
         if any(s.label_.endswith(_INFLECTED) for s in spans):
             spans = [s if not s.label_.endswith(_INFLECTED) else Span(doc, s.start, s.end, label=s.label_[: -len(_INFLECTED)])
                      for s in spans if not s.label_.endswith(_INFLECTED) or _before_model_noun(s)]
+        if self._kinds_of:
+            spans = [s for s in spans if not self._other_kind(s)]
         spans = [self._extend(s) if self.gaz.entries[s.label_].versioned else s for s in spans]
         if self.gaz.versioned:
             spans.extend(self._versioned(doc))
         return [self._listed(s) if self.gaz.entries[s.label_].versioned else s for s in spans]
+
+    def _other_kind(self, span: Span) -> bool:
+        """A one-word technique after a modifier its entry does not list names another thing: the entry lists
+        "network/model/weight/structured pruning", so "candidate pruning" or "collision-aware motion pruning"
+        prune something else, and "information quantization loss" is no model quantization. Model nouns,
+        degree words and bit widths still modify the technique ("aggressive pruning", "4-bit quantization")."""
+        if span.end - span.start != 1:
+            return False
+        guarded = self._kinds_of.get(span.label_)
+        doc = span.doc
+        if guarded is None or span.start == 0 or doc[span.start].text not in guarded[1]:
+            return False  # (the noun only: a verb form has its own guard, "quantized models")
+        modifiers = guarded[0]
+        word = doc[span.start - 1].text  # (the lexeme flags are not set by this tokenizer: test the text)
+        if span.start >= 2 and doc[span.start - 2].text == "-" and not doc[span.start - 2].whitespace_:
+            return False  # the end of a hyphenated modifier: "4-bit", "low-bit", "training-free"
+        if not word.islower() or not word.isalpha() or word in _FUNCTION_WORDS or word.endswith("ly"):
+            return False  # (a hyphenated modifier says how: "training-free", "weight-only", "importance-aware")
+        return word not in modifiers and word not in MODEL_NOUNS and word not in _MODEL_PARTS and word not in _DEGREE_WORDS
 
     def _listed(self, span: Span) -> Span:
         """A folded model name whose listed spelling belongs to another entry takes that entry.
@@ -442,6 +464,39 @@ def listed_entry(gaz: Gazetteer, text: str) -> str | None:
             if eid is not None:
                 return eid
     return None
+
+
+def _listed_modifiers(gaz: Gazetteer) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """Entry id -> (the modifiers its aliases list before its one-word noun, those nouns), for entries that list three or more,
+    among them what the technique is applied to ("pruning": network, model, weight, structured, unstructured,
+    magnitude; not "beamforming": hybrid, digital, analog name kinds of beamforming)."""
+    out: dict[str, frozenset[str]] = {}
+    for eid, entry in gaz.entries.items():
+        if entry.kind != "method" or entry.ambiguous:
+            continue
+        singles = {a.lower() for a in (entry.name, *entry.aliases) if " " not in a and "-" not in a}
+        mods = frozenset(a.lower().split()[0] for a in entry.aliases if len(a.split()) == 2 and a.lower().split()[1] in singles)
+        if len(mods) >= 3 and mods & _MODEL_OBJECTS:  # it lists what it is applied to: a model, its weights
+            out[eid] = (mods, frozenset(singles))
+    return out
+
+
+_MODEL_OBJECTS = frozenset("model network weight".split())
+# The parts of a model a technique is applied to ("channel pruning", "KV cache quantization"), besides MODEL_NOUNS.
+_MODEL_PARTS = frozenset("""channel channels layer head heads token tokens expert experts cache attention neuron neurons filter
+filters parameter block blocks width depth vocabulary activation activations gradient gradients embedding embeddings
+structural unstructural inference training binary ternary integer scalar""".split())
+
+
+_FUNCTION_WORDS = frozenset("""the a an and or of with via by for to in on from using through after before like such as both
+including e.g. i.e. is are was were be been that which this these those its their our your any all no not than then
+also further more most less least while when where whether either neither nor but yet so do does did can could may might
+must should will would into onto upon over under across against between within without during per vs versus""".split())
+# Words that say how much or how, not what is pruned or quantized.
+_DEGREE_WORDS = frozenset("""aggressive iterative progressive dynamic adaptive extreme joint additional efficient effective
+standard existing conventional traditional naive simple heavy light mild moderate uniform non-uniform global local
+post-hoc gradual one-shot lossless lossy mixed-precision low-precision fine-grained coarse-grained learned learnable
+differentiable automatic""".split())
 
 
 def _before_model_noun(span: Span) -> bool:
