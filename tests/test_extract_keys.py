@@ -157,3 +157,13 @@ def test_a_defined_plural_acronym_covers_its_singular():
                                  abstract="Case Report Forms (CRFs) collect data about patients. We annotate notes with "
                                           "respect to a pre-defined CRF containing 134 items.")])
     assert "conditional-random-field" not in {m.key for m in e.methods}
+
+
+def test_a_modifier_defined_before_a_known_methods_head_noun_is_that_method():
+    from kg.extract import extract_papers
+    from kg.records import Paper
+    (e,) = extract_papers([Paper(arxiv_id="2602.00002", title="A title",
+                                 abstract="We compare with magnetohydrodynamic (MHD) simulations of the disk and solve "
+                                          "the model with the finite element (FE) method; FE meshes are refined.")])
+    keys = {m.key for m in e.methods}
+    assert {"mhd-simulation", "finite-element-method"} <= keys and "finiteelement" not in keys

@@ -147,6 +147,11 @@ def resolve_doc(doc: Doc, gaz: Gazetteer) -> None:
             local[short] = res
         if defined.get(long) is None:
             defined[long] = res
+        if res is None or _eid(res.kind, res.key) not in gaz.entries:
+            named = _named_with_head(doc, gaz, text, l_span, s_span)
+            if named and res is not None:  # "the finite element (FE) method": the known method, not a new "FE"
+                res = local[short] = Resolved(res.kind, named[0].kb_id_.partition(":")[2], named[0].id_)
+            out.extend(named)
         if res is None:
             continue
         res.surfaces = list(dict.fromkeys([*res.surfaces, short, long]))
@@ -353,6 +358,22 @@ def _list_mates(doc: Doc, gaz: Gazetteer, text: str, found: list[Span], local: d
                 out.append(new)
                 taken.append((start, end))
     return out
+
+
+_HEAD_AFTER_SHORT = re.compile(r"\)\s+([A-Za-z][\w\-]*)")
+
+
+def _named_with_head(doc: Doc, gaz: Gazetteer, text: str, l_span: Span, s_span: Span) -> list[Span]:
+    """A modifier defined before the head noun of a known method: "magnetohydrodynamic (MHD) simulations" is the
+    MHD simulation, though "magnetohydrodynamic" alone names nothing."""
+    head = _HEAD_AFTER_SHORT.match(text, s_span.end_char)
+    if head is None:
+        return []
+    entry = gaz.lookup(f"{span_text(l_span, text)} {head.group(1)}")
+    if entry is None or entry.kind != "method":
+        return []
+    new = _span(doc, l_span.start_char, head.end(1), _eid(entry.kind, entry.key), "gazetteer", entry.name)
+    return [] if new is None else [new]
 
 
 def _local_reading(local: dict[str, Resolved | None], surface: str) -> Resolved | None | bool:
