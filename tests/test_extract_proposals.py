@@ -596,3 +596,9 @@ def test_what_an_article_less_subtitle_or_an_appositive_calls_a_name(nlp, title,
     methods, datasets = found(nlp, title, abstract)
     name = {"dataset": "psihoro", "method": "chimeralora"}.get(kind, "geolinkuv")
     assert (name in methods) == (kind == "method") and (name in datasets) == (kind == "dataset")
+
+
+def test_sizes_adjective_compounds_and_endpoints_are_not_methods(nlp):
+    methods, _ = found(nlp, "A title", "Our model outperforms existing sub-100B models. We build an MLLM-centered "
+                       "pipeline and report disease-specific survival (DSS) and overall survival (OS).")
+    assert not {"sub100b", "mllmcentered", "diseasespecificsurvival", "overallsurvival"} & set(methods)

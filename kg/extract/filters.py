@@ -22,7 +22,7 @@ _DATASET_NAME = re.compile(r"(?:(?:Bench|BENCH|-bench|Eval|QA|Set|Arena)(?:-?[vV
 # Last word of a long form that names a measurement, not a method.
 METRIC_HEADS = frozenset("""score scores rate rates ratio ratios error errors accuracy index metric metrics
 coefficient coefficients distance precision recall measure measures criterion percentage level levels
-value values gain gains loss-rate throughput latency""".split())
+value values gain gains loss-rate throughput latency survival""".split())
 # Last word of a long form that names a problem or task ("Hyperspectral Camouflaged
 # Object Detection (HCOD)", "Text-Based Person Search (TBPS)"): kept only when the paper
 # proposes it (a new method may be called "... Detection") or the gazetteer lists it
@@ -82,7 +82,7 @@ reranking retrieval-augmented bandit bandits game-theoretic connection connectio
 code relaxation rendering rasterization fusion aggregation refinement injection projection formulation
 mlp gnn kan""".split())
 # A name that is an adjective compound, not a name ("LLM-based", "SAM-guided").
-_ADJ_COMPOUND = re.compile(r"-(?:based|driven|guided|aware|like|style|free|specific|level|wise|enhanced|powered|assisted|centric|oriented|conditioned|inspired|augmented|generated|ready|compatible|agnostic|friendly|native|capable"
+_ADJ_COMPOUND = re.compile(r"-(?:based|driven|guided|aware|like|style|free|specific|level|wise|enhanced|powered|assisted|centric|centered|centred|focused|informed|oriented|conditioned|inspired|augmented|generated|ready|compatible|agnostic|friendly|native|capable"
                            r"|preserving|sensitive|intensive|optimized|optimised|accelerated|optimal)$|^non-[^\s]+$", re.I)
 # The phrase after a name that says what it is: "X (..), a calibrated metric", "X: A New Benchmark".
 _APPOSITIVE = re.compile(r"^\s*(?:\([^()]*\))?\s*(?:,|:)\s*(?:a|an|the)\s+((?:[\w\-]+,?\s+){0,6}[\w\-]+)\b", re.I)

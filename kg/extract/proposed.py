@@ -657,7 +657,7 @@ def _listed(text: str, pos: int) -> Iterator[tuple[str, int]]:
         pos = m.end()
 
 
-_SIZES = re.compile(r"\d[\d.]*[KMBT](?:-\d[\d.]*[KMBT])?", re.I)
+_SIZES = re.compile(r"(?:sub-|under-|over-)?\d[\d.]*[KMBT](?:-\d[\d.]*[KMBT])?", re.I)  # "0.6B-8B", "sub-100B"
 # "three representative detectors -- TruFor, DocTamper, and a zero-shot GPT-4o judge --", "three optimizers
 # from the DSPy framework (COPRO, MiPROv2 and SIMBA)": the names a paper counts off after a plural method noun
 # (run on the lower-cased text; the list itself is read from the original).
@@ -676,7 +676,7 @@ _METHOD_WORDS = re.compile(r"\b(?:methods|models|baselines|approaches|architectu
                            r"|networks|estimators|samplers|retrievers|rerankers|LLMs|MLLMs|VLMs)\b")
 # the plural right before "such as"/"including" names what the examples are: "models trained on ... datasets such as CATMuS"
 _OTHER_THINGS_BEFORE = re.compile(r"\b(?:datasets|benchmarks|corpora|languages|scripts|metrics|tasks|domains|libraries"
-                                  r"|toolkits|platforms|tools|resources|scenarios|settings|modalities|conditions)\s*,?\s*$", re.I)
+                                  r"|toolkits|platforms|tools|resources|scenarios|settings|modalities|conditions)\s*[,(]?\s*$", re.I)
 _SHORT_CAPS = re.compile(r"^[A-Z]{2,4}s?$")
 _PREPOSITIONS = frozenset("on in at from over across".split())  # where: "On NAVSIM, the planner ..."
 # a name, a comma and a determiner: the appositive that may say it is a method (capital first: fast skip)
