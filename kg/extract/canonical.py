@@ -293,7 +293,7 @@ def _usages(doc: Doc, gaz: Gazetteer, text: str, found: list[Span], candidates: 
     return out
 
 
-_SIZE = re.compile(r"^\d+(?:\.\d+)?[A-Za-z]{0,2}$")  # "7B", "10K", "3x": sizes, not names
+_SIZE = re.compile(r"^(?:sub-|under-|over-)?\d+(?:\.\d+)?[A-Za-z]{0,2}$")  # "7B", "10K", "3x", "sub-100B": sizes, not names
 _DOTTED_VERSION = re.compile(r"\d\.\d")
 _PARTICIPLE = re.compile(r"-[a-z]+ed$")
 
