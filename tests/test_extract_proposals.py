@@ -602,3 +602,9 @@ def test_sizes_adjective_compounds_and_endpoints_are_not_methods(nlp):
     methods, _ = found(nlp, "A title", "Our model outperforms existing sub-100B models. We build an MLLM-centered "
                        "pipeline and report disease-specific survival (DSS) and overall survival (OS).")
     assert not {"sub100b", "mllmcentered", "diseasespecificsurvival", "overallsurvival"} & set(methods)
+
+
+def test_a_coined_name_in_parentheses_after_a_method_noun_or_before_activation(nlp):
+    methods, _ = found(nlp, "A title", "The model incorporates a prompt debiasing mechanism (PromptDebias) and a "
+                       "hybrid architecture with the SigLu activation function; layers keep RGBA layers apart.")
+    assert {"promptdebias", "siglu"} <= set(methods) and "rgba" not in methods

@@ -291,6 +291,11 @@ def find_proposals(title: str, abstract: str, abstract_offset: int) -> list[Prop
         if span not in seen:  # ("our method HORSE": the trigger found it already)
             seen.add(span)
             out.append(Proposal(name, *span, source))
+    for name, start in parenthesised_names(abstract):
+        span = (abstract_offset + start, abstract_offset + start + len(name))
+        if span not in seen:
+            seen.add(span)
+            out.append(Proposal(name, *span, "trigger" if _in_proposing_sentence(abstract, ends, start) else "mention"))
     for m in _COMPOUND.finditer(abstract):
         out.append(Proposal(m.group(0), abstract_offset + m.start(), abstract_offset + m.end(), "compound"))
     for name, head, start in eponyms(abstract):
@@ -413,6 +418,21 @@ def names_after_head(text: str, trigger_ends: list[int] | None = None) -> Iterat
 # proposes. A marker, then one coined word or two to six capitalised words.
 _ENUM_BEFORE = re.compile(r"(?:\(\s*(?:[1-9]|i{1,3}|iv|vi{0,3})\s*|(?<![\w(])(?:[1-9]|i{1,3}|iv|vi{0,3}))$")
 _ENUM_AFTER = re.compile(r"\)\s*(?:(?:[Aa]n?|[Tt]he)\s+)?")
+
+
+# "a prompt debiasing mechanism (PromptDebias)": a coined name in parentheses after a phrase ending in a method
+# noun. (A definition there, "... mechanism (PDM)", is read by kg.extract.acronyms and wins.)
+_PARENTHESISED_NAME = re.compile(r" (" + "|".join(sorted(HEAD_NOUNS)) + r")s? \(([A-Za-z][\w\-]*\w)\)")
+
+
+def parenthesised_names(text: str) -> Iterator[tuple[str, int]]:
+    """``(name, start)`` of coined names in parentheses right after a method noun."""
+    if " (" not in text:
+        return
+    for m in _PARENTHESISED_NAME.finditer(text):
+        name = m.group(2)
+        if COINED.search(name) and len(name) >= 5 and not name.isupper() and is_name_like(name):
+            yield name, m.start(2)
 
 
 def _enum_marks(text: str) -> Iterator[tuple[int, int]]:
@@ -682,7 +702,7 @@ _PREPOSITIONS = frozenset("on in at from over across".split())  # where: "On NAV
 # a name, a comma and a determiner: the appositive that may say it is a method (capital first: fast skip)
 _DESCRIBED = re.compile(r"[A-Z](?<![\w\-].)(?:[\w\-]*[\w])?(?=, (?:a|an|the) )")
 _MENTION_HEAD = re.compile(r" (?:models?|methods?|frameworks?|architectures?|modules?|networks?|backbones?|algorithms?"
-                           r"|detectors?|encoders?|baselines?)\b")
+                           r"|detectors?|encoders?|baselines?|activations?|mechanisms?|optimizers?)\b")
 _NAME_WORD = re.compile(r"[A-Za-z0-9][\w\-]*[\w]")
 
 
