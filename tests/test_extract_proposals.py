@@ -608,3 +608,11 @@ def test_a_coined_name_in_parentheses_after_a_method_noun_or_before_activation(n
     methods, _ = found(nlp, "A title", "The model incorporates a prompt debiasing mechanism (PromptDebias) and a "
                        "hybrid architecture with the SigLu activation function; layers keep RGBA layers apart.")
     assert {"promptdebias", "siglu"} <= set(methods) and "rgba" not in methods
+
+
+def test_capitalised_words_before_an_acronym_in_a_proposing_sentence_name_a_variant(nlp):
+    methods, _ = found(nlp, "A title", "We introduce GeoWorld, a world model that preserves structure through a "
+                       "Hyperbolic JEPA, which maps latents onto hyperbolic manifolds.")
+    assert methods["hyperbolicjepa"].proposed and "jepa" not in methods
+    methods, _ = found(nlp, "A title", "Prior work trains a Hyperbolic JEPA, which maps latents onto manifolds.")
+    assert "hyperbolicjepa" not in methods  # outside a proposing sentence

@@ -358,6 +358,10 @@ Planner Reasoner Verifier Forcing Calibration Rectification Augmentation Pre-tra
 # the determiner before them.
 _TITLED_NAME = re.compile(r"[A-Z](?<![\w\-].)[\w\-]*(?: [A-Z][\w\-]*){0,3} (?:" + "|".join(_CAP_HEADS) + r")"
                           r"(?=\s+(?:that|which|to|for|with)\b|\s*[,(;.])")
+# "through a Hyperbolic JEPA, which maps ...": capitalised words before an acronym (a known architecture's variant
+# named by the paper), then a relative word or punctuation.
+_TITLED_ACRONYM = re.compile(r"[A-Z](?<![\w\-].)[a-z][\w\-]*(?: [A-Z][a-z][\w\-]*){0,2} [A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*"
+                             r"(?=\s+(?:that|which|to|for|with)\b|\s*[,(;.])")
 _DETERMINER_BEFORE = re.compile(r"(?<!\w)(?:[Aa]n?|[Tt]he)\s+(?:(?:novel|new|simple|lightweight|dedicated|unified|proposed)\s+)?$")
 
 
@@ -372,7 +376,7 @@ def titled_names(text: str, trigger_ends: list[int]) -> Iterator[tuple[str, int,
         end = _SENTENCE_END.search(text, trig_end)
         start, stop = max(trig_end, searched), end.start() if end else len(text)
         searched = max(searched, stop)
-        for m in _TITLED_NAME.finditer(text, start, stop + 1):
+        for m in (*_TITLED_NAME.finditer(text, start, stop + 1), *_TITLED_ACRONYM.finditer(text, start, stop + 1)):
             name = m.group(0)
             if _DETERMINER_BEFORE.search(text, max(0, m.start() - 25), m.start()) and name.split()[0].casefold() not in NAME_STOPWORDS:
                 yield name, m.start(), "trigger"
@@ -793,6 +797,10 @@ _COMPONENT_SUBJECT = re.compile(r"(?:(?<![^\n])|[.;:]\s+)(?:[A-Z][\w]*(?:[A-Z\d]
                                 r"\s+(?:of\s+)?(?:an?|the|two|three|our)?\s*(?:(?:novel|new|lightweight|dedicated|[\w]+-[\w\-]+)\s+)*$")
 
 
+# "through a Hyperbolic JEPA, which maps ...": capitalised words before an acronym (a known architecture's variant
+# named by the paper), then a relative word or punctuation.
+_TITLED_ACRONYM = re.compile(r"[A-Z](?<![\w\-].)[a-z][\w\-]*(?: [A-Z][a-z][\w\-]*){0,2} [A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*"
+                             r"(?=\s+(?:that|which|to|for|with)\b|\s*[,(;.])")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|our|an?)\s+$", re.I)
 
 
