@@ -616,3 +616,9 @@ def test_capitalised_words_before_an_acronym_in_a_proposing_sentence_name_a_vari
     assert methods["hyperbolicjepa"].proposed and "jepa" not in methods
     methods, _ = found(nlp, "A title", "Prior work trains a Hyperbolic JEPA, which maps latents onto manifolds.")
     assert "hyperbolicjepa" not in methods  # outside a proposing sentence
+
+
+def test_a_titled_component_may_end_in_prior_stage_or_guidance(nlp):
+    methods, _ = found(nlp, "A title", "For training, we introduce Pre-Post Distillation and a Generative-Aware Prior to "
+                       "enhance the tokens.")
+    assert methods["generativeawareprior"].proposed

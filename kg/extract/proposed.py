@@ -353,7 +353,8 @@ _CAP_HEADS = tuple("""Module Mechanism Network Transformer Paradigm Framework St
 Attention Head Layer Adapter Alignment Fusion Distillation Optimization Optimisation Sampling Prompting Tuning Training
 Embedding Pooling Aggregation Regularization Encoding Decoding Masking Routing Architecture
 Sampler Selector Generator Predictor Estimator Scheduler Compressor Tokenizer Retriever Refiner Router Controller
-Planner Reasoner Verifier Forcing Calibration Rectification Augmentation Pre-training Pretraining Fine-tuning""".split())
+Planner Reasoner Verifier Forcing Calibration Rectification Augmentation Pre-training Pretraining Fine-tuning
+Prior Stage Guidance Scaling Compensation Objective Gate Gating Operator Unit""".split())
 # The capitalised words first (a regex that starts with a character set is skipped along fast), then
 # the determiner before them.
 _TITLED_NAME = re.compile(r"[A-Z](?<![\w\-].)[\w\-]*(?: [A-Z][\w\-]*){0,3} (?:" + "|".join(_CAP_HEADS) + r")"
