@@ -381,8 +381,10 @@ def _local_reading(local: dict[str, Resolved | None], surface: str) -> Resolved 
     (not defined). A defined plural covers the singular and back: "Case Report Forms (CRFs)", then "a pre-defined CRF"
     is the form, not the conditional random field."""
     res = local.get(surface, False)
-    if res is False and looks_like_acronym(surface):
-        res = local.get(surface[:-1] if surface.endswith("s") else surface + "s", False)
+    if res is False and local:
+        other = surface[:-1] if surface.endswith("s") else surface + "s"
+        if other in local and looks_like_acronym(surface):
+            res = local[other]
     return res
 
 
@@ -402,6 +404,9 @@ def _mates_after(text: str, pos: int) -> Iterator[tuple[str, int]]:
 
 def _mates_before(text: str, pos: int) -> Iterator[tuple[str, int]]:
     for _ in range(6):
+        gap = text[max(0, pos - 6):pos]
+        if "," not in gap and "and" not in gap and "or" not in gap:
+            return  # (no separator just before: skip the regex search)
         m = _PREV_MATE.search(text, max(0, pos - 60), pos)
         if m is None:
             return

@@ -300,8 +300,8 @@ class GazetteerMatcher:
         if any(s.label_.endswith(_INFLECTED) for s in spans):
             spans = [s if not s.label_.endswith(_INFLECTED) else Span(doc, s.start, s.end, label=s.label_[: -len(_INFLECTED)])
                      for s in spans if not s.label_.endswith(_INFLECTED) or _before_model_noun(s)]
-        if self._kinds_of:
-            spans = [s for s in spans if not self._other_kind(s)]
+        if kinds := self._kinds_of:
+            spans = [s for s in spans if s.label_ not in kinds or not self._other_kind(s)]
         spans = [self._extend(s) if self.gaz.entries[s.label_].versioned else s for s in spans]
         if self.gaz.versioned:
             spans.extend(self._versioned(doc))

@@ -427,17 +427,21 @@ _ENUM_AFTER = re.compile(r"\)\s*(?:(?:[Aa]n?|[Tt]he)\s+)?")
 
 # "a prompt debiasing mechanism (PromptDebias)": a coined name in parentheses after a phrase ending in a method
 # noun. (A definition there, "... mechanism (PDM)", is read by kg.extract.acronyms and wins.)
-_PARENTHESISED_NAME = re.compile(r" (" + "|".join(sorted(HEAD_NOUNS)) + r")s? \(([A-Za-z][\w\-]*\w)\)")
+_PARENTHESISED_NAME = re.compile(r"[A-Za-z][\w\-]*\w(?=\))")
 
 
 def parenthesised_names(text: str) -> Iterator[tuple[str, int]]:
     """``(name, start)`` of coined names in parentheses right after a method noun."""
-    if " (" not in text:
-        return
-    for m in _PARENTHESISED_NAME.finditer(text):
-        name = m.group(2)
-        if COINED.search(name) and len(name) >= 5 and not name.isupper() and is_name_like(name):
-            yield name, m.start(2)
+    at = text.find(" (")
+    while at >= 0:  # (str.find to each parenthesis: a regex led by the method nouns scans every character)
+        word = text[text.rfind(" ", 0, at) + 1:at]
+        if word in HEAD_NOUNS or word[-1:] == "s" and word[:-1] in HEAD_NOUNS:
+            m = _PARENTHESISED_NAME.match(text, at + 2)
+            if m is not None:
+                name = m.group(0)
+                if COINED.search(name) and len(name) >= 5 and not name.isupper() and is_name_like(name):
+                    yield name, m.start()
+        at = text.find(" (", at + 2)
 
 
 def _enum_marks(text: str) -> Iterator[tuple[int, int]]:
