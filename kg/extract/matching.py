@@ -193,7 +193,8 @@ def head_variants(phrase: str, group: str) -> list[str]:
     """Head-noun variants of a long form that name the same method (generated per rule, never listed):
 
     - "contrastive learning" -> "contrastive loss", "contrastive objective" (an "-ive" technique's loss);
-    - a generative family's "diffusion model" -> "diffusion process", "diffusion prior";
+    - a generative family's "diffusion model" -> "diffusion process", "diffusion prior", and for a family named by its
+      process also "diffusion framework", "diffusion backbone";
     - "3d gaussian splatting" -> "3d gaussians", "3d gaussian splats" (the primitives name the representation).
     """
     words = phrase.split()
@@ -201,7 +202,12 @@ def head_variants(phrase: str, group: str) -> list[str]:
         return [f"{words[0]} loss", f"{words[0]} losses", f"{words[0]} objective", f"{words[0]} objectives"]
     if group == "generative-model" and len(words) == 2 and words[1] == "model":
         # "a frozen diffusion prior": the model used as a prior
-        return [f"{words[0]} process", f"{words[0]} processes", f"{words[0]} prior", f"{words[0]} priors"]
+        out = [f"{words[0]} process", f"{words[0]} processes", f"{words[0]} prior", f"{words[0]} priors"]
+        if words[0].endswith("ion"):
+            # a family named by its process ("diffusion"): "a unified diffusion framework", "the diffusion backbone"
+            # name the model too (not a modality before it: "text-to-image diffusion transformer" is another entry's)
+            out += [f"{words[0]} {head}{s}" for head in _GENERATIVE_HEADS for s in ("", "s")]
+        return out
     if len(words) >= 3 and words[-1] == "splatting":
         return [" ".join([*words[:-2], words[-2] + "s"]), " ".join([*words[:-1], "splats"])]
     out: list[str] = []
@@ -217,6 +223,9 @@ def head_variants(phrase: str, group: str) -> list[str]:
         other = _AGENT_PROCESS[words[-1]]
         out += [f"{stem} {other}", f"{stem} {other}s"]
     return out
+
+
+_GENERATIVE_HEADS = ("framework", "backbone", "generator", "decoder")
 
 
 # Process nouns that name a procedure without "method" after them.
