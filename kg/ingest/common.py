@@ -195,3 +195,65 @@ def inline_reference_links(text: str) -> str:
         return f"[{m.group(1)}]({url})" if url else m.group(0)
 
     return _REFERENCE_LINK_RE.sub(inline, text)
+
+
+# A two-column table of fields under a paper heading ("| Field | Value |", "|:--|:--|", "| Authors | A, B |"): its
+# rows are the entry's labelled fields. Not a table that lists papers (a paper link in more than one row).
+# Cells are split with str methods: a regex with optional spaces on both sides of each cell backtracks
+# cubically on a long run of spaces.
+_SEPARATOR_CELL_RE = re.compile(r":?-+:?")
+_PAPER_ID_RE = re.compile(r"(?<![\d.])\d{4}\.\d{4,5}(?!\d)")
+
+
+def _two_cells(line: str) -> tuple[str, str] | None:
+    """The two cells of a table row ``| a | b |`` (``\\|`` is a pipe inside a cell), or None."""
+    s = line.strip()
+    if "|" not in s:
+        return None
+    s = s[1:] if s.startswith("|") else s
+    s = s[:-1] if s.endswith("|") and not s.endswith("\\|") else s
+    parts = s.replace("\\|", "\0").split("|")
+    if len(parts) != 2:
+        return None
+    return parts[0].strip().replace("\0", "|"), parts[1].strip().replace("\0", "|")
+
+
+def _is_two_column_separator(line: str) -> bool:
+    cells = _two_cells(line)
+    return cells is not None and all(_SEPARATOR_CELL_RE.fullmatch(c) for c in cells)
+
+
+def field_tables(text: str) -> str:
+    """``text`` with each two-column table of fields written as ``**Label:** value`` lines, line for line (its
+    header and separator rows emptied); unchanged when it has none.
+
+    >>> print(field_tables("## Title\\n| Field | Value |\\n|:--|:--|\\n| Authors | A. B, C. D |\\n| arXiv | [2601.00001](u) |"))
+    ## Title
+    <BLANKLINE>
+    <BLANKLINE>
+    **Authors:** A. B, C. D
+    **arXiv:** [2601.00001](u)
+    """
+    if "|" not in text or "-|" not in text and "|-" not in text and "- |" not in text:
+        return text
+    lines = text.split("\n")
+    changed = False
+    i = 1
+    while i < len(lines):
+        if "-" not in lines[i] or not _is_two_column_separator(lines[i]) or _two_cells(lines[i - 1]) is None:
+            i += 1
+            continue
+        end = i + 1
+        rows = []
+        while end < len(lines) and (cells := _two_cells(lines[end])) is not None:
+            rows.append(cells)
+            end += 1
+        labels_ok = all(label and len(label) <= 40 and len(label.split()) <= 4 and "](" not in label
+                        and not _PAPER_ID_RE.search(label) for label, _ in rows)
+        if len(rows) >= 2 and labels_ok and sum(bool(_PAPER_ID_RE.search(value)) for _, value in rows) <= 1:
+            lines[i - 1] = lines[i] = ""
+            for k, (label, value) in enumerate(rows, i + 1):
+                lines[k] = f"**{label.strip('*` ')}:** {value}"
+            changed = True
+        i = end
+    return "\n".join(lines) if changed else text

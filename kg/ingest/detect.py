@@ -8,12 +8,14 @@ from kg.ingest.common import inline_reference_links
 from kg.ingest.blocks import looks_like_digest
 from kg.ingest.html_pages import looks_like_html_digest
 from kg.ingest.jsonl import decode_line, document_objects, is_snapshot_line
+from kg.ingest.rst_pages import looks_like_rst_digest
 
 ATOM = "atom"
 MARKDOWN = "markdown"
 DAILY_JSONL = "daily-jsonl"
 SNAPSHOT = "arxiv-snapshot"
 HTML = "html"
+RST = "rst"
 
 _FIRST_CHAR_RE = re.compile(r"\S")
 _HEAD = 4096  # characters enough to see an XML root element
@@ -35,7 +37,7 @@ _DIGEST_BLOCK_RE = re.compile(
 
 
 def detect_format(text: str) -> str | None:
-    """The reader for ``text``: "atom", "daily-jsonl", "arxiv-snapshot", "markdown", "html", or ``None``.
+    """The reader for ``text``: "atom", "daily-jsonl", "arxiv-snapshot", "markdown", "html", "rst", or ``None``.
 
     Args:
         text: the decoded file content.
@@ -67,6 +69,9 @@ def detect_format(text: str) -> str | None:
     # title lines, table rows), enough of them to tell a digest from a README that links a paper
     if looks_like_digest(text):
         return MARKDOWN
+    # a Sphinx page: underlined section titles, "`ID <https://arxiv.org/abs/ID>`__" links or ":arXiv:" fields
+    if looks_like_rst_digest(text):
+        return RST
     return None
 
 

@@ -30,7 +30,7 @@ from kg.records import Problem, SourceRef
 
 # Files a directory expansion picks up (a ".gz" on top of these is accepted too).
 # Explicitly named files are always read, whatever their name.
-DATA_SUFFIXES = frozenset({".md", ".markdown", ".txt", ".jsonl", ".ndjson", ".json", ".xml", ".atom", ".html", ".htm"})
+DATA_SUFFIXES = frozenset({".md", ".markdown", ".txt", ".rst", ".jsonl", ".ndjson", ".json", ".xml", ".atom", ".html", ".htm"})
 # Documentation that sits next to the data in a folder is not input.
 _DOC_NAME_RE = re.compile(r"^(readme|license|licence|changelog|contributing|notice)\b", re.IGNORECASE)
 _DATE_RE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 
 from kg.arxiv import ARXIV_ID_RE, PAPER_URL_PREFIX, is_category, is_paper_url, month_from_id, parse_arxiv_id
 from kg.ingest import blocks
-from kg.ingest.common import FileContext, FileResult, fold, inline_reference_links, is_mostly_latin, split_authors
+from kg.ingest.common import FileContext, FileResult, field_tables, fold, inline_reference_links, is_mostly_latin, split_authors
 from kg.ingest.entry import Entry, build_record, is_prose, meta_cells
 from kg.ingest.files import date_in_text
 from kg.ingest.labels import BRACKET_LABEL, SYMBOLS, canonical_label, lstrip_symbols
@@ -159,7 +159,7 @@ def read_markdown(text: str, ctx: FileContext, *, fast: bool = True) -> FileResu
         several sections gives one record per listing), the problems met, the
         :class:`Digest` and the sum of the table of contents (``None`` without one).
     """
-    text = inline_reference_links(text)
+    text = field_tables(inline_reference_links(text))
     digest_date = ctx.name_date or _heading_date(text) or ctx.fallback_date
     result = FileResult("markdown")
     result.digest = Digest(ctx.digest_id, digest_date, ctx.path, "markdown")
