@@ -479,7 +479,7 @@ def _listed_modifiers(gaz: Gazetteer) -> dict[str, tuple[frozenset[str], frozens
     """Entry id -> (the modifiers its aliases list before its one-word noun, those nouns), for entries that list three or more,
     among them what the technique is applied to ("pruning": network, model, weight, structured, unstructured,
     magnitude; not "beamforming": hybrid, digital, analog name kinds of beamforming)."""
-    out: dict[str, frozenset[str]] = {}
+    out: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
     for eid, entry in gaz.entries.items():
         if entry.kind != "method" or entry.ambiguous:
             continue
@@ -498,14 +498,13 @@ structural unstructural inference training binary ternary integer scalar""".spli
 
 
 _FUNCTION_WORDS = frozenset("""the a an and or of with via by for to in on from using through after before like such as both
-including e.g. i.e. is are was were be been that which this these those its their our your any all no not than then
+including is are was were be been that which this these those its their our your any all no not than then
 also further more most less least while when where whether either neither nor but yet so do does did can could may might
 must should will would into onto upon over under across against between within without during per vs versus""".split())
 # Words that say how much or how, not what is pruned or quantized.
 _DEGREE_WORDS = frozenset("""aggressive iterative progressive dynamic adaptive extreme joint additional efficient effective
-standard existing conventional traditional naive simple heavy light mild moderate uniform non-uniform global local
-post-hoc gradual one-shot lossless lossy mixed-precision low-precision fine-grained coarse-grained learned learnable
-differentiable automatic""".split())
+standard existing conventional traditional naive simple heavy light mild moderate uniform global local
+gradual lossless lossy learned learnable differentiable automatic""".split())  # (one word each: a hyphenated one is read as hyphenated)
 
 
 def _before_model_noun(span: Span) -> bool:

@@ -363,7 +363,6 @@ _TITLED_NAME = re.compile(r"[A-Z](?<![\w\-].)[\w\-]*(?: [A-Z][\w\-]*){0,3} (?:" 
 # named by the paper), then a relative word or punctuation.
 _TITLED_ACRONYM = re.compile(r"[A-Z](?<![\w\-].)[a-z][\w\-]*(?: [A-Z][a-z][\w\-]*){0,2} [A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*"
                              r"(?=\s+(?:that|which|to|for|with)\b|\s*[,(;.])")
-_DETERMINER_BEFORE = re.compile(r"(?<!\w)(?:[Aa]n?|[Tt]he)\s+(?:(?:novel|new|simple|lightweight|dedicated|unified|proposed)\s+)?$")
 
 
 def titled_names(text: str, trigger_ends: list[int]) -> Iterator[tuple[str, int, str]]:
@@ -802,10 +801,7 @@ _COMPONENT_SUBJECT = re.compile(r"(?:(?<![^\n])|[.;:]\s+)(?:[A-Z][\w]*(?:[A-Z\d]
                                 r"\s+(?:of\s+)?(?:an?|the|two|three|our)?\s*(?:(?:novel|new|lightweight|dedicated|[\w]+-[\w\-]+)\s+)*$")
 
 
-# "through a Hyperbolic JEPA, which maps ...": capitalised words before an acronym (a known architecture's variant
-# named by the paper), then a relative word or punctuation.
-_TITLED_ACRONYM = re.compile(r"[A-Z](?<![\w\-].)[a-z][\w\-]*(?: [A-Z][a-z][\w\-]*){0,2} [A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*"
-                             r"(?=\s+(?:that|which|to|for|with)\b|\s*[,(;.])")
+# A determiner right before a name: "the", "our", "a", "an" (read by titled_names and names_a_component).
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|our|an?)\s+$", re.I)
 
 
