@@ -113,7 +113,9 @@ def test_sub_headings_fenced_abstracts_emoji_labels_and_a_comment_citing_another
     assert (a.arxiv_id, a.title, a.authors, a.summary.tldr) == ("2602.11001", "Phoneme Routing", ("Ann Lee", "Bo Li"), "稀疏专家。")
     assert a.abstract == ABSTRACT
     assert (b.arxiv_id, b.abstract) == ("2602.11002", ABSTRACT2)
-    assert ("Động lực", "动机。") in b.summary.extra
+    # a translated label of an AI field is that field (kg.ingest.label_translations), and the comment too
+    assert (b.summary.motivation, b.summary.extra) == ("动机。", ())
+    assert a.comment == "8 pages. Text overlap with arXiv:2502.10645"
 
 
 def test_a_category_line_under_an_unknown_label():
@@ -142,7 +144,7 @@ def test_reference_links_gender_colon_labels_and_a_bold_label_line(tmp_path):
 
 def test_task_list_items_with_footnotes_and_dashed_labels(tmp_path):
     """"- [ ] **arXiv:ID** — **Title**[^1]": the title is the rest of the id's line, not the "[Abstrak](url)"
-    link further down; "**Motivasi** — text" is a field although its label is unknown."""
+    link further down; "**Motivasi** — text" is a field."""
     entry = ("- [ ] **arXiv:{id}** — **{title}**[^{n}]\n  - 👥 **Penulis:** {authors}\n"
              "  - 🔗 [Abstrak](https://arxiv.org/abs/{id}) · [PDF](https://arxiv.org/pdf/{id})\n"
              "  - 🤖 **Ringkasan AI:**\n    1. **TL;DR** — 总结{n}。\n    2. **Motivasi** — 动机{n}。\n"
@@ -155,7 +157,7 @@ def test_task_list_items_with_footnotes_and_dashed_labels(tmp_path):
     a, b = _read(tmp_path, "id.md", text).records
     assert (a.title, b.title) == ("Phoneme Routing", "Deformable Splats")
     assert a.authors == ("Ann Lee", "Bo Li") and a.abstract == ABSTRACT and b.abstract == ABSTRACT2
-    assert a.summary.tldr == "总结1。" and ("Motivasi", "动机1。") in a.summary.extra
+    assert a.summary.tldr == "总结1。" and a.summary.motivation == "动机1。"  # Indonesian "Motivasi" is listed
 
 
 def test_an_html_page_with_plain_labels_arabic_commas_and_a_quoted_abstract_under_a_heading(tmp_path):

@@ -307,7 +307,26 @@ def test_category_in_japanese_or_in_code_marks(tmp_path, line):
     assert record.categories == ("cs.GT",)
 
 
-_UNKNOWN_LABELS = """# Heutige arXiv-Papiere
+# Swahili labels: a language the label table lacks
+_UNKNOWN_LABELS = """# Makala za arXiv za leo
+
+### Sparse Mixture Routing for Long-Context Retrieval
+
+**Link:** https://arxiv.org/abs/2602.09001
+**Waandishi:** Lena Vogt, Ravi Menon, Chen Wei
+**Kundi:** cs.CL
+
+**Kurz:** Ein kurzer englischer Satz ist kein Abstract, auch wenn er Latein ist: routing helps retrieval.
+**Mbinu:** 提出稀疏混合路由方法。
+
+**Muhtasari:** Long-context retrieval suffers when every token attends to every other token. We
+propose sparse mixture routing, which sends each query to a few experts chosen by a learned router, and
+train it with a load-balancing loss. On three retrieval benchmarks it matches dense attention while
+using a third of the compute, and it degrades gracefully as the context grows to a million tokens.
+"""
+
+# the same entry with German labels, which kg.ingest.label_translations lists
+_GERMAN_LABELS = """# Heutige arXiv-Papiere
 
 ### Sparse Mixture Routing for Long-Context Retrieval
 
@@ -336,13 +355,27 @@ def test_fields_under_labels_in_an_unknown_language_are_placed_by_what_they_hold
     assert record.authors == ("Lena Vogt", "Ravi Menon", "Chen Wei")
     assert record.primary_category == "cs.CL"
     assert record.abstract.startswith("Long-context retrieval suffers") and record.abstract.endswith("million tokens.")
-    assert [label for label, _ in record.summary.extra] == ["Link", "Kurz", "Methode"]
+    assert [label for label, _ in record.summary.extra] == ["Link", "Kurz", "Mbinu"]
+    assert not result.problems
+
+
+def test_translated_labels_name_their_fields(tmp_path):
+    """German labels are in the table: "Methode" is the method field, "Zusammenfassung" the abstract;
+    "Kurz" is not listed (too vague) and stays an extra."""
+    path = tmp_path / "2026-02-20.md"
+    path.write_text(_GERMAN_LABELS, encoding="utf-8")
+    result = read_file(str(path))
+    (record,) = result.records
+    assert record.authors == ("Lena Vogt", "Ravi Menon", "Chen Wei") and record.primary_category == "cs.CL"
+    assert record.abstract.startswith("Long-context retrieval suffers") and record.abstract.endswith("million tokens.")
+    assert record.summary.method == "提出稀疏混合路由方法。"
+    assert [label for label, _ in record.summary.extra] == ["Link", "Kurz"]
     assert not result.problems
 
 
 def test_a_short_english_field_under_an_unknown_label_is_not_taken_for_the_abstract(tmp_path):
     path = tmp_path / "2026-02-20.md"
-    path.write_text(_UNKNOWN_LABELS.split("**Zusammenfassung:**")[0], encoding="utf-8")
+    path.write_text(_UNKNOWN_LABELS.split("**Muhtasari:**")[0], encoding="utf-8")
     (record,) = read_file(str(path)).records
     assert record.abstract == ""
     assert "Kurz" in dict(record.summary.extra)

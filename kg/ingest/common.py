@@ -257,3 +257,68 @@ def field_tables(text: str) -> str:
             changed = True
         i = end
     return "\n".join(lines) if changed else text
+
+
+# Container syntax of static-site generators, whose title labels the text inside:
+# MkDocs Material / Python-Markdown admonitions and content tabs (content indented by four spaces),
+# Docusaurus / VitePress / Pandoc fenced divs (":::tip Title" ... ":::"), Hugo shortcodes.
+_ADMONITION_RE = re.compile(r'^(?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+[\w-]+)*(?:[ \t]+"([^"\n]*)")?[ \t]*$|^===\+?[ \t]+"([^"\n]*)"[ \t]*$')
+_FENCED_DIV_RE = re.compile(r"^:::+[ \t]*(?:\{[^}\n]*\}|[\w-]+)?[ \t]*(?:\[([^\]\n]*)\]|([^\n{]*?))?[ \t]*(?:\{[^}\n]*\})?[ \t]*$")
+_SHORTCODE_RE = re.compile(r"\{\{[<%][ \t]*/?[ \t]*[\w./-]+(?:[ \t]+[^\n]*?)?[ \t]*[%>]\}\}")
+# its title: a summary= or title= argument, else a positional quoted one ({{< expand "Abstract" >}})
+_SHORTCODE_TITLE_RE = re.compile(r'\b(?:summary|title)[ \t]*=[ \t]*"([^"\n]*)"|[ \t]"([^"\n]*)"')
+
+
+def containers(text: str) -> str:
+    """``text`` with admonitions, content tabs, fenced divs and shortcodes as the markdown they render, line
+    for line: the opening line becomes its title as a bold line (``**Abstract**``, which labels the text
+    below), the indented content of an admonition is dedented, closing lines are emptied.
+
+    >>> print(containers('!!! tip "TL;DR"\\n    short\\n\\n??? quote "Abstract"\\n    We propose X.\\n:::'))
+    **TL;DR**
+    short
+    <BLANKLINE>
+    **Abstract**
+    We propose X.
+    <BLANKLINE>
+    """
+    if "!!!" not in text and "???" not in text and '=== "' not in text and ":::" not in text and "{{" not in text:
+        return text
+    lines = text.split("\n")
+    changed = False
+    inside = False  # in the indented content of an admonition or tab
+    for i, line in enumerate(lines):
+        if inside:
+            if line.startswith(("    ", "\t")):
+                lines[i] = line[4:] if line.startswith("    ") else line[1:]
+                changed = True
+                continue
+            if not line.strip():
+                continue
+            inside = False
+        if line[:1] in "!?=" and (m := _ADMONITION_RE.match(line)) and _indented_below(lines, i):
+            title = (m.group(1) or m.group(2) or "").strip()
+            lines[i] = f"**{title}**" if title else ""
+            inside = changed = True
+        elif line.startswith(":::") and (m := _FENCED_DIV_RE.match(line)):
+            title = (m.group(1) or m.group(2) or "").strip()
+            lines[i] = f"**{title}**" if title else ""
+            changed = True
+        elif "{{" in line and _SHORTCODE_RE.search(line):
+            def label(sc: re.Match[str]) -> str:
+                t = _SHORTCODE_TITLE_RE.search(sc.group(0))
+                title = (t.group(1) or t.group(2) or "").strip() if t else ""
+                return f"**{title}**" if title else ""
+            new = _SHORTCODE_RE.sub(label, line)
+            lines[i] = new if new.strip() else ""
+            changed = True
+    return "\n".join(lines) if changed else text
+
+
+def _indented_below(lines: list[str], i: int) -> bool:
+    """True when the first non-blank line after ``lines[i]`` is indented: an admonition has content
+    ("??? what next" in prose is not one)."""
+    for line in lines[i + 1 : i + 4]:
+        if line.strip():
+            return line.startswith(("    ", "\t"))
+    return False

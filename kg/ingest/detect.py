@@ -8,6 +8,7 @@ from kg.ingest.common import inline_reference_links
 from kg.ingest.blocks import looks_like_digest
 from kg.ingest.html_pages import looks_like_html_digest
 from kg.ingest.jsonl import decode_line, document_objects, is_snapshot_line
+from kg.ingest.org_pages import looks_like_org_digest
 from kg.ingest.rst_pages import looks_like_rst_digest
 
 ATOM = "atom"
@@ -16,6 +17,7 @@ DAILY_JSONL = "daily-jsonl"
 SNAPSHOT = "arxiv-snapshot"
 HTML = "html"
 RST = "rst"
+ORG = "org"
 
 _FIRST_CHAR_RE = re.compile(r"\S")
 _HEAD = 4096  # characters enough to see an XML root element
@@ -37,7 +39,7 @@ _DIGEST_BLOCK_RE = re.compile(
 
 
 def detect_format(text: str) -> str | None:
-    """The reader for ``text``: "atom", "daily-jsonl", "arxiv-snapshot", "markdown", "html", "rst", or ``None``.
+    """The reader for ``text``: "atom", "daily-jsonl", "arxiv-snapshot", "markdown", "html", "rst", "org", or ``None``.
 
     Args:
         text: the decoded file content.
@@ -65,6 +67,10 @@ def detect_format(text: str) -> str | None:
         return HTML
     if heading or _DIGEST_BLOCK_RE.search(text):
         return MARKDOWN
+    # an Org document: "* Title" headings with an arXiv id in their section (before the structural
+    # markdown test, which would find its list items but not its headings and drawers)
+    if looks_like_org_digest(text):
+        return ORG
     # without paper headings: entries found by structure around arXiv ids (list items, bold
     # title lines, table rows), enough of them to tell a digest from a README that links a paper
     if looks_like_digest(text):

@@ -209,6 +209,15 @@ def _text(parts: list[str]) -> str:
     return fold(raw)
 
 
+def _list_text(parts: list[str]) -> str:
+    """The text of a field written as a list ("- A" "- B" below "Authors"), its items joined by commas;
+    other fields as :func:`_text`."""
+    lines = [line.strip() for part in parts for line in part.split("\n") if line.strip()]
+    if lines and all(line[:2] in ("- ", "* ", "+ ") for line in lines):
+        return ", ".join(fold(line[2:]) for line in lines)
+    return _text(parts)
+
+
 def _starts_with_category(text: str) -> bool:
     """True for a short line that opens with an arXiv category code ("`cs.CV` (cs.AI, cs.CL)")."""
     codes = _CATEGORY_SPLIT_RE.split(text.strip("`*_ "), maxsplit=1)
@@ -224,7 +233,7 @@ def build_record(entry: Entry, path: str, digest_id: str, file_date: dt.date | N
     values: dict[str, str] = {}
     extra: list[tuple[str, str]] = []
     for key, label, parts in entry.items:
-        text = _text(parts)
+        text = _list_text(parts) if key == "authors" or key == "keywords" else _text(parts)
         if not text:
             continue
         # the record's abstract is the arXiv (English) one; a translated one is kept as extra

@@ -30,7 +30,20 @@ from kg.records import Problem, SourceRef
 
 # Files a directory expansion picks up (a ".gz" on top of these is accepted too).
 # Explicitly named files are always read, whatever their name.
-DATA_SUFFIXES = frozenset({".md", ".markdown", ".txt", ".rst", ".jsonl", ".ndjson", ".json", ".xml", ".atom", ".html", ".htm"})
+DATA_SUFFIXES = frozenset({".md", ".markdown", ".txt", ".rst", ".org", ".jsonl", ".ndjson", ".json", ".xml", ".atom", ".html", ".htm"})
+# Files of other names are read from a folder when their first bytes hold arXiv papers: a fork may
+# publish in a markup the list does not name (".adoc", ".textile", no suffix). Code, styles, data
+# formats and binaries are never digests and are not opened.
+_NEVER_DIGEST_SUFFIXES = frozenset({
+    ".py", ".pyc", ".js", ".mjs", ".cjs", ".ts", ".css", ".scss", ".sass", ".less", ".sh", ".bat", ".ps1", ".lock",
+    ".map", ".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico", ".bmp", ".tif", ".tiff", ".pdf", ".zip", ".tar",
+    ".tgz", ".bz2", ".xz", ".zst", ".7z", ".whl", ".so", ".dll", ".exe", ".bin", ".pkl", ".pickle", ".npy", ".npz",
+    ".parquet", ".arrow", ".feather", ".sqlite", ".db", ".woff", ".woff2", ".ttf", ".otf", ".eot", ".mp4", ".webm",
+    ".mp3", ".wav", ".ogg", ".gz",
+})
+_SNIFF_BYTES = 65536
+_SNIFF_PAPERS = 2  # arXiv links or ids in the first bytes that make an unlisted file a digest
+_SNIFF_RE = re.compile(rb"arxiv\.org/(?:abs|pdf|html)/|arxiv[ _:-]*(?:id)?[ \t:]*\d{4}\.\d{4,5}", re.IGNORECASE)
 # Documentation that sits next to the data in a folder is not input.
 _DOC_NAME_RE = re.compile(r"^(readme|license|licence|changelog|contributing|notice)\b", re.IGNORECASE)
 _DATE_RE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
@@ -215,9 +228,25 @@ def _walk(directory: str, problems: list[Problem]) -> list[str]:
     for root, dirs, names in os.walk(directory, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(names):
-            if _is_data_file(name):
+            if _is_data_file(name) or _holds_papers(root, name):
                 out.append(os.path.join(root, name))
     return out
+
+
+def _holds_papers(root: str, name: str) -> bool:
+    """True for a text file of an unlisted kind whose first bytes link two or more arXiv papers
+    (format detection then picks its reader, or reports it as of an unknown format)."""
+    if name.startswith(".") or _DOC_NAME_RE.match(name) or Path(name).suffix.lower() in _NEVER_DIGEST_SUFFIXES:
+        return False
+    path = os.path.join(root, name)
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False
+        with open(path, "rb") as fh:
+            head = fh.read(_SNIFF_BYTES)
+    except OSError:
+        return False  # not a file the walk can open: not a digest it would have read
+    return b"\x00" not in head and len(_SNIFF_RE.findall(head)) >= _SNIFF_PAPERS
 
 
 def _is_data_file(name: str) -> bool:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from kg.ingest.label_translations import TRANSLATED_BLOCK_LABELS, TRANSLATED_LABELS
+
 _SYNONYMS: dict[str, tuple[str, ...]] = {
     "abstract": ("abstract", "originalabstract", "englishabstract", "abstract(en)", "paperabstract",
                  "摘要", "原文摘要", "英文摘要", "论文摘要", "論文摘要", "초록", "원문초록", "영문초록", "논문초록", "抄録", "概要"),
@@ -42,7 +44,8 @@ BLOCK_LABELS: dict[str, str] = {
     **LABELS, **{variant: canonical for canonical, variants in _BLOCK_SYNONYMS.items() for variant in variants}
 }
 
-_NORMALISE_RE = re.compile(r"[\s_\-.·【】〖〗［］\[\]]+")  # "**【摘要】**:" is the label 摘要
+_GLOSS_RE = re.compile(r"^([^()]+?)\s*\(([^()]+)\)\s*[:：]?\s*$")  # "Label (gloss)"
+_NORMALISE_RE = re.compile(r"[\s_\-.·【】〖〗［］\[\]—–:：]+")  # "**W skrócie —**" is the label "W skrócie"  # "**【摘要】**:" is the label 摘要
 # Forks decorate labels with emoji or symbols ("**📝 Abstract**:", "**🎯 Motivation**"): symbols
 # (Unicode S*), variation selectors and joiners are not part of a label.
 #: the symbol ranges as a regex character-class body (also what kg.ingest.entry strips before a cell)
@@ -63,14 +66,23 @@ _SEEN_MAX = 4096
 def canonical_label(label: str) -> str | None:
     """The record field a label stands for ("Main category" -> "category"), or ``None`` if unknown.
 
+    A label with a gloss in parentheses stands for what either part names: "Röviden (TL;DR)",
+    "Kivonat (angol eredeti)" (the part before is "Kivonat", an abstract).
+
     >>> canonical_label("초록"), canonical_label("TL;DR"), canonical_label("AI_Comments")
     ('abstract', 'tldr', None)
+    >>> canonical_label("Коротко (TL;DR)"), canonical_label("Motiváció")
+    ('tldr', 'motivation')
     """
     try:
         return _SEEN[label]
     except KeyError:
         pass
     key = LABELS.get(_normalise(label))
+    if key is None and "(" in label:
+        m = _GLOSS_RE.match(label)
+        if m is not None:
+            key = LABELS.get(_normalise(m.group(1))) or LABELS.get(_normalise(m.group(2)))
     if len(_SEEN) < _SEEN_MAX:  # digests repeat a handful of labels; arbitrary text must not grow it forever
         _SEEN[label] = key
     return key
@@ -104,3 +116,16 @@ def _normalise(label: str) -> str:
     ('abstract', 'method', 'tl;dr')
     """
     return _NORMALISE_RE.sub("", _SYMBOLS_RE.sub("", label.lower()))
+
+
+def _add_translations() -> None:
+    """Translated labels (kg.ingest.label_translations) join both tables; a form listed for two fields is an error."""
+    for table, translations in ((LABELS, TRANSLATED_LABELS), (BLOCK_LABELS, TRANSLATED_LABELS),
+                                (BLOCK_LABELS, TRANSLATED_BLOCK_LABELS)):
+        for canonical, variants in translations.items():
+            for variant in variants:
+                if table.setdefault(_normalise(variant), canonical) != canonical:
+                    raise ValueError(f"the label {variant!r} is listed for two fields")
+
+
+_add_translations()

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 
 from kg.arxiv import ARXIV_ID_RE, PAPER_URL_PREFIX, is_category, is_paper_url, month_from_id, parse_arxiv_id
 from kg.ingest import blocks
-from kg.ingest.common import FileContext, FileResult, field_tables, fold, inline_reference_links, is_mostly_latin, split_authors
+from kg.ingest.common import FileContext, FileResult, containers, field_tables, fold, inline_reference_links, is_mostly_latin, split_authors
 from kg.ingest.entry import Entry, build_record, is_prose, meta_cells
 from kg.ingest.files import date_in_text
 from kg.ingest.labels import BRACKET_LABEL, SYMBOLS, canonical_label, lstrip_symbols
@@ -42,10 +42,12 @@ from kg.records import Digest, Problem, SourceRef
 _CLASSIC_HEADING_RE = re.compile(
     r"^\[\d+\]\s*\[(?P<title>.+)\]\((?P<url>https?://arxiv\.org/abs/(?P<id>\d{4}\.\d{4,5})(?P<version>v\d+)?)\)$"
 )
-_NUMBERING_RE = re.compile(r"^(?:\[\d+\]|\d+[.)](?!\d)|\(\d+\)|#\d+)\s*")
+_NUMBERING_RE = re.compile(r"^(?:\[\d+(?:/\d+)?\]|\d+[.)](?!\d)|\(\d+\)|#\d+)\s*")  # "[3]", "[3/25]", "3.", "(3)", "#3"
 # a markdown link whose text may hold one level of brackets ("[Title [v2]](url)")
 _LINK_RE = re.compile(r"\[(?P<text>(?:[^\[\]]|\[[^\[\]]*\])*)\]\((?P<url>[^()\s]+)(?:\s+\"[^\"]*\")?\)")
-_LEFTOVER_RE = re.compile(r"\(\s*\)|\[\s*\]")
+# what a link leaves in a title ("()", "[]"), and a heading's attribute list at its end (Pandoc, Hugo,
+# kramdown: "{#arxiv-2602.20065}", "{: .paper}"), whose id is gone by then ("{#arxiv-}")
+_LEFTOVER_RE = re.compile(r"\(\s*\)|\[\s*\]|[ \t]*\{:?[ \t]*[#.][^{}\n]*\}[ \t]*$")
 _TITLE_TRIM = " \t-–—:|"
 _DATE_HEADING_RE = re.compile(r"^#{1,2}[ \t][^\n]*?\d{4}-\d{2}-\d{2}", re.MULTILINE)
 _DATE_HEADING_SPAN = 4000  # the title heading is at the top of a digest
@@ -80,6 +82,7 @@ _LINE_RE = re.compile(
 )
 _FIELD_END = frozenset({"html", "rule", "nav"})
 _CLOSING_HEADING_RE = re.compile(r"</h[1-6]>\s*$", re.IGNORECASE)
+_LIST_TAG_RE = re.compile(r"(?:</?li|<[ou]l)\b[^>\n]*>\s*$", re.IGNORECASE)  # not "</ul>": that ends the list
 # fields whose value is one line (maybe wrapped): a paragraph after them is something else
 _ONE_LINE_FIELDS = frozenset({"authors", "category", "keywords", "comment", "translated_title"})
 
@@ -159,7 +162,7 @@ def read_markdown(text: str, ctx: FileContext, *, fast: bool = True) -> FileResu
         several sections gives one record per listing), the problems met, the
         :class:`Digest` and the sum of the table of contents (``None`` without one).
     """
-    text = field_tables(inline_reference_links(text))
+    text = field_tables(containers(inline_reference_links(text)))
     digest_date = ctx.name_date or _heading_date(text) or ctx.fallback_date
     result = FileResult("markdown")
     result.digest = Digest(ctx.digest_id, digest_date, ctx.path, "markdown")
@@ -341,6 +344,9 @@ def _scan(st: _State, text: str, fast: bool) -> None:
                 if kind == "html" and current is not None and not "".join(current).strip() \
                         and _CLOSING_HEADING_RE.match(m.group("html")):
                     continue  # "<h3>Abstract</h3>" converted: the heading's own end tag, its text follows
+                if kind == "html" and current is not None and _LIST_TAG_RE.match(m.group("html")) \
+                        and entry.items and entry.items[-1][0] in _ONE_LINE_FIELDS:
+                    continue  # "<h3>Authors</h3><ul><li>A</li><li>B</li>": the names are one field
                 current = None
                 if kind == "html":  # "<details><summary>Abstract</summary>text</details>" on one line
                     _summary_field(entry, m.group("html"))
@@ -354,8 +360,8 @@ def _scan(st: _State, text: str, fast: bool) -> None:
                 continue
             if kind != "heading":
                 # looked like structure, is text ("word: ..."): of the open field, else unlabelled
-                if current is not None:
-                    current.append(m.group(kind))
+                if current is not None:  # a wrapped "> " quote line that reads "word: ..." keeps no ">"
+                    current.append(_QUOTE_PREFIX_RE.sub("", m.group(kind)) if quoted else m.group(kind))
                 else:
                     current = entry.open_loose()
                     current.append(_QUOTE_PREFIX_RE.sub("", m.group(kind)))
