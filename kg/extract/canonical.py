@@ -43,7 +43,7 @@ from kg.extract.filters import (COUNTRIES, UNITS, Verdict, appositive_kind, clas
 from kg.extract.gazetteer import Entry, Gazetteer
 from kg.extract.filters import DATASET_HEADS, NAME_STOPWORDS
 from kg.extract.matching import char_span, doc_text, set_spans, span_text, spans_of
-from kg.extract.proposed import (COINED, listed_in_proposal, names_a_component, object_of_proposal, outperforms,
+from kg.extract.proposed import (COINED, an_ordered_step, listed_in_proposal, names_a_component, object_of_proposal, outperforms,
                                  trigger_just_before)
 from kg.extract.sections import section_ends
 from kg.records import Candidate
@@ -133,6 +133,7 @@ def resolve_doc(doc: Doc, gaz: Gazetteer) -> None:
     defined: dict[str, Resolved | None] = {}  # long form -> the reading of its definition
     out: list[Span] = []
     proposed_keys: dict[str, Span] = {}
+    extra_aliases: dict[str, list[str]] = {}
 
     shorts, longs = spans_of(doc, "acronym_short"), spans_of(doc, "acronym_long")
     for s_span, l_span in zip(shorts, longs):
@@ -160,6 +161,10 @@ def resolve_doc(doc: Doc, gaz: Gazetteer) -> None:
             named = short + suffix.group(1)
             res.surfaces.append(named)
             res.name = f"{named} ({long})"
+        elif res.kind == "method" and f"method:{res.key}" not in gaz.entries and not has_method_head(long) \
+                and (head := _HEAD_AFTER.match(text, s_span.end_char)) is not None and has_method_head(head.group(1)):
+            # "a Spectral-Evolution-Aware (SEA) filter": the method is the SEA filter, its long form ends in the head
+            extra_aliases.setdefault(_eid(res.kind, res.key), []).append(f"{long} {head.group(1)}")
         for sp in (l_span, s_span):
             new = _span(doc, sp.start_char, sp.end_char, _eid(res.kind, res.key), "acronym", res.name)
             if new is not None:
@@ -169,7 +174,6 @@ def resolve_doc(doc: Doc, gaz: Gazetteer) -> None:
 
     proposals = list(spans_of(doc, "proposed"))
     phrases = [*(span_text(sp, text) for sp in longs), *(span_text(p, text) for p in proposals)]
-    extra_aliases: dict[str, list[str]] = {}
     for p, p_text in zip(proposals, phrases[len(longs):]):
         source, _, head = p.label_.partition(":")
         if source == "compound" and not _is_compound_name(gaz, p_text):
@@ -260,6 +264,7 @@ def resolve_doc(doc: Doc, gaz: Gazetteer) -> None:
 
 
 _SUFFIX = re.compile(r"\)(-[A-Z][A-Za-z0-9]*)(?![\w\-])")
+_HEAD_AFTER = re.compile(r"\)[ \t]+([a-z]+)\b(?![\-(])")  # "(SEA) filter"
 
 
 def _usages(doc: Doc, gaz: Gazetteer, text: str, found: list[Span], candidates: list[Candidate]) -> list[Span]:
@@ -606,6 +611,9 @@ def _resolve_definition(gaz: Gazetteer, text: str, short: str, long: str, s_star
                 and not is_model_class(short, long):
             component, glued = names_a_component(text, first, end)
             proposed = component and (glued or not is_task(long))
+        if not proposed and _PROCESS_NOUN.search(last_word(long)) and not is_task(long) and not is_metric(long) \
+                and not is_model_class(short, long):
+            proposed = an_ordered_step(text, first, end)
         if not proposed and not is_task(long) and not is_metric(long) and not is_model_class(short, long):
             # defined in passing, proposed further on: "... integrates Embedder-Guided Reinforcement Learning
             # (EG-RL) to ..." then "We design an EG-RL framework", "We introduce T-CoT, which ..."
@@ -672,6 +680,7 @@ def _heads_title(text: str, s_span: Span, l_span: Span) -> bool:
 
 
 _AGENT_OR_PROCESS = re.compile(r"[a-z]{2}(?:er|or|ing)s?$")
+_PROCESS_NOUN = re.compile(r"[a-z]{2}(?:er|or|ing|tion|sion|ment|ance|ence)s?$")  # a step of a method, told in order
 # words in -er/-or that name no agent: anatomy, physics, people, quantities ("whole tumor (WT)", "delay-Doppler (DD)")
 _NOT_AGENTS = frozenset("""tumor tumour doppler fisher color colour factor vector sensor error order paper water number border
 user customer player member center centre meter parameter character power cluster river liver cancer donor actor

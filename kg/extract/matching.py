@@ -241,7 +241,8 @@ _AGENT_PROCESS = {"quantizer": "quantization", "quantization": "quantizer", "sam
                   "sampling": "sampler", "estimator": "estimation", "estimation": "estimator",
                   "regressor": "regression", "regression": "regressor", "filter": "filtering", "filtering": "filter",
                   "integrator": "integration", "smoother": "smoothing", "smoothing": "smoother",
-                  "checking": "checker", "checker": "checking", "coding": "coder", "coder": "coding"}
+                  "checking": "checker", "checker": "checking", "coding": "coder", "coder": "coding",
+                  "tracing": "tracer", "tracer": "tracing"}
 
 
 # "finite element method" -> "finite element simulations", "... solver", "... scheme": a named

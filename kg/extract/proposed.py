@@ -314,7 +314,32 @@ def find_proposals(title: str, abstract: str, abstract_offset: int) -> list[Prop
         span = (abstract_offset + start, abstract_offset + start + len(name))
         if span not in seen:  # "we propose SymGraph, a symbolic framework": proposed, not only mentioned
             out.append(Proposal(name, *span, "mention"))
+    taken = [(p.start, p.end) for p in out]
+    for name, start, end in sized_names(abstract):
+        span = (abstract_offset + start, abstract_offset + start + len(name))
+        if not any(a < abstract_offset + end and span[0] < b for a, b in taken):  # the token, not only the name
+            out.append(Proposal(name, *span, "mention"))
     return out
+
+
+# A model named with its parameter count ("Aya-expanse-8B", "VARCO-VISION-2.0-14B", "Flash-VStream-7B-Instruct"):
+# the count says it is a pretrained model, whatever its family. The name is the family: the count, a version
+# before it and a tier after it are dropped, so that two sizes are one model (as for the families the
+# gazetteer knows). Billions only: "-1M", "-400M" end the names of datasets (MS-Celeb-1M, LAION-400M).
+_SIZED = re.compile(r"(?<![\w\-./])([A-Z][A-Za-z0-9]*(?:[\-.][A-Za-z0-9]+)*?)(?:-v?\d+(?:\.\d+)*)?-\d{1,3}(?:\.\d+)?B"
+                    r"(?:-[A-Za-z][A-Za-z0-9]*)*(?![\w\-])")
+
+
+def sized_names(text: str) -> Iterator[tuple[str, int, int]]:
+    """``(name, start, end of the token)`` of each model named with its size (see above), its family as the name
+    when that is a coined spelling, else the whole token."""
+    if "B" not in text:
+        return
+    for m in _SIZED.finditer(text):
+        family = m.group(1)
+        name = family if COINED.search(family) else m.group(0)
+        if len(family) >= 2:
+            yield name, m.start(), m.end()
 
 
 # "via OCR Rectification, a method that leverages ...": a Title-Case name the paper says is a method.
@@ -622,17 +647,17 @@ def _sentence_before(text: str, pos: int, span: int = 400) -> str:
 # "a C2f-DSConv module"): a name-like word (inner capital or digit) after such a cue, or before a
 # method noun. Mentions, never proposals.
 _COMPARE_CUE = re.compile(  # run on the lower-cased text (case-sensitive matching is faster)
-    r"\b(?:outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|compar(?:e|es|ed|ing) (?:(?:it|them|our \w+|this \w+) )?(?:to|with)"
+    r"(?:(?<=%)\s*over|\b(?:outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|compar(?:e|es|ed|ing) (?:(?:it|them|our \w+|this \w+) )?(?:to|with)"
     r"|comparison (?:to|with)|against|than|versus|vs\.|improv(?:e|es|ed|ing|ements?) (?:upon|over)"
     r"|(?:gains?|advantages?) over|competitive with|on par with|comparable to"
     r"|baselines?(?: such as| including| like)?|built (?:up)?on|extends?|extending"
     r"|appl(?:y|ies|ied|ying)|adopt(?:s|ed|ing)?|employ(?:s|ed|ing)?"
     r"|(?:modified|extended|improved|adapted|customi[sz]ed) versions? of|our (?:previous|prior|earlier) work,?"
-    r"|(?P<listing>such as|e\.g\.,?|including|like))"
+    r"|(?P<listing>such as|e\.g\.,?|including|like)))"  # "7.13% over GRPO": a gain over the names that follow
     r"\s+(?:the |a |an |strong |recent |prior |existing |state-of-the-art |pretrained |pre-trained )*",
 )
 _CUE_WORDS = ("outperform", "surpass", "compar", "against ", "than ", "versus ", "vs. ", "improv", "baseline", "built ", "extend",
-              "gain", "advantage", "competitive with", "on par with",
+              "gain", "advantage", "competitive with", "on par with", " over ",
               "appl", "adopt", "employ", "modified ", "adapted ", "customi", "our previous", "our prior", "our earlier",
               "such as ", "e.g.", "including ", "like ")
 _LIST_NAME = re.compile(r"([A-Za-z0-9][\w\-.+]*[\w+])(\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|/))?")
@@ -794,7 +819,12 @@ _PROPOSED_OBJECT = re.compile(r"(?:\b(?:an?|the|our)\s+(?:(?:novel|new|[\w]+-[\w
 # made ("the certainty-oriented sphere weighting (COSW) is developed to ..."), or the object of the method's own
 # verb ("DEIG integrates an Instance Detail Extractor (IDE)", "FinSight-Net introduces a ... (MS-DDSP)").
 _COMPONENT_AFTER = re.compile(r"\)?\s*(?:\)\s*)?(?:(?P<part>module|block|mechanism|component|layer|head|branch|bottleneck|unit)s?\b"
+                              r"|,\s+(?:an?|the)\s+(?:[\w\-]+\s+){0,3}?(?P<apposed>module|block|mechanism|component|layer|unit)\b"
                               r"|(?:is|are)\s+(?:\w+ly\s+)?(?:proposed|introduced|developed|designed|devised|constructed|presented)\b)")
+# A step of the method told in order: "First, Adaptive Precedent Selection (APS) constructs ...", "Second, ...
+# (TEI) is treated as ..." (the definition opens the sentence after an ordinal and a verb follows it).
+_ORDINAL_BEFORE = re.compile(r"(?:(?<![^\n])|[.;:]\s+)(?:First|Second|Third|Fourth|Fifth|Finally|Lastly|Then|Next)(?:ly)?,\s+(?:the\s+|our\s+)?$")
+_VERB_AFTER = re.compile(r"\)\s+(?:is|are|(?!(?:has|was)\b)[a-z]{3,}s)\b")
 _COMPONENT_SUBJECT = re.compile(r"(?:(?<![^\n])|[.;:]\s+)(?:[A-Z][\w]*(?:[A-Z\d][\w]*|-[\w\-]+)|We|Our\s+(?:method|model|framework|approach|design)"
                                 r"|This\s+(?:framework|method|model|design))\s+(?:further\s+|also\s+|first\s+|then\s+)?"
                                 r"(?:integrat|incorporat|introduc|compris|consist|contain|featur|equip|design|develop)\w*"
@@ -809,7 +839,7 @@ def names_a_component(text: str, start: int, end: int) -> tuple[bool, bool]:
     """Whether the definition at ``text[start:end]`` names a part of the paper's method (see above), and
     whether a component noun is glued to it (then it is a part even when its long form reads like a task)."""
     after = _COMPONENT_AFTER.match(text, end, end + 80)
-    if after is not None and after.group("part") is not None:
+    if after is not None and (after.group("part") or after.group("apposed")) is not None:
         return True, True
     if after is not None:  # "the ... (COSW) is developed"; not "models in remote sensing (RS) are developed"
         return _DETERMINER_BEFORE.search(text, max(0, start - 12), start) is not None, False
@@ -850,3 +880,11 @@ def colon_list_names(text: str, trigger_ends: list[int]) -> Iterator[tuple[str, 
             if len(items) >= 2 and (not last or last in ".;)") and not any(_PART.match(n) for n, _ in items):
                 yield from ((n, a) for n, a in items if n.split()[0].casefold() not in NAME_STOPWORDS)
         colon = text.find(": ", colon + 2)
+
+
+def an_ordered_step(text: str, start: int, end: int) -> bool:
+    """Whether the definition at ``text[start:end]`` opens a sentence that tells one step of the method
+    after an ordinal ("First, Adaptive Precedent Selection (APS) constructs ...")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return _ORDINAL_BEFORE.search(text, max(line_start, start - 30), start) is not None \
+        and _VERB_AFTER.match(text, end, end + 40) is not None

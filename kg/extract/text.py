@@ -279,11 +279,21 @@ def content_signature(phrase: str) -> frozenset[str]:
     """The content words of a long form, each cut to its first five letters.
 
     Inflections and spellings fold ("optimisation"/"optimization", "networks"/"network",
-    "experts"/"expert"): two long forms with one signature name the same thing, while
+    "experts"/"expert", "fine-tuned"/"fine-tuning"): two long forms with one signature name the same thing, while
     "Spatial Attention Mechanism" and "Segment Anything Model" stay apart.
     """
     words = _SIG_SPLIT.split(unicodedata.normalize("NFKC", phrase).casefold())
-    return frozenset(w[:5] for w in words if w and w not in _FUNCTION_WORDS)
+    return frozenset(_stem(w)[:5] for w in words if w and w not in _FUNCTION_WORDS)
+
+
+def _stem(word: str) -> str:
+    """A word without its verb ending, so that a participle and its noun sign alike: "fine-tuned" and
+    "fine-tuning" ("tun"), "pooled" and "pooling" ("pool"); short words ("bed", "ring") keep theirs."""
+    if len(word) >= 6 and word.endswith("ing"):
+        return word[:-3]
+    if len(word) >= 5 and word.endswith("ed"):
+        return word[:-2]
+    return word
 
 
 @functools.lru_cache(maxsize=1 << 16)
