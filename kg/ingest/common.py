@@ -262,9 +262,12 @@ def field_tables(text: str) -> str:
 # Container syntax of static-site generators, whose title labels the text inside:
 # MkDocs Material / Python-Markdown admonitions and content tabs (content indented by four spaces),
 # Docusaurus / VitePress / Pandoc fenced divs (":::tip Title" ... ":::"), Hugo shortcodes.
-_ADMONITION_RE = re.compile(r'^(?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+[\w-]+)*(?:[ \t]+"([^"\n]*)")?[ \t]*$|^===\+?[ \t]+"([^"\n]*)"[ \t]*$')
-_FENCED_DIV_RE = re.compile(r"^:::+[ \t]*(?:\{[^}\n]*\}|[\w-]+)?[ \t]*(?:\[([^\]\n]*)\]|([^\n{]*?))?[ \t]*(?:\{[^}\n]*\})?[ \t]*$")
-_SHORTCODE_RE = re.compile(r"\{\{[<%][ \t]*/?[ \t]*[\w./-]+(?:[ \t]+[^\n]*?)?[ \t]*[%>]\}\}")
+# (possessive runs of blanks: a line of "!!! tip" and 16,000 spaces must not be split every way)
+_ADMONITION_RE = re.compile(r'^(?:!!!|\?\?\?\+?)(?:[ \t]++[\w-]++)++(?:[ \t]++"([^"\n]*+)")?[ \t]*+$|^===\+?[ \t]++"([^"\n]*+)"[ \t]*+$')
+_FENCED_DIV_RE = re.compile(r"^:::+([^\n]*+)$")
+_DIV_ATTRIBUTES_RE = re.compile(r"\{[^{}\n]*+\}")
+_DIV_KIND_RE = re.compile(r"^[\w-]++(?=\s|$)")
+_SHORTCODE_RE = re.compile(r"\{\{[<%][ \t]*+/?[ \t]*+[\w./-]++[^\n]*?[%>]\}\}")
 # its title: a summary= or title= argument, else a positional quoted one ({{< expand "Abstract" >}})
 _SHORTCODE_TITLE_RE = re.compile(r'\b(?:summary|title)[ \t]*=[ \t]*"([^"\n]*)"|[ \t]"([^"\n]*)"')
 
@@ -301,7 +304,7 @@ def containers(text: str) -> str:
             lines[i] = f"**{title}**" if title else ""
             inside = changed = True
         elif line.startswith(":::") and (m := _FENCED_DIV_RE.match(line)):
-            title = (m.group(1) or m.group(2) or "").strip()
+            title = _div_title(m.group(1))
             lines[i] = f"**{title}**" if title else ""
             changed = True
         elif "{{" in line and _SHORTCODE_RE.search(line):
@@ -313,6 +316,16 @@ def containers(text: str) -> str:
             lines[i] = new if new.strip() else ""
             changed = True
     return "\n".join(lines) if changed else text
+
+
+def _div_title(rest: str) -> str:
+    """The title of a fenced div's opening line after its colons: ":::tip Abstract" -> "Abstract",
+    "::: {.note}" -> "", ":::details[Abstract]" -> "Abstract"."""
+    rest = _DIV_ATTRIBUTES_RE.sub("", rest).strip().rstrip(":").strip()
+    if "[" in rest and rest.endswith("]"):
+        return rest[rest.index("[") + 1 : -1].strip()
+    kind = _DIV_KIND_RE.match(rest)
+    return rest[kind.end():].strip() if kind else rest
 
 
 def _indented_below(lines: list[str], i: int) -> bool:

@@ -47,13 +47,10 @@ def looks_like_html_digest(text: str) -> bool:
 
 def read_html(text: str, ctx: FileContext) -> FileResult:
     """Read every paper card of an HTML digest (see the module docstring)."""
-    from kg.ingest.markdown import read_markdown
+    from kg.ingest.markdown import read_rendered
 
     markdown, lines = to_markdown(text)
-    result = read_markdown(markdown, ctx)
-    result.format = "html"
-    if result.digest is not None:
-        result.digest = dataclasses.replace(result.digest, format="html")
+    result = read_rendered(markdown, ctx, "html")
 
     def source_line(line: int) -> int:
         return lines[line - 1] if 0 < line <= len(lines) else line

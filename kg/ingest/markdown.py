@@ -26,6 +26,8 @@ the open field. The canonical daily-arXiv entry body is read in one match
 """
 from __future__ import annotations
 
+import dataclasses
+
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -176,6 +178,15 @@ def read_markdown(text: str, ctx: FileContext, *, fast: bool = True) -> FileResu
     if st.abstracts_seen:
         result.problems.extend(st.missing_abstracts)
     result.toc_total, result.toc_line = st.toc_total, st.toc_line
+    return result
+
+
+def read_rendered(markdown: str, ctx: FileContext, fmt: str) -> FileResult:
+    """Read the markdown another format was converted to (HTML, reStructuredText, Org), reported as ``fmt``."""
+    result = read_markdown(markdown, ctx)
+    result.format = fmt
+    if result.digest is not None:
+        result.digest = dataclasses.replace(result.digest, format=fmt)
     return result
 
 

@@ -27,7 +27,6 @@ markdown it already reads, with the line numbers kept; a parser's tree would hav
 """
 from __future__ import annotations
 
-import dataclasses
 import re
 
 from kg.arxiv import PAPER_URL_PREFIX
@@ -47,7 +46,8 @@ _DESCRIPTION_RE = re.compile(r"^([ \t]*(?:[-+]|\d+[.)])[ \t]+)(.+?)[ \t]+::(?:[ 
 _TABLE_RULE_RE = re.compile(r"^[ \t]*\|[-+|: \t]*-[-+|: \t]*$")
 _LINK_RE = re.compile(r"\[\[([^\[\]\n]+)\](?:\[([^\[\]\n]+)\])?\]")
 # Org's verbatim rule: the marker after a space or "(" and before a space or punctuation.
-_CODE_RE = re.compile(r"(?:(?<=[\s(\"'{])|^)([=~])([^\s=~](?:[^\n]*?[^\s])?)\1(?=[\s.,;:!?')}\"-]|$)")
+# (bounded, and no marker inside: "~a ~a ~a ..." must not scan to the end of the line from every "~")
+_CODE_RE = re.compile(r"(?:(?<=[\s(\"'{])|^)([=~])([^\s=~](?:[^\n=~]{0,200}?[^\s=~])?)\1(?=[\s.,;:!?')}\"-]|$)")
 _ARXIV_RE = re.compile(r"(?:" + PAPER_URL_PREFIX + r"/|arxiv[: _-]*(?:id)?[: \t]*)\d{4}\.\d{4,5}", re.IGNORECASE)
 # What only Org has: a header keyword, a property drawer, a block, or a bracketed link.
 _ORG_MARK_RE = re.compile(r"^#\+(?:title|date|author|options|startup|language|begin_)|^[ \t]*:PROPERTIES:[ \t]*$|\[\[https?://",
@@ -70,13 +70,9 @@ def looks_like_org_digest(text: str) -> bool:
 
 def read_org(text: str, ctx: FileContext) -> FileResult:
     """Read every paper section of an Org-mode digest (see the module docstring)."""
-    from kg.ingest.markdown import read_markdown
+    from kg.ingest.markdown import read_rendered
 
-    result = read_markdown(to_markdown(text), ctx)
-    result.format = "org"
-    if result.digest is not None:
-        result.digest = dataclasses.replace(result.digest, format="org")
-    return result
+    return read_rendered(to_markdown(text), ctx, "org")
 
 
 def to_markdown(text: str) -> str:

@@ -24,7 +24,6 @@ dependency that fails on the broken markup hand-made pages have, and gives no li
 """
 from __future__ import annotations
 
-import dataclasses
 import re
 
 from kg.arxiv import PAPER_URL_PREFIX
@@ -57,13 +56,9 @@ def looks_like_rst_digest(text: str) -> bool:
 
 def read_rst(text: str, ctx: FileContext) -> FileResult:
     """Read every paper section of a reStructuredText digest (see the module docstring)."""
-    from kg.ingest.markdown import read_markdown
+    from kg.ingest.markdown import read_rendered
 
-    result = read_markdown(to_markdown(text), ctx)
-    result.format = "rst"
-    if result.digest is not None:
-        result.digest = dataclasses.replace(result.digest, format="rst")
-    return result
+    return read_rendered(to_markdown(text), ctx, "rst")
 
 
 def to_markdown(text: str) -> str:
