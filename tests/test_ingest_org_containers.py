@@ -140,3 +140,24 @@ def test_a_folder_reads_files_of_unlisted_kinds_that_link_papers_and_reports_wha
     result = read_inputs([str(tmp_path)])
     assert sorted({r.arxiv_id for r in result.records}) == ["2602.11002", "2602.20985"]
     assert [(p.source.path.rsplit("/", 1)[-1], p.kind) for p in result.report.problems] == [("2026-05-01.bib", "unknown-format")]
+
+
+def test_a_sphinx_page_with_an_arxiv_role_is_read_as_restructuredtext(tmp_path):
+    """":arXiv: :arxiv:`ID`" fields under underlined titles (blind17's Japanese fork): reStructuredText, not
+    markdown's setext headings; "\\*" is an escaped star, "\\pm" LaTeX kept; "概要（英語原文）" labels the abstract."""
+    wrapped = textwrap.indent("\n".join(textwrap.wrap(ABSTRACT2 + r" It gains $4.45 \pm 0.30$.", 70)), "   ")
+    text = ("===========================\n arXiv 日報 2026年05月06日\n===========================\n\n"
+            ":更新日: 2026-05-06\n\ncs.CV（2 件）\n==============\n\n.. _arxiv-2602.11002:\n\n"
+            "\\*-Splats: Deformable Splats\n----------------------------\n\n"
+            ":arXiv: :arxiv:`2602.11002` （`PDF <https://arxiv.org/pdf/2602.11002>`__）\n:著者: Cy Zhou, Dee Park\n:分野: cs.GR\n\n"
+            ".. admonition:: TL;DR\n   :class: tip\n\n   一句话。\n\n研究動機\n   \\1) 动机。\n\n"
+            ".. topic:: 概要（英語原文）\n\n" + wrapped + "\n\n"
+            "Second Paper\n------------\n\n:arXiv: :arxiv:`2602.11003`\n:著者: Ann Lee\n")
+    path = tmp_path / "arxiv_20260506.rst"
+    path.write_text(text, encoding="utf-8")
+    result = read_file(str(path))
+    assert result.format == "rst"
+    a, b = result.records
+    assert (a.title, a.authors, a.categories) == ("*-Splats: Deformable Splats", ("Cy Zhou", "Dee Park"), ("cs.GR",))
+    assert a.abstract == ABSTRACT2 + r" It gains $4.45 \pm 0.30$." and a.summary.tldr == "一句话。"
+    assert a.summary.motivation == "1) 动机。" and b.authors == ("Ann Lee",)

@@ -71,13 +71,14 @@ def detect_format(text: str) -> str | None:
     # markdown test, which would find its list items but not its headings and drawers)
     if looks_like_org_digest(text):
         return ORG
+    # a Sphinx page: underlined section titles, "`ID <https://arxiv.org/abs/ID>`__" links or ":arXiv:" fields
+    # (before the structural test: its underlined titles read as setext headings, its fields as text)
+    if looks_like_rst_digest(text):
+        return RST
     # without paper headings: entries found by structure around arXiv ids (list items, bold
     # title lines, table rows), enough of them to tell a digest from a README that links a paper
     if looks_like_digest(text):
         return MARKDOWN
-    # a Sphinx page: underlined section titles, "`ID <https://arxiv.org/abs/ID>`__" links or ":arXiv:" fields
-    if looks_like_rst_digest(text):
-        return RST
     return None
 
 

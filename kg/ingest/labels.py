@@ -15,10 +15,10 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
                  "摘要", "原文摘要", "英文摘要", "论文摘要", "論文摘要", "초록", "원문초록", "영문초록", "논문초록", "抄録", "概要"),
     "tldr": ("tl;dr", "tldr", "tl;dr;", "tl,dr", "要点", "一句话总结", "一句话概括", "太长不看", "要約",
              "요약", "한줄요약", "핵심요약", "세줄요약", "핵심"),
-    "motivation": ("motivation", "motivations", "动机", "研究动机", "動機", "동기", "연구동기"),
-    "method": ("method", "methods", "methodology", "approach", "方法", "研究方法", "手法", "방법", "방법론"),
-    "result": ("result", "results", "结果", "实验结果", "結果", "결과", "실험결과"),
-    "conclusion": ("conclusion", "conclusions", "结论", "結論", "결론"),
+    "motivation": ("motivation", "motivations", "动机", "研究动机", "動機", "研究動機", "研究背景", "동기", "연구동기"),
+    "method": ("method", "methods", "methodology", "approach", "方法", "研究方法", "手法", "提案手法", "방법", "방법론"),
+    "result": ("result", "results", "结果", "实验结果", "結果", "実験結果", "결과", "실험결과"),
+    "conclusion": ("conclusion", "conclusions", "结论", "結論", "まとめ", "결론"),
     "keywords": ("keywords", "keyword", "keyterms", "关键词", "关键字", "關鍵詞", "キーワード", "키워드", "핵심어"),
     "category": ("category", "categories", "maincategory", "primarycategory", "primary", "primarysubject", "subjects", "subject",
                  "主分类", "分类", "类别", "主类别", "主要分类", "分野", "カテゴリ", "カテゴリー", "主カテゴリ", "카테고리", "주카테고리", "분류", "주분류", "분야"),
@@ -44,7 +44,7 @@ BLOCK_LABELS: dict[str, str] = {
     **LABELS, **{variant: canonical for canonical, variants in _BLOCK_SYNONYMS.items() for variant in variants}
 }
 
-_GLOSS_RE = re.compile(r"^([^()]+?)\s*\(([^()]+)\)\s*[:：]?\s*$")  # "Label (gloss)"
+_GLOSS_RE = re.compile(r"^([^()（）]+?)\s*[(（]([^()（）]+)[)）]\s*[:：]?\s*$")  # "Label (gloss)", "概要（英語原文）"
 _NORMALISE_RE = re.compile(r"[\s_\-.·【】〖〗［］\[\]—–:：]+")  # "**W skrócie —**" is the label "W skrócie"  # "**【摘要】**:" is the label 摘要
 # Forks decorate labels with emoji or symbols ("**📝 Abstract**:", "**🎯 Motivation**"): symbols
 # (Unicode S*), variation selectors and joiners are not part of a label.
@@ -79,7 +79,7 @@ def canonical_label(label: str) -> str | None:
     except KeyError:
         pass
     key = LABELS.get(_normalise(label))
-    if key is None and "(" in label:
+    if key is None and ("(" in label or "（" in label):
         m = _GLOSS_RE.match(label)
         if m is not None:
             key = LABELS.get(_normalise(m.group(1))) or LABELS.get(_normalise(m.group(2)))

@@ -12,6 +12,7 @@ understands, and read by :func:`kg.ingest.markdown.read_markdown`:
   becomes a bold line ``**TL;DR**``, which labels the text below it; containers and other body
   directives keep only their content; metadata, contents, tables of counts, targets and comments
   (``.. meta::``, ``.. contents::``, ``.. list-table::``, ``.. _label:``) are dropped with their options;
+* a definition list's term becomes a bold line that labels its definition ("研究動機" over an indented text);
 * indented blocks (directive content, definition bodies, hard-wrapped paragraphs) are dedented;
 * inline links ```text <url>`__`` become ``[text](url)``, literals ````x```` become ```x```.
 
@@ -38,6 +39,8 @@ _FIELD_RE = re.compile(r"^:([^:\n`][^:\n]{0,40}?):(?:[ \t]+(.*))?$")
 _LINK_RE = re.compile(r"`([^`<>\n]++)<([^<>`\s]++)>`__?")  # possessive: no backtracking over long runs
 _LITERAL_RE = re.compile(r"``([^`\n]+)``")
 _ROLE_RE = re.compile(r":[\w-]+:`([^`\n]+)`")
+# an escaped character ("\\*", "\\1)", "\\ "): not before a letter, where abstracts keep their LaTeX ("\\pm", "\\emph")
+_ESCAPE_RE = re.compile(r"\\([^A-Za-z])")
 # Directives whose title labels their content, and those whose content is the text itself.
 _TITLED = frozenset({"admonition", "rubric", "topic", "sidebar"})
 _NAMED = frozenset({"note", "tip", "hint", "important", "attention", "caution", "warning", "danger", "error", "seealso"})
@@ -125,6 +128,11 @@ def to_markdown(text: str) -> str:
             out[i] = f"**{field.group(1).strip()}:** {_inline(value)}" if value else ""
             i += 1
             continue
+        if not indented and stripped and len(stripped) <= 80 and i + 1 < len(lines) \
+                and lines[i + 1][:1].isspace() and lines[i + 1].strip():
+            out[i] = f"**{_inline(stripped)}**"  # a definition list's term ("研究動機" over its indented text) labels it
+            i += 1
+            continue
         out[i] = _inline(stripped) if indented else _inline(line)
         i += 1
     return "\n".join(out)
@@ -141,7 +149,10 @@ def _heading(styles: list[str], style: str, title: str) -> str:
 
 
 def _inline(text: str) -> str:
-    """reStructuredText inline markup as markdown: links, literals, roles."""
+    """reStructuredText inline markup as markdown: links, literals, roles, and escapes ("\\*-PLUIE" is "*-PLUIE",
+    "\\ " joins; a backslash before a letter is LaTeX an abstract kept, "\\pm")."""
+    if "\\" in text:
+        text = _ESCAPE_RE.sub(lambda m: "" if m.group(1).isspace() else m.group(1), text)
     if "`" not in text:
         return text
     text = _LINK_RE.sub(lambda m: f"[{m.group(1).strip()}]({m.group(2)})", text)
