@@ -1,4 +1,4 @@
-"""Fork layouts of round 8: Org-mode digests, the container syntax of static-site generators (MkDocs
+"""Fork layouts of round 8: Org-mode and AsciiDoc digests, the container syntax of static-site generators (MkDocs
 admonitions and tabs, Hugo shortcodes, fenced divs), translated labels, authors as a list, heading
 attributes and "[3/25]" numbering. Each is read by structure; the examples are the shapes blind13, 14 and
 16 showed (`bench/blind/render13.py`, `render14.py`, `render16.py`)."""
@@ -161,3 +161,38 @@ def test_a_sphinx_page_with_an_arxiv_role_is_read_as_restructuredtext(tmp_path):
     assert (a.title, a.authors, a.categories) == ("*-Splats: Deformable Splats", ("Cy Zhou", "Dee Park"), ("cs.GR",))
     assert a.abstract == ABSTRACT2 + r" It gains $4.45 \pm 0.30$." and a.summary.tldr == "一句话。"
     assert a.summary.motivation == "1) 动机。" and b.authors == ("Ann Lee",)
+
+
+def _adoc() -> str:
+    return (
+        "= arXiv diário — 12 de maio de 2026\n:revdate: 2026-05-12\n:lang: pt-BR\n:toc: left\n\n"
+        "Esta página é gerada automaticamente.\n\n*Total de artigos:* 2\n\n== cs.CV (2)\n\n"
+        "[[arxiv-2602-22779]]\n=== TrajTok: Trajectory Tokens\n\n[horizontal]\nArtigo:: 1 de 2\n"
+        "arXiv:: https://arxiv.org/abs/2602.22779[arXiv:2602.22779] · https://arxiv.org/pdf/2602.22779[PDF]\n"
+        "Autores:: Chenhao Zheng, Jieyu Zhang\nCategorias:: `cs.CV`, `cs.GR`\nComentário:: CVPR 2026\n\n"
+        "TIP: *TL;DR:* 一句话。\n\n.Análise gerada por IA\n[cols=\"1h,5\",frame=ends]\n|===\n| Motivação\n| 动机。\n\n"
+        "| Método\n| 方法。\n|===\n\n.Resumo original (inglês)\n[%collapsible%open]\n====\n"
+        + "\n".join(textwrap.wrap(ABSTRACT, 70)) + "\n====\n\nlink:#header[↑ voltar ao topo]\n\n'''\n\n"
+        "=== Deformable Splats\n\narXiv:: https://arxiv.org/abs/2602.11002[2602.11002]\nAutores:: Cy Zhou\n\n"
+        "[quote]\n____\n" + ABSTRACT2 + "\n____\n\n----\ncode that is not the abstract\n----\n"
+    )
+
+
+def test_an_asciidoc_digest_is_read_by_its_sections_description_lists_and_blocks(tmp_path):
+    """blind18's Portuguese AsciiDoc fork: "=== Title" sections, "Label:: value" lists, an admonition with a bold
+    label, a two-column table of the AI fields, the abstract in an example block under a block title."""
+    path = tmp_path / "arxiv-diario-2026-05-12.adoc"
+    path.write_text(_adoc(), encoding="utf-8")
+    result = read_file(str(path))
+    assert result.format == "adoc" and result.problems == []
+    a, b = result.records
+    assert (a.arxiv_id, a.title, a.authors) == ("2602.22779", "TrajTok: Trajectory Tokens", ("Chenhao Zheng", "Jieyu Zhang"))
+    assert a.categories == ("cs.CV", "cs.GR") and a.comment == "CVPR 2026"
+    assert (a.summary.tldr, a.summary.motivation, a.summary.method) == ("一句话。", "动机。", "方法。")
+    assert a.abstract == ABSTRACT and b.abstract == ABSTRACT2 and b.authors == ("Cy Zhou",)
+    lines = _adoc().split("\n")
+    assert lines[a.source.line - 1].startswith("=== TrajTok") and lines[b.source.line - 1] == "=== Deformable Splats"
+    # picked up in a folder by its suffix; markdown with "==" in prose is no AsciiDoc
+    assert {r.arxiv_id for r in read_inputs([str(tmp_path)]).records} == {"2602.22779", "2602.11002"}
+    md = "# Papers\n\n## [A](https://arxiv.org/abs/2601.00001)\n\nx == y\n\n## [B](https://arxiv.org/abs/2601.00002)\n"
+    assert detect_format(md) == "markdown"

@@ -32,6 +32,7 @@ from kg.ingest.html_pages import read_html
 from kg.ingest.files import date_in_text, dates_out_of_range, digest_id, digest_ids, expand_inputs, read_text
 from kg.ingest.jsonl import read_daily_jsonl, read_snapshot
 from kg.ingest.markdown import read_markdown
+from kg.ingest.adoc_pages import read_adoc
 from kg.ingest.org_pages import read_org
 from kg.ingest.rst_pages import read_rst
 from kg.progress import SILENT, Progress
@@ -47,6 +48,7 @@ _READERS: dict[str, Callable[[str, FileContext], FileResult]] = {
     detect.HTML: read_html,
     detect.RST: read_rst,
     detect.ORG: read_org,
+    detect.ADOC: read_adoc,
 }
 
 

@@ -8,6 +8,7 @@ from kg.ingest.common import inline_reference_links
 from kg.ingest.blocks import looks_like_digest
 from kg.ingest.html_pages import looks_like_html_digest
 from kg.ingest.jsonl import decode_line, document_objects, is_snapshot_line
+from kg.ingest.adoc_pages import looks_like_adoc_digest
 from kg.ingest.org_pages import looks_like_org_digest
 from kg.ingest.rst_pages import looks_like_rst_digest
 
@@ -18,6 +19,7 @@ SNAPSHOT = "arxiv-snapshot"
 HTML = "html"
 RST = "rst"
 ORG = "org"
+ADOC = "adoc"
 
 _FIRST_CHAR_RE = re.compile(r"\S")
 _HEAD = 4096  # characters enough to see an XML root element
@@ -39,7 +41,7 @@ _DIGEST_BLOCK_RE = re.compile(
 
 
 def detect_format(text: str) -> str | None:
-    """The reader for ``text``: "atom", "daily-jsonl", "arxiv-snapshot", "markdown", "html", "rst", "org", or ``None``.
+    """The reader for ``text``: "atom", "daily-jsonl", "arxiv-snapshot", "markdown", "html", "rst", "org", "adoc", or ``None``.
 
     Args:
         text: the decoded file content.
@@ -71,6 +73,9 @@ def detect_format(text: str) -> str | None:
     # markdown test, which would find its list items but not its headings and drawers)
     if looks_like_org_digest(text):
         return ORG
+    # an AsciiDoc page: "=== Title" sections with an arXiv paper in each, attribute entries, "Label:: value"
+    if looks_like_adoc_digest(text):
+        return ADOC
     # a Sphinx page: underlined section titles, "`ID <https://arxiv.org/abs/ID>`__" links or ":arXiv:" fields
     # (before the structural test: its underlined titles read as setext headings, its fields as text)
     if looks_like_rst_digest(text):

@@ -30,7 +30,7 @@ from kg.records import Problem, SourceRef
 
 # Files a directory expansion picks up (a ".gz" on top of these is accepted too).
 # Explicitly named files are always read, whatever their name.
-DATA_SUFFIXES = frozenset({".md", ".markdown", ".txt", ".rst", ".org", ".jsonl", ".ndjson", ".json", ".xml", ".atom", ".html", ".htm"})
+DATA_SUFFIXES = frozenset({".md", ".markdown", ".txt", ".rst", ".org", ".adoc", ".asciidoc", ".jsonl", ".ndjson", ".json", ".xml", ".atom", ".html", ".htm"})
 # Files of other names are read from a folder when their first bytes hold arXiv papers: a fork may
 # publish in a markup the list does not name (".adoc", ".textile", no suffix). Code, styles, data
 # formats and binaries are never digests and are not opened.

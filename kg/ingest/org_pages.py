@@ -29,8 +29,8 @@ from __future__ import annotations
 
 import re
 
-from kg.arxiv import PAPER_URL_PREFIX
 from kg.ingest.common import FileContext, FileResult
+from kg.ingest.outline import heading_markdown, paper_sections, papers_level
 
 __all__ = ["looks_like_org_digest", "read_org", "to_markdown"]
 
@@ -48,7 +48,6 @@ _LINK_RE = re.compile(r"\[\[([^\[\]\n]+)\](?:\[([^\[\]\n]+)\])?\]")
 # Org's verbatim rule: the marker after a space or "(" and before a space or punctuation.
 # (bounded, and no marker inside: "~a ~a ~a ..." must not scan to the end of the line from every "~")
 _CODE_RE = re.compile(r"(?:(?<=[\s(\"'{])|^)([=~])([^\s=~](?:[^\n=~]{0,200}?[^\s=~])?)\1(?=[\s.,;:!?')}\"-]|$)")
-_ARXIV_RE = re.compile(r"(?:" + PAPER_URL_PREFIX + r"/|arxiv[: _-]*(?:id)?[: \t]*)\d{4}\.\d{4,5}", re.IGNORECASE)
 # What only Org has: a header keyword, a property drawer, a block, or a bracketed link.
 _ORG_MARK_RE = re.compile(r"^#\+(?:title|date|author|options|startup|language|begin_)|^[ \t]*:PROPERTIES:[ \t]*$|\[\[https?://",
                           re.IGNORECASE | re.MULTILINE)
@@ -64,8 +63,8 @@ def looks_like_org_digest(text: str) -> bool:
     head = text[:_SCAN]
     if _ORG_MARK_RE.search(head) is None:
         return False
-    levels = _section_levels(head.split("\n"))
-    return bool(levels) and max(levels.values()) >= 2
+    sections = paper_sections(head.split("\n"), _level)
+    return bool(sections) and max(sections.values()) >= 2
 
 
 def read_org(text: str, ctx: FileContext) -> FileResult:
@@ -88,8 +87,7 @@ def to_markdown(text: str) -> str:
     short
     """
     lines = text.split("\n")
-    levels = _section_levels(lines)
-    paper_level = min((lv for lv, n in levels.items() if n), default=None)
+    paper_level = papers_level(paper_sections(lines, _level))
     out: list[str] = []
     block: str | None = None  # the kind of the open #+begin_ block
     for line in lines:
@@ -137,37 +135,18 @@ def to_markdown(text: str) -> str:
     return "\n".join(out)
 
 
-def _section_levels(lines: list[str]) -> dict[int, int]:
-    """For each heading level, how many of its sections (up to the next heading of that level or above)
-    hold an arXiv link or id, in the heading or below it before the next heading of any level."""
-    counts: dict[int, int] = {}
-    level: int | None = None
-    found = False
-    for line in lines:
-        if line[:1] == "*":
-            heading = _HEADING_RE.match(line)
-            if heading:
-                if level is not None:
-                    counts[level] = counts.get(level, 0) + found
-                level = len(heading.group(1))
-                found = _ARXIV_RE.search(line) is not None
-                continue
-        if level is not None and not found and _ARXIV_RE.search(line):
-            found = True
-    if level is not None:
-        counts[level] = counts.get(level, 0) + found
-    return counts
+def _level(line: str) -> int | None:
+    """The level of an Org heading line ("** Title" is 2), ``None`` for other lines."""
+    if line[:1] != "*":
+        return None
+    heading = _HEADING_RE.match(line)
+    return len(heading.group(1)) if heading else None
 
 
 def _heading(level: int, title: str, paper_level: int | None) -> str:
-    """A heading at the papers' level is ``###``, one above it ``##``, higher ones ``#``; deeper ones are labels."""
+    """A heading's markdown (:func:`kg.ingest.outline.heading_markdown`) without TODO keywords, priorities and tags."""
     title = _TAGS_RE.sub("", _PRIORITY_RE.sub("", _TODO_RE.sub("", title))).strip()
-    title = _inline(title)
-    if paper_level is None or level == paper_level:
-        return "### " + title
-    if level < paper_level:
-        return ("## " if level == paper_level - 1 else "# ") + title
-    return f"**{title}**" if title else ""
+    return heading_markdown(level, _inline(title), paper_level)
 
 
 def _inline(text: str) -> str:
