@@ -320,10 +320,11 @@ def write_outputs(
 def _write_all(result: BuildResult, out: Path, *, neo4j_import: bool, html: bool, trends: bool, jobs: int) -> dict[str, Path]:
     """Every writer, half of them in a forked child when there is a second core (:mod:`kg.forked`).
 
-    The halves are about even on a year of digests (CPU s): the co-author page 5, GraphML 7, the
-    Neo4j CSVs 6 and the summary 0.5 here; trends 8, node-link JSON 3.5 and the topic page 2 in the
-    child. Each writer writes its own files from the same graph, so the bytes do not depend on
-    where or in which order it ran.
+    The halves are about even on a year of digests (wall s on an idle machine, round 8): the co-author
+    page 3, GraphML 5.7, node-link JSON 2.6 and the summary 0.5 here; trends 5.1, the topic page 1.3 and
+    the Neo4j CSVs 5.2 in the child (with the CSVs here the parent ran 14.4 s to the child's 9).
+    Each writer writes its own files from the same graph, so the bytes do not depend on where or in
+    which order it ran.
 
     Peak memory: both processes start from the build's heap (1.39 GB on a year), and a writer's
     temporaries come on top of what the writers before it left mapped. So the two with the largest
@@ -336,13 +337,14 @@ def _write_all(result: BuildResult, out: Path, *, neo4j_import: bool, html: bool
     G = result.graph
     written = {"graphml": out / "graph.graphml", "node-link": out / "graph.json", "summary": out / "summary.json"}
     here: list[Callable[[], object]] = [lambda: write_graphml(G, written["graphml"]),
+                                        lambda: write_node_link(G, written["node-link"]),
                                         lambda: write_summary(result.summary(), written["summary"])]
-    there: list[Callable[[], object]] = [lambda: write_node_link(G, written["node-link"])]
+    there: list[Callable[[], object]] = []
     if neo4j_import:
         from kg.store.csv_bulk import export_neo4j_import
 
         written["neo4j-import"] = out / "neo4j-import"
-        here.append(lambda: export_neo4j_import(G, written["neo4j-import"]))
+        there.append(lambda: export_neo4j_import(G, written["neo4j-import"]))
     if html:
         from kg.viz import write_coauthor_html, write_topic_html
 
