@@ -88,7 +88,7 @@ def test_a_writer_failing_in_the_child_leaves_the_previous_output(tmp_path, monk
     def broken(*args, **kwargs):
         raise OSError("disk full (simulated)")
 
-    monkeypatch.setattr("kg.export.write_node_link", broken)  # runs in the child
+    monkeypatch.setattr("kg.store.csv_bulk.export_neo4j_import", broken)  # runs in the child
     with pytest.raises(ChildFailed, match="disk full"):
         kg.write_outputs(result, out, jobs=2)
     assert files(out) == before

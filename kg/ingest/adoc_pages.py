@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 
 from kg.ingest.common import FileContext, FileResult
-from kg.ingest.outline import heading_markdown, paper_sections, papers_level
+from kg.ingest.outline import heading_markdown, holds_papers, paper_sections, papers_level
 
 __all__ = ["looks_like_adoc_digest", "read_adoc", "to_markdown"]
 
@@ -60,8 +60,7 @@ def looks_like_adoc_digest(text: str) -> bool:
     head = text[:_SCAN]
     if len(_ADOC_MARK_RE.findall(head)) < 3:
         return False
-    sections = paper_sections(head.split("\n"), _level)
-    return bool(sections) and max(sections.values()) >= 2
+    return holds_papers(head, _level)
 
 
 def read_adoc(text: str, ctx: FileContext) -> FileResult:

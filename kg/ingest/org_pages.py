@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 
 from kg.ingest.common import FileContext, FileResult
-from kg.ingest.outline import heading_markdown, paper_sections, papers_level
+from kg.ingest.outline import heading_markdown, holds_papers, paper_sections, papers_level
 
 __all__ = ["looks_like_org_digest", "read_org", "to_markdown"]
 
@@ -63,8 +63,7 @@ def looks_like_org_digest(text: str) -> bool:
     head = text[:_SCAN]
     if _ORG_MARK_RE.search(head) is None:
         return False
-    sections = paper_sections(head.split("\n"), _level)
-    return bool(sections) and max(sections.values()) >= 2
+    return holds_papers(head, _level)
 
 
 def read_org(text: str, ctx: FileContext) -> FileResult:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 
 from kg.arxiv import PAPER_URL_PREFIX
 
-__all__ = ["ARXIV_MENTION_RE", "heading_markdown", "paper_sections", "papers_level"]
+__all__ = ["ARXIV_MENTION_RE", "heading_markdown", "holds_papers", "paper_sections", "papers_level"]
 
 ARXIV_MENTION_RE = re.compile(r"(?:" + PAPER_URL_PREFIX + r"/|arxiv[: _-]*(?:id)?[: \t]*)\d{4}\.\d{4,5}", re.IGNORECASE)
 
@@ -35,6 +35,12 @@ def paper_sections(lines: Sequence[str], level_of: Callable[[str], int | None]) 
     if level is not None:
         counts[level] = counts.get(level, 0) + found
     return counts
+
+
+def holds_papers(text: str, level_of: Callable[[str], int | None], at_least: int = 2) -> bool:
+    """True when the sections of some heading level of ``text`` name ``at_least`` arXiv papers."""
+    sections = paper_sections(text.split("\n"), level_of)
+    return bool(sections) and max(sections.values()) >= at_least
 
 
 def papers_level(sections: dict[int, int]) -> int | None:
