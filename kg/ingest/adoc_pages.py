@@ -31,7 +31,7 @@ from kg.ingest.outline import heading_markdown, holds_papers, paper_sections, pa
 
 __all__ = ["looks_like_adoc_digest", "read_adoc", "to_markdown"]
 
-_HEADING_RE = re.compile(r"^(={1,6})[ \t]++(\S[^\n]*?)[ \t]*+$")
+_HEADING_RE = re.compile(r"^(={1,6})[ \t]++(\S(?:[^\n]*\S)?)[ \t]*$")  # greedy to the last non-blank: linear
 _ATTRIBUTE_RE = re.compile(r"^:!?[\w][\w-]*!?:(?:[ \t][^\n]*)?$")
 _ANCHOR_RE = re.compile(r"^\[\[[^\]\n]*\]\]$|^\[#[^\]\n]*\]$")
 _BLOCK_ATTRS_RE = re.compile(r"^\[(?!\[)([^\]\n]*)\]$")

@@ -34,14 +34,14 @@ from kg.ingest.outline import heading_markdown, holds_papers, paper_sections, pa
 
 __all__ = ["looks_like_org_digest", "read_org", "to_markdown"]
 
-_HEADING_RE = re.compile(r"^(\*+)[ \t]+(.*?)[ \t]*$")
+_HEADING_RE = re.compile(r"^(\*+)[ \t]++(\S(?:.*\S)?)?[ \t]*$")  # greedy to the last non-blank: linear
 _TODO_RE = re.compile(r"^(?:TODO|DONE|NEXT|WAITING|CANCELL?ED)[ \t]+")
 _PRIORITY_RE = re.compile(r"^\[#[A-Z0-9]\][ \t]*")
-_TAGS_RE = re.compile(r"[ \t]+:(?:[\w@#%.-]+:)+$")
+_TAGS_RE = re.compile(r"\s:(?:[\w@#%.-]+:)+$")  # one blank before the tags: a long run of blanks is not re-scanned
 _KEYWORD_RE = re.compile(r"^[ \t]*#\+(\w+)(?:\[[^\]\n]*\])?:[ \t]*(.*)$")
 _BLOCK_RE = re.compile(r"^[ \t]*#\+(begin|end)_(\w+)", re.IGNORECASE)
 _COMMENT_RE = re.compile(r"^[ \t]*#(?:[ \t]|$)")
-_PROPERTY_RE = re.compile(r"^[ \t]*:([\w-]+):(?:[ \t]+(.*?))?[ \t]*$")
+_PROPERTY_RE = re.compile(r"^[ \t]*:([\w-]+):(?:[ \t]++(\S(?:.*\S)?))?[ \t]*$")
 _DESCRIPTION_RE = re.compile(r"^([ \t]*(?:[-+]|\d+[.)])[ \t]+)(.+?)[ \t]+::(?:[ \t]+(.*)|[ \t]*)$")
 _TABLE_RULE_RE = re.compile(r"^[ \t]*\|[-+|: \t]*-[-+|: \t]*$")
 _LINK_RE = re.compile(r"\[\[([^\[\]\n]+)\](?:\[([^\[\]\n]+)\])?\]")
@@ -106,7 +106,7 @@ def to_markdown(text: str) -> str:
             continue
         heading = _HEADING_RE.match(line)
         if heading:
-            out.append(_heading(len(heading.group(1)), heading.group(2), paper_level))
+            out.append(_heading(len(heading.group(1)), heading.group(2) or "", paper_level))
             continue
         keyword = _KEYWORD_RE.match(line)
         if keyword:
