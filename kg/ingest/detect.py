@@ -7,8 +7,8 @@ from kg.arxiv import PAPER_URL_PREFIX
 from kg.ingest.common import inline_reference_links
 from kg.ingest.blocks import looks_like_digest
 from kg.ingest.html_pages import looks_like_html_digest
-from kg.ingest.jsonl import decode_line, document_objects, is_snapshot_line
 from kg.ingest.adoc_pages import looks_like_adoc_digest
+from kg.ingest.jsonl import decode_line, document_objects, is_snapshot_line
 from kg.ingest.org_pages import looks_like_org_digest
 from kg.ingest.rst_pages import looks_like_rst_digest
 

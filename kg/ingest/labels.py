@@ -45,7 +45,8 @@ BLOCK_LABELS: dict[str, str] = {
 }
 
 _GLOSS_RE = re.compile(r"^([^()（）]+?)\s*[(（]([^()（）]+)[)）]\s*[:：]?\s*$")  # "Label (gloss)", "概要（英語原文）"
-_NORMALISE_RE = re.compile(r"[\s_\-.·【】〖〗［］\[\]—–:：]+")  # "**W skrócie —**" is the label "W skrócie"  # "**【摘要】**:" is the label 摘要
+# "**【摘要】**:" is the label 摘要, "**W skrócie —**" the label "W skrócie"
+_NORMALISE_RE = re.compile(r"[\s_\-.·【】〖〗［］\[\]—–:：]+")
 # Forks decorate labels with emoji or symbols ("**📝 Abstract**:", "**🎯 Motivation**"): symbols
 # (Unicode S*), variation selectors and joiners are not part of a label.
 #: the symbol ranges as a regex character-class body (also what kg.ingest.entry strips before a cell)

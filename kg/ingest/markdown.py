@@ -26,11 +26,9 @@ the open field. The canonical daily-arXiv entry body is read in one match
 """
 from __future__ import annotations
 
-import dataclasses
-
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kg.arxiv import ARXIV_ID_RE, PAPER_URL_PREFIX, is_category, is_paper_url, month_from_id, parse_arxiv_id
 from kg.ingest import blocks
@@ -186,7 +184,7 @@ def read_rendered(markdown: str, ctx: FileContext, fmt: str) -> FileResult:
     result = read_markdown(markdown, ctx)
     result.format = fmt
     if result.digest is not None:
-        result.digest = dataclasses.replace(result.digest, format=fmt)
+        result.digest = replace(result.digest, format=fmt)
     return result
 
 
