@@ -47,8 +47,8 @@ from kg.extract.proposed import (COINED, an_ordered_step, listed_in_proposal, na
                                  trigger_just_before)
 from kg.extract.sections import section_ends
 from kg.records import Candidate
-from kg.extract.text import (compact_key, content_signature, find_word, is_name_like, long_form_key, looks_like_acronym,
-                             norm_phrase, same_long_form)
+from kg.extract.text import (compact_key, content_signature, content_words, find_word, is_name_like, long_form_key,
+                             looks_like_acronym, norm_phrase, same_long_form)
 
 
 @dataclass(slots=True)
@@ -108,7 +108,15 @@ def long_forms_agree(entry: Entry, long: str) -> bool:
         small, big = sorted((mine, theirs), key=len)
         if len(small) >= 2 and small < big and len(big) - len(small) == 1:
             return True
+        if len(mine) >= 2 and mine < theirs and len(theirs) - len(mine) == 2 and _leads(long, s):
+            return True  # the entry's long form without its two head words: "Genetic-Pareto (GEPA)", "genetic-pareto prompt optimization"
     return False
+
+
+def _leads(long: str, form: str) -> bool:
+    """Whether the content words of ``long`` open ``form``, in order."""
+    mine, theirs = content_words(long), content_words(form)
+    return theirs[:len(mine)] == mine
 
 
 def _eid(kind: str, key: str) -> str:

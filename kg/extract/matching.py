@@ -207,6 +207,7 @@ def head_variants(phrase: str, group: str) -> list[str]:
             # a family named by its process ("diffusion"): "a unified diffusion framework", "the diffusion backbone"
             # name the model too (not a modality before it: "text-to-image diffusion transformer" is another entry's)
             out += [f"{words[0]} {head}{s}" for head in _GENERATIVE_HEADS for s in ("", "s")]
+            out += [f"{words[0]} {head}" for head in _GENERATIVE_PARTS]
         return out
     if len(words) >= 3 and words[-1] == "splatting":
         return [" ".join([*words[:-2], words[-2] + "s"]), " ".join([*words[:-1], "splats"])]
@@ -226,6 +227,13 @@ def head_variants(phrase: str, group: str) -> list[str]:
 
 
 _GENERATIVE_HEADS = ("framework", "backbone", "generator", "decoder")
+# The parts and stages of such a model's sampling name it too ("adjusting noise predictions across diffusion steps",
+# "the diffusion latent space", "standard diffusion baselines"), not words a physical process has ("diffusion
+# coefficient", "diffusion equation", "diffusion-weighted").
+_GENERATIVE_PARTS = ("step", "steps", "timestep", "timesteps", "sampling", "sampler", "samplers", "latent", "latents",
+                     "baseline", "baselines", "denoising", "denoiser", "trajectory", "trajectories", "inversion",
+                     "features", "head", "pipeline", "pipelines", "paradigm", "architecture", "architectures",
+                     "training", "distillation", "loss", "objective")
 
 
 # Process nouns that name a procedure without "method" after them.
@@ -313,6 +321,7 @@ class GazetteerMatcher:
         if kinds := self._kinds_of:
             spans = [s for s in spans if s.label_ not in kinds or not self._other_kind(s)]
         spans = [self._extend(s) if self.gaz.entries[s.label_].versioned else s for s in spans]
+        spans.extend(self._suspended(doc))
         if self.gaz.versioned:
             spans.extend(self._versioned(doc))
         return [self._listed(s) if self.gaz.entries[s.label_].versioned else s for s in spans]
@@ -366,6 +375,23 @@ class GazetteerMatcher:
                 break
         return span if end == span.end else Span(doc, span.start, end, label=span.label)
 
+    def _suspended(self, doc: Doc) -> Iterator[Span]:
+        """The first words of a suspended-hyphen coordination: "GAN-, diffusion-, and hybrid-based generators" has
+        "diffusion-" for "diffusion-based", which the entry lists (the last word is matched as written)."""
+        text = doc_text(doc)
+        if "- " not in text and "-," not in text:
+            return
+        for coordination in _SUSPENDED.finditer(text):
+            suffix = coordination.group(2)
+            for word in _SUSPENDED_WORD.finditer(coordination.group(1)):
+                eid = self.gaz.by_norm.get(norm_phrase(f"{word.group(1)}-{suffix}"))
+                if eid is None or not eid.startswith("method:"):
+                    continue
+                start = coordination.start(1) + word.start(1)
+                span = char_span(doc, start, start + len(word.group(1)), label=eid)
+                if span is not None:
+                    yield span
+
     def _versioned(self, doc: Doc) -> Iterator[Span]:
         """Model names glued to their version: one cheap regex for words with a digit, then a dict lookup."""
         for m in digit_words(doc_text(doc)):
@@ -402,6 +428,9 @@ class GazetteerMatcher:
 
 
 # Words with a letter first and a digit inside: candidates for "<family><version>".
+# "GAN-, diffusion-, and hybrid-based", "CNN- and Transformer-based": the words before the last one, and its suffix.
+_SUSPENDED = re.compile(r"(?<![\w-])((?:[A-Za-z][\w.]*-,? )+)(?:(?:and|or) )?[A-Za-z][\w.]*-(based|style|driven|guided)\b")
+_SUSPENDED_WORD = re.compile(r"([A-Za-z][\w.]*)-")
 _DIGIT_WORD = re.compile(r"(?<![\w\-])[A-Za-z][A-Za-z\-]*\d[\w.\-]*(?<![.\-])")  # not the full stop of "YOLOv8n."
 # A digit right after a letter or hyphen: where a "<family><version>" word can have its first digit.
 _DIGITS = re.compile(r"\d(?<=[A-Za-z\-]\d)")
@@ -518,6 +547,14 @@ def _before_model_noun(span: Span) -> bool:
         return False  # part of a model's name: "DeepSeek-R1-Distill-Qwen-7B"
     if span.end < len(doc) and doc[span.end].lower_ in MODEL_NOUNS:
         return True
+    if 0 < span.start and span.end < len(doc) and doc[span.start - 1].lower_ in MODEL_NOUNS and doc[span.end].lower_ in ("from", "into"):
+        # a model before it and models after it: "a compact model distilled from three large PFMs" (not "a model
+        # distilled from these annotations", trained on them)
+        for tok in doc[span.end + 1:span.end + 1 + _OBJECT_WINDOW]:
+            if tok.is_punct and tok.text != "-":
+                break
+            if tok.lower_ in MODEL_NOUNS or tok.lower_ in _DISTILLATION_ROLES or sum(c.isupper() for c in tok.text) >= 2:
+                return True
     for tok in doc[span.end:span.end + _OBJECT_WINDOW]:
         if tok.is_punct and tok.text != "-":
             break

@@ -291,6 +291,11 @@ def find_proposals(title: str, abstract: str, abstract_offset: int) -> list[Prop
         if span not in seen:  # ("our method HORSE": the trigger found it already)
             seen.add(span)
             out.append(Proposal(name, *span, source))
+    for name, start in coordinated_names(abstract, [p.name for p in out], ends):
+        span = (abstract_offset + start, abstract_offset + start + len(name))
+        if span not in seen:
+            seen.add(span)
+            out.append(Proposal(name, *span, "trigger"))
     for name, start in parenthesised_names(abstract):
         span = (abstract_offset + start, abstract_offset + start + len(name))
         if span not in seen:
@@ -614,6 +619,57 @@ def outperforms(text: str, name: str, start: int = 0, end: int | None = None) ->
 
 
 _AFTER_PREPOSITION = re.compile(r"\b(?:on|in|with|using|from|by|of|to|via|over|than|upon|and)\s+$")
+
+
+# A paper's components told as a coordination of capitalised names: "By synergizing Adaptive Semantic Routing,
+# Situation-Aware Hierarchical Reasoning, and Autonomous Self-Reflective Verification, NaviMind ...", "it employs a
+# Global Commander for high-level strategic planning and a Local Operative for ...". A name is 2-5 capitalised
+# words; between two names a comma or "and"/"or", after an optional clause of lower-case words ("for high-level
+# strategic planning"); the item that follows is not glued to a lower-case noun ("Image Captioning task").
+_CAP_NAME = r"[A-Z][a-z][\w]*(?:-[A-Za-z][\w]*)*(?: [A-Z][\w]*(?:-[A-Za-z][\w]*)*){1,4}"
+_COORDINATION = re.compile(rf"(?:(?<=\s)|^)(?:(?:a|an|the) )?({_CAP_NAME})((?:(?: (?:for|with|to|that) [a-z][a-z\-]*(?: [a-z][a-z\-]*){{0,4}})?"
+                           rf"(?:,|,? and|,? or) (?:(?:a|an|the) )?{_CAP_NAME})+)")
+_NEXT_NAME = re.compile(rf"(?:,|,? and|,? or) (?:(?:a|an|the) )?({_CAP_NAME})")
+_DATA_WORDS = frozenset("data dataset datasets corpus corpora benchmark benchmarks set sets suite".split())
+_PLURAL_PARTS = re.compile(r"(?:objectives|losses|strategies|components|modules|mechanisms|blocks|layers|stages)\b")
+# What governs a list of parts: a verb of employing or proposing right before it (an article and two adjectives between).
+_GOVERNED = re.compile(r"\b(?:synergi[sz]ing|combining|integrating|incorporating|employing|introducing|coupling|unifying"
+                       r"|employs|introduces|incorporates|integrates|comprises|combines|leverages|features|adopts|couples"
+                       r"|unifies|consists of|composed of|propose|proposes|introduce|present|presents|the proposed)"
+                       r"(?: (?:a|an|the|two|three|four|novel|new|key|core|complementary|dedicated|specialized|lightweight)){0,3} $")
+_IT_EMPLOYS = re.compile(r"\b(?:it|our (?:method|framework|model|approach|system)) (?:further |also |then )?(?:introduces|incorporates"
+                         r"|comprises|consists of|features|integrates|employs|includes|adopts|contains|combines|leverages|uses)\b")
+
+
+def coordinated_names(text: str, known: list[str], trigger_ends: list[int]) -> Iterator[tuple[str, int]]:
+    """``(name, start)`` of each item of a coordination of capitalised names (see above) in a sentence that proposes,
+    names the paper's own method (``known``) or says what "it" employs."""
+    if " and " not in text and ", " not in text:
+        return
+    for m in _COORDINATION.finditer(text):
+        if _GOVERNED.search(text, max(0, m.start() - 60), m.start()) is None:
+            continue  # parts are what a method employs; a list after "including", "on", "for" is examples, data, tasks
+        items = [(m.group(1), m.start(1))]
+        items += [(n.group(1), m.start(2) + n.start(1)) for n in _NEXT_NAME.finditer(m.group(2))]
+        if any(name.split()[0].casefold() in NAME_STOPWORDS or name.rsplit(" ", 1)[-1].casefold() in _DATA_WORDS
+               for name, _ in items):
+            continue  # ("incorporating Contextual Dependency Data and Dependency Decouple Data": data, not parts)
+        sentence = _sentence_around(text, m.start(), m.end())
+        if not (_in_proposing_sentence(text, trigger_ends, m.start()) or _IT_EMPLOYS.search(sentence)
+                or any(k in sentence for k in known if k and k not in m.group(0))):
+            continue
+        last, last_start = items[-1]
+        after = last_start + len(last) + 1
+        if _MODIFIED.match(text, after - 1) and not (_NAME_THEN.match(text, after) or _PLURAL_PARTS.match(text, after)):
+            continue  # "... and Image Captioning tasks" words of a longer phrase
+        yield from items
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence holding ``text[start:end]``."""
+    head = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 400), start)), default=max(0, start - 400))
+    tail = _SENTENCE_END.search(text, end)
+    return text[head:tail.start() if tail else len(text)]
 
 
 def _name_as_subject(text: str, names: list[str]) -> Iterator[int]:

@@ -228,6 +228,9 @@ def looks_like_acronym(text: str) -> bool:
     return caps >= 2 or (caps == 1 and any(c.isdigit() for c in text))
 
 
+_COUNT_WORD = re.compile(r"\d+(?:\.\d+)?[KMBT]-[a-z]+$")
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def is_name_like(token: str) -> bool:
     """Whether one word looks like a coined name rather than an English word.
@@ -240,6 +243,8 @@ def is_name_like(token: str) -> bool:
         return False  # "3D", "10x", "R1" are too short to be coined names
     if token[0].isdigit() and not any(c.isupper() for c in token):
         return False  # "5-fold", "3rd": a number with a word, not a name (2Mamba, 3DGS are)
+    if token[0].isdigit() and _COUNT_WORD.match(token):
+        return False  # "a 1.6B-sample corpus", "100K-image": a count of things
     if any(c.isupper() for c in token[1:]) or any(c.isdigit() for c in token):
         return True
     parts = token.split("-")
@@ -284,6 +289,12 @@ def content_signature(phrase: str) -> frozenset[str]:
     """
     words = _SIG_SPLIT.split(unicodedata.normalize("NFKC", phrase).casefold())
     return frozenset(_stem(w)[:5] for w in words if w and w not in _FUNCTION_WORDS)
+
+
+def content_words(phrase: str) -> list[str]:
+    """The signature's words in order (:func:`content_signature`)."""
+    words = _SIG_SPLIT.split(unicodedata.normalize("NFKC", phrase).casefold())
+    return [_stem(w)[:5] for w in words if w and w not in _FUNCTION_WORDS]
 
 
 def _stem(word: str) -> str:
