@@ -105,3 +105,24 @@ def test_a_long_form_without_the_entry_head_words_joins_the_entry(nlp):
 ])
 def test_round9_staples(nlp, abstract, key):
     assert key in found(nlp, "A study", abstract)
+
+
+def test_a_shared_head_noun_names_the_first_item(nlp):
+    got = found(nlp, "A study", "Recent advances in test-time guidance for diffusion and flow models provide a principled framework.")
+    assert "diffusion-model" in got
+    assert "language-model" not in found(nlp, "A study", "We compare language and vision models.")
+
+
+def test_mae_with_a_pretraining_cue_is_the_masked_autoencoder(nlp):
+    got = found(nlp, "A study", "A three-stage training pipeline combines self-supervised MAE, semi-supervised hashtag "
+                "classification and distillation. A skeleton model is pretrained with masked autoencoding.")
+    assert got["masked-autoencoder"].surfaces == ("self-supervised MAE", "masked autoencoding")
+    assert "masked-autoencoder" not in found(nlp, "A study", "Our method lowers the MAE to 0.31 and the RMSE to 0.52.")
+
+
+def test_differently_named_products_are_apart_from_their_family(nlp):
+    """RT-DETR is not DETR, DP-SGD not differential privacy (as Code Llama is not Llama)."""
+    got = found(nlp, "A study", "RT-DETR outperforms DETR; its successor RT-DETRv2 reaches 53.4 mAP. We train with DP-SGD "
+                "under differential privacy, and compare CodeAct with ReAct.")
+    assert {"rt-detr", "detr", "dp-sgd", "differential-privacy", "codeact", "react"} <= set(got)
+    assert got["rt-detr"].surfaces == ("RT-DETR", "RT-DETRv2")

@@ -233,7 +233,7 @@ _GENERATIVE_HEADS = ("framework", "backbone", "generator", "decoder")
 _GENERATIVE_PARTS = ("step", "steps", "timestep", "timesteps", "sampling", "sampler", "samplers", "latent", "latents",
                      "baseline", "baselines", "denoising", "denoiser", "trajectory", "trajectories", "inversion",
                      "features", "head", "pipeline", "pipelines", "paradigm", "architecture", "architectures",
-                     "training", "distillation", "loss", "objective")
+                     "training", "distillation", "loss", "objective", "generation")
 
 
 # Process nouns that name a procedure without "method" after them.
@@ -376,9 +376,18 @@ class GazetteerMatcher:
         return span if end == span.end else Span(doc, span.start, end, label=span.label)
 
     def _suspended(self, doc: Doc) -> Iterator[Span]:
-        """The first words of a suspended-hyphen coordination: "GAN-, diffusion-, and hybrid-based generators" has
-        "diffusion-" for "diffusion-based", which the entry lists (the last word is matched as written)."""
+        """The first words of coordinations that share what follows the last one: a suspended hyphen ("GAN-,
+        diffusion-, and hybrid-based generators": "diffusion-" for "diffusion-based", which the entry lists) or a
+        head noun ("diffusion and flow models"). The last word is matched as written."""
         text = doc_text(doc)
+        if " and " in text or " or " in text:
+            for shared in _SHARED_HEAD.finditer(text):
+                # "guidance for diffusion and flow models": the first word with the head both share
+                eid = self.gaz.by_norm.get(norm_phrase(f"{shared.group(1)} {shared.group(2)}"))
+                if eid is not None and eid.startswith("method:") and shared.group(1).casefold() not in _FUNCTION_WORDS:
+                    span = char_span(doc, shared.start(1), shared.end(1), label=eid)
+                    if span is not None:
+                        yield span
         if "- " not in text and "-," not in text:
             return
         for coordination in _SUSPENDED.finditer(text):
@@ -430,6 +439,7 @@ class GazetteerMatcher:
 # Words with a letter first and a digit inside: candidates for "<family><version>".
 # "GAN-, diffusion-, and hybrid-based", "CNN- and Transformer-based": the words before the last one, and its suffix.
 _SUSPENDED = re.compile(r"(?<![\w-])((?:[A-Za-z][\w.]*-,? )+)(?:(?:and|or) )?[A-Za-z][\w.]*-(based|style|driven|guided)\b")
+_SHARED_HEAD = re.compile(r"(?<![\w-])([A-Za-z][\w]*) (?:and|or) [A-Za-z][\w-]* (models?|networks?|architectures?)\b")
 _SUSPENDED_WORD = re.compile(r"([A-Za-z][\w.]*)-")
 _DIGIT_WORD = re.compile(r"(?<![\w\-])[A-Za-z][A-Za-z\-]*\d[\w.\-]*(?<![.\-])")  # not the full stop of "YOLOv8n."
 # A digit right after a letter or hyphen: where a "<family><version>" word can have its first digit.

@@ -627,16 +627,17 @@ _AFTER_PREPOSITION = re.compile(r"\b(?:on|in|with|using|from|by|of|to|via|over|t
 # words; between two names a comma or "and"/"or", after an optional clause of lower-case words ("for high-level
 # strategic planning"); the item that follows is not glued to a lower-case noun ("Image Captioning task").
 _CAP_NAME = r"[A-Z][a-z][\w]*(?:-[A-Za-z][\w]*)*(?: [A-Z][\w]*(?:-[A-Za-z][\w]*)*){1,4}"
-_COORDINATION = re.compile(rf"(?:(?<=\s)|^)(?:(?:a|an|the) )?({_CAP_NAME})((?:(?: (?:for|with|to|that) [a-z][a-z\-]*(?: [a-z][a-z\-]*){{0,4}})?"
+_COORDINATION = re.compile(rf"({_CAP_NAME})((?:(?: (?:for|with|to|that) [a-z][a-z\-]*(?: [a-z][a-z\-]*){{0,4}})?"
                            rf"(?:,|,? and|,? or) (?:(?:a|an|the) )?{_CAP_NAME})+)")
 _NEXT_NAME = re.compile(rf"(?:,|,? and|,? or) (?:(?:a|an|the) )?({_CAP_NAME})")
 _DATA_WORDS = frozenset("data dataset datasets corpus corpora benchmark benchmarks set sets suite".split())
 _PLURAL_PARTS = re.compile(r"(?:objectives|losses|strategies|components|modules|mechanisms|blocks|layers|stages)\b")
-# What governs a list of parts: a verb of employing or proposing right before it (an article and two adjectives between).
+# What governs a list of parts: a verb of employing or proposing right before it (an article and adjectives between).
 _GOVERNED = re.compile(r"\b(?:synergi[sz]ing|combining|integrating|incorporating|employing|introducing|coupling|unifying"
                        r"|employs|introduces|incorporates|integrates|comprises|combines|leverages|features|adopts|couples"
                        r"|unifies|consists of|composed of|propose|proposes|introduce|present|presents|the proposed)"
-                       r"(?: (?:a|an|the|two|three|four|novel|new|key|core|complementary|dedicated|specialized|lightweight)){0,3} $")
+                       r"(?: (?:a|an|the|two|three|four|novel|new|key|core|complementary|dedicated|specialized|lightweight)){0,3} $",
+                       re.IGNORECASE)
 _IT_EMPLOYS = re.compile(r"\b(?:it|our (?:method|framework|model|approach|system)) (?:further |also |then )?(?:introduces|incorporates"
                          r"|comprises|consists of|features|integrates|employs|includes|adopts|contains|combines|leverages|uses)\b")
 
