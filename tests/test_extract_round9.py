@@ -126,3 +126,9 @@ def test_differently_named_products_are_apart_from_their_family(nlp):
                 "under differential privacy, and compare CodeAct with ReAct.")
     assert {"rt-detr", "detr", "dp-sgd", "differential-privacy", "codeact", "react"} <= set(got)
     assert got["rt-detr"].surfaces == ("RT-DETR", "RT-DETRv2")
+
+
+def test_a_named_preconditioner_is_a_method(nlp):
+    got = found(nlp, "A study", "To obtain drift-free reconstructions in seconds, we employ Sobolev preconditioning during training.")
+    assert any(m.name == "Sobolev preconditioning" for m in got.values())
+    assert not any("good preconditioner" in m.name for m in found(nlp, "A study", "We use a good preconditioner.").values())

@@ -33,7 +33,8 @@ from kg.extract.text import find_any
 WEAK_HEADS = frozenset("""decomposition factorization factorisation filter transform scheme iteration integrator
 quadrature smoother interpolation descent""".split())
 STRONG_ONLY_HEADS = frozenset("""test method procedure correction criterion sampling sampler estimator simulation
-regression solver expansion approximation modulation algorithm quantization quantisation quantizer""".split())
+regression solver expansion approximation modulation algorithm quantization quantisation quantizer preconditioning
+preconditioner""".split())
 # Heads a proper-name modifier makes a name with no usage cue ("the properties of the Walsh transform",
 # "Lloyd-Max quantization achieves ..."): an eponym before these is an established technique.
 _EPONYM_HEADS = frozenset("""decomposition factorization factorisation transform quadrature quantization quantisation
