@@ -381,16 +381,22 @@ class GazetteerMatcher:
         head noun ("diffusion and flow models"). The last word is matched as written."""
         text = doc_text(doc)
         if " and " in text or " or " in text:
-            for shared in _SHARED_HEAD.finditer(text):
+            for shared in _SHARED_HEAD.finditer(text):  # (from the conjunction: cheaper than trying every word)
                 # "guidance for diffusion and flow models": the first word with the head both share
-                eid = self.gaz.by_norm.get(norm_phrase(f"{shared.group(1)} {shared.group(2)}"))
-                if eid is not None and eid.startswith("method:") and shared.group(1).casefold() not in _FUNCTION_WORDS:
-                    span = char_span(doc, shared.start(1), shared.end(1), label=eid)
+                start = text.rfind(" ", 0, shared.start()) + 1
+                first = text[start:shared.start()]
+                if not _FIRST_ITEM.fullmatch(first) or first.casefold() in _FUNCTION_WORDS:
+                    continue
+                eid = self.gaz.by_norm.get(norm_phrase(f"{first} {shared.group(1)}"))
+                if eid is not None and eid.startswith("method:"):
+                    span = char_span(doc, start, shared.start(), label=eid)
                     if span is not None:
                         yield span
-        if "- " not in text and "-," not in text:
-            return
-        for coordination in _SUSPENDED.finditer(text):
+        seen: set[int] = set()
+        for coordination in _suspensions(text):
+            if coordination.start() in seen:
+                continue
+            seen.add(coordination.start())
             suffix = coordination.group(2)
             for word in _SUSPENDED_WORD.finditer(coordination.group(1)):
                 eid = self.gaz.by_norm.get(norm_phrase(f"{word.group(1)}-{suffix}"))
@@ -439,7 +445,20 @@ class GazetteerMatcher:
 # Words with a letter first and a digit inside: candidates for "<family><version>".
 # "GAN-, diffusion-, and hybrid-based", "CNN- and Transformer-based": the words before the last one, and its suffix.
 _SUSPENDED = re.compile(r"(?<![\w-])((?:[A-Za-z][\w.]*-,? )+)(?:(?:and|or) )?[A-Za-z][\w.]*-(based|style|driven|guided)\b")
-_SHARED_HEAD = re.compile(r"(?<![\w-])([A-Za-z][\w]*) (?:and|or) [A-Za-z][\w-]* (models?|networks?|architectures?)\b")
+_SHARED_HEAD = re.compile(r" (?:and|or) [A-Za-z][\w-]* (models?|networks?|architectures?)\b")
+_FIRST_ITEM = re.compile(r"[A-Za-z]\w*")
+_SUSPENSION_MARK = re.compile(r"-(?:,| and| or) ")
+
+
+def _suspensions(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_SUSPENDED`` around each suspended hyphen: the pattern, tried at every word of a whole text,
+    cost more than the rest of the matcher; a coordination starts at most a few words before its first mark."""
+    for mark in _SUSPENSION_MARK.finditer(text):
+        at = mark.start()
+        start = max(text.rfind(" ", 0, max(0, at - 80)) + 1, text.rfind("\n", 0, at) + 1)
+        yield from _SUSPENDED.finditer(text, start, min(len(text), at + 160))
+
+
 _SUSPENDED_WORD = re.compile(r"([A-Za-z][\w.]*)-")
 _DIGIT_WORD = re.compile(r"(?<![\w\-])[A-Za-z][A-Za-z\-]*\d[\w.\-]*(?<![.\-])")  # not the full stop of "YOLOv8n."
 # A digit right after a letter or hyphen: where a "<family><version>" word can have its first digit.
