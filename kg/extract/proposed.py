@@ -667,10 +667,9 @@ def coordinated_names(text: str, known: list[str], trigger_ends: list[int]) -> I
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence holding ``text[start:end]``."""
-    head = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 400), start)), default=max(0, start - 400))
+    """The sentence holding ``text[start:end]`` (its head as :func:`_sentence_before` finds it)."""
     tail = _SENTENCE_END.search(text, end)
-    return text[head:tail.start() if tail else len(text)]
+    return _sentence_before(text, start) + text[start:tail.start() if tail else len(text)]
 
 
 def _name_as_subject(text: str, names: list[str]) -> Iterator[int]:
@@ -774,7 +773,7 @@ _SIZES = re.compile(r"(?:sub-|under-|over-)?\d[\d.]*[KMBT](?:-\d[\d.]*[KMBT])?",
 # (run on the lower-cased text; the list itself is read from the original).
 _COUNT_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "several", "multiple")
 _COUNTED_LIST = re.compile(
-    r"\b(?:two|three|four|five|six|seven|eight|several|multiple)\s+(?:[\w\-]+\s+){0,4}?"
+    r"\b(?:" + "|".join(_COUNT_WORDS) + r")\s+(?:[\w\-]+\s+){0,4}?"
     r"(?:methods|models|baselines|approaches|architectures|frameworks|algorithms|techniques|systems|detectors|backbones"
     r"|optimizers|encoders|planners|solvers|classifiers|agents|llms|vlms|mllms)\b[^.;:()\-—–\n]{0,40}?\s*(?:--|—|–|:|\()\s*"
 )

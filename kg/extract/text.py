@@ -287,8 +287,7 @@ def content_signature(phrase: str) -> frozenset[str]:
     "experts"/"expert", "fine-tuned"/"fine-tuning"): two long forms with one signature name the same thing, while
     "Spatial Attention Mechanism" and "Segment Anything Model" stay apart.
     """
-    words = _SIG_SPLIT.split(unicodedata.normalize("NFKC", phrase).casefold())
-    return frozenset(_stem(w)[:5] for w in words if w and w not in _FUNCTION_WORDS)
+    return frozenset(content_words(phrase))
 
 
 def content_words(phrase: str) -> list[str]:
