@@ -383,9 +383,11 @@ class GazetteerMatcher:
         if " and " in text or " or " in text:
             for shared in _SHARED_HEAD.finditer(text):  # (from the conjunction: cheaper than trying every word)
                 # "guidance for diffusion and flow models": the first word with the head both share
-                start = text.rfind(" ", 0, shared.start()) + 1
+                start = shared.start()
+                while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+                    start -= 1  # back over the first item: a word after any non-word character but a hyphen
                 first = text[start:shared.start()]
-                if not _FIRST_ITEM.fullmatch(first) or first.casefold() in _FUNCTION_WORDS:
+                if not _FIRST_ITEM.fullmatch(first) or text[start - 1:start] == "-" or first.casefold() in _FUNCTION_WORDS:
                     continue
                 eid = self.gaz.by_norm.get(norm_phrase(f"{first} {shared.group(1)}"))
                 if eid is not None and eid.startswith("method:"):
