@@ -9,10 +9,10 @@ from hypothesis import strategies as st
 from kg.extract import load_pipeline
 from kg.extract.acronyms import word_before
 from kg.extract.canonical import _ACRONYM, _covered
-from kg.extract.components import _BENCH_NAME
+from kg.extract.components import _BENCH_NAME, _DATASET_PATTERN, dataset_phrases
 from kg.extract.matching import _DIGIT_WORD, digit_words
-from kg.extract.proposed import _COMPOUND, _TITLED_HEAD, _TRIGGER, _TRIGGER_ALTERNATIVES, _TRIGGER_LC
-from kg.extract.text import clean_text
+from kg.extract.proposed import _COMPOUND, _TITLED_HEAD, _TRIGGER, _TRIGGER_ALTERNATIVES, _TRIGGER_ANCHORS, _TRIGGER_LC
+from kg.extract.text import clean_text, find_any, finditer_at, literal_prefix
 from kg.extract.tokenizer import _TOKEN
 
 # Characters that exercise the edges: ASCII and non-ASCII letters and digits, "_", "-", ".",
@@ -82,6 +82,53 @@ def test_one_boundary_trigger_matches_the_plain_one(text, pos, endpos):
     assert _spans(_TRIGGER.finditer(text, pos, endpos)) == _spans(_PLAIN_TRIGGER.finditer(text, pos, endpos))
     low = text.lower()
     assert _spans(_TRIGGER_LC.finditer(low, pos, endpos)) == _spans(re.compile(_PLAIN_TRIGGER.pattern).finditer(low, pos, endpos))
+
+
+@settings(max_examples=500)
+@given(trigger_texts, st.integers(0, 40), st.integers(0, 80))
+def test_triggers_tried_at_their_anchors_match_the_full_scan(text, pos, endpos):
+    low = text.lower()
+    assert _spans(finditer_at(_TRIGGER_LC, _TRIGGER_ANCHORS, low, pos, endpos)) == _spans(_TRIGGER_LC.finditer(low, pos, endpos))
+
+
+def test_literal_prefix_stops_at_syntax_and_optional_characters():
+    assert literal_prefix(r"we\s+propose") == "we"
+    assert literal_prefix("this (?:paper|work)") == "this "
+    assert literal_prefix("abc?d") == "ab"
+    assert literal_prefix("[A-Z]x") == ""
+    assert all(_TRIGGER_ANCHORS) and "a " in _TRIGGER_ANCHORS
+
+
+_WORDS = ["model", "models", "mod", "el", "two", "tw", "-", "_", "x", " ", "é", "İ"]
+
+
+def _find_any_plain(low, words, start, end):
+    """Every occurrence of every word (overlapping ones too) not continuing a word on its left."""
+    hits = set()
+    for w in words:
+        at = low.find(w, start)
+        while 0 <= at and at + len(w) <= end:
+            if at == 0 or not (low[at - 1].isalnum() or low[at - 1] in "_-"):
+                hits.add((at, w))
+            at = low.find(w, at + 1)
+    return sorted(hits)
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(_WORDS), max_size=14).map("".join), st.integers(0, 20), st.integers(0, 60))
+def test_find_any_is_every_word_found_by_str_find(low, start, end):
+    words = ("model", "models", "el", "two", "wo", "el")  # overlapping words, one twice
+    assert find_any(low, words, start, end) == _find_any_plain(low, tuple(dict.fromkeys(words)), start, min(end, len(low)))
+    assert find_any(low, words) == _find_any_plain(low, tuple(dict.fromkeys(words)), 0, len(low))
+
+
+_DATASET_WORDS = ["Foo", "BarQA", "and", ",", " ", "dataset", "datasets", "benchmark", "corpus", "suites", "x", "Z", "."]
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(_DATASET_WORDS), max_size=14).map("".join), st.integers(0, 80))
+def test_dataset_phrases_are_the_full_scan(text, end):
+    assert _spans(dataset_phrases(text, end)) == _spans(_DATASET_PATTERN.finditer(text, 0, end))
 
 
 @settings(max_examples=300)

@@ -18,6 +18,7 @@ title and abstract; the gazetteer reads every section.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -99,9 +100,19 @@ class ProposedComponent:
 
 
 # "on the FooBench benchmark", "VGTSR2.0 and DroneVehicle datasets"
+_DATASET_HEADS = ("dataset", "benchmark", "corpus", "suite")
 _DATASET_PATTERN = re.compile(
-    r"((?:[A-Z][\w.\-]*[\w]|[A-Z])(?:\s(?:and|,)?\s?(?:[A-Z][\w.\-]*[\w]))*)\s(?:dataset|benchmark|corpus|suite)s?\b"
+    r"((?:[A-Z][\w.\-]*[\w]|[A-Z])(?:\s(?:and|,)?\s?(?:[A-Z][\w.\-]*[\w]))*)\s(?:" + "|".join(_DATASET_HEADS) + r")s?\b"
 )
+
+
+def dataset_phrases(text: str, end: int) -> Iterator[re.Match[str]]:
+    """The matches of ``_DATASET_PATTERN.finditer(text, 0, end)``, searched only up to the last head word.
+
+    Most abstracts have no head word; and no match ends after the last one (its plural "s" and the
+    character the final ``\\b`` looks at are kept in the searched range)."""
+    stop = max((at + len(h) + 2 for h in _DATASET_HEADS if (at := text.rfind(h, 0, end)) >= 0), default=0)
+    return _DATASET_PATTERN.finditer(text, 0, min(stop, end)) if stop else iter(())
 
 
 # Benchmark-looking names: "MMBench", "VideoEval-2", "HotpotQA" (checked by is_dataset_name).
@@ -120,9 +131,7 @@ class DatasetComponent:
         end = section_ends(text)[1]
         spans: list[Span] = []
         main = text[:end]
-        # cheap substring tests first: most abstracts name no benchmark by pattern
-        has_head = any(h in main for h in ("dataset", "benchmark", "corpus", "suite"))
-        for m in _DATASET_PATTERN.finditer(text, 0, end) if has_head else ():
+        for m in dataset_phrases(text, end):
             for name_m in re.finditer(r"[A-Z][\w.\-]*[\w]|[A-Z]", m.group(1)):
                 name = name_m.group(0)
                 if not is_name_like(name) or name.casefold() in DATASET_HEADS or self._not_a_dataset(name):
