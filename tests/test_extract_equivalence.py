@@ -11,7 +11,9 @@ from kg.extract.acronyms import word_before
 from kg.extract.canonical import _ACRONYM, _covered
 from kg.extract.components import _BENCH_NAME, _DATASET_PATTERN, dataset_phrases
 from kg.extract.matching import _DIGIT_WORD, digit_words
-from kg.extract.proposed import _COMPOUND, _TITLED_HEAD, _TRIGGER, _TRIGGER_ALTERNATIVES, _TRIGGER_ANCHORS, _TRIGGER_LC
+from kg.extract.patterns import _EXAMPLE_HEADS, _EXAMPLES
+from kg.extract.proposed import (_COMPOUND, _EPONYM_ANCHORS, _EPONYM_HEAD, _MENTION_ANCHORS, _MENTION_HEAD, _SIZED, _TITLED_HEAD, _TRIGGER,
+                                 _TRIGGER_ALTERNATIVES, _TRIGGER_ANCHORS, _TRIGGER_LC)
 from kg.extract.text import clean_text, find_any, finditer_at, literal_prefix
 from kg.extract.tokenizer import _TOKEN
 
@@ -120,6 +122,27 @@ def test_find_any_is_every_word_found_by_str_find(low, start, end):
     words = ("model", "models", "el", "two", "wo", "el")  # overlapping words, one twice
     assert find_any(low, words, start, end) == _find_any_plain(low, tuple(dict.fromkeys(words)), start, min(end, len(low)))
     assert find_any(low, words) == _find_any_plain(low, tuple(dict.fromkeys(words)), 0, len(low))
+
+
+_HEAD_TEXT_WORDS = ["model", "models", "modelsx", "method", "transforms", "tests", ",", " such as ", " e.g., ", "Foo Bar", " ", "x", "-"]
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(_HEAD_TEXT_WORDS), max_size=14).map("".join), st.integers(0, 30), st.integers(0, 90))
+def test_head_scans_tried_at_their_anchors_match_the_full_scans(text, start, end):
+    for pattern, anchors in ((_MENTION_HEAD, _MENTION_ANCHORS), (_EPONYM_HEAD, _EPONYM_ANCHORS), (_EXAMPLES, _EXAMPLE_HEADS)):
+        assert _spans(finditer_at(pattern, anchors, text, start, end)) == _spans(pattern.finditer(text, start, end))
+
+
+_PLAIN_SIZED = re.compile(r"(?<![\w\-./])([A-Z]" + _SIZED.pattern.removeprefix(r"([A-Z](?<![\w\-./].)"))
+_SIZED_WORDS = ["Qwen", "-", "7B", "2.5", ".", "/", "x", "-Instruct", " ", "_", "B", "1"]
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(_SIZED_WORDS), max_size=10).map("".join))
+def test_sized_names_lookbehind_after_the_capital_matches_the_same(text):
+    assert _PLAIN_SIZED.pattern != _SIZED.pattern
+    assert _spans(_SIZED.finditer(text)) == _spans(_PLAIN_SIZED.finditer(text))
 
 
 _DATASET_WORDS = ["Foo", "BarQA", "and", ",", " ", "dataset", "datasets", "benchmark", "corpus", "suites", "x", "Z", "."]

@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from kg.extract.text import find_any
+from kg.extract.text import find_any, finditer_at
 
 # Heads any modifier may carry (strong or weak), and heads that need a proper name ("Wald test",
 # "Galerkin method": a lower-case "unit test" or "our method" names nothing).
@@ -211,8 +211,9 @@ def _sentence_start(text: str, start: int, pos: int) -> bool:
 # "Classical factorization methods, such as Trial Division and Pollard's Rho": the examples a paper
 # gives of a class of methods are methods. Only capitalised names of two words or more, or an
 # eponym's possessive, are taken: a single capitalised word there is a coined name other rules judge.
-_EXAMPLES = re.compile(r"\b(?:methods|algorithms|techniques|schemes|estimators|solvers|heuristics|procedures|tests|approaches"
-                       r"|baselines|architectures)"
+_EXAMPLE_HEADS = ("methods", "algorithms", "techniques", "schemes", "estimators", "solvers", "heuristics", "procedures", "tests",
+                  "approaches", "baselines", "architectures")
+_EXAMPLES = re.compile(r"\b(?:" + "|".join(_EXAMPLE_HEADS) + r")"
                        r",?\s+\(?(?:such\s+as|including|like|e\.g\.,?|i\.e\.,?)\s+([^.;:()]{3,160})")
 # A word each cue of _EXAMPLES holds: a text with none of them has no example (more than half the abstracts),
 # which a few str.find calls tell faster than the scan, a regex that starts with "\b" tried at every character.
@@ -226,7 +227,7 @@ def examples(text: str, start: int = 0, end: int | None = None) -> Iterator[Usag
     end = len(text) if end is None else end
     if not any(text.find(cue, start, end) >= 0 for cue in _EXAMPLE_CUES):
         return
-    for m in _EXAMPLES.finditer(text, start, end):
+    for m in finditer_at(_EXAMPLES, _EXAMPLE_HEADS, text, start, end):  # (tried at the head words only)
         pos = m.start(1)
         for piece in _ITEM_SPLIT.split(m.group(1)):
             at = text.find(piece, pos)

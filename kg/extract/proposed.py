@@ -336,7 +336,7 @@ def find_proposals(title: str, abstract: str, abstract_offset: int) -> list[Prop
 # the count says it is a pretrained model, whatever its family. The name is the family: the count, a version
 # before it and a tier after it are dropped, so that two sizes are one model (as for the families the
 # gazetteer knows). Billions only: "-1M", "-400M" end the names of datasets (MS-Celeb-1M, LAION-400M).
-_SIZED = re.compile(r"(?<![\w\-./])([A-Z][A-Za-z0-9]*(?:[\-.][A-Za-z0-9]+)*?)(?:-v?\d+(?:\.\d+)*)?-\d{1,3}(?:\.\d+)?B"
+_SIZED = re.compile(r"([A-Z](?<![\w\-./].)[A-Za-z0-9]*(?:[\-.][A-Za-z0-9]+)*?)(?:-v?\d+(?:\.\d+)*)?-\d{1,3}(?:\.\d+)?B"
                     r"(?:-[A-Za-z][A-Za-z0-9]*)*(?![\w\-])")
 
 
@@ -751,7 +751,7 @@ def compared_names(text: str) -> Iterator[tuple[str, int]]:
         if COINED.search(name) and not _SHORT_CAPS.match(name) and is_name_like(name) \
                 and appositive_kind(text[m.end():m.end() + 120]) == "method":
             yield name, m.start()
-    for h in _MENTION_HEAD.finditer(text):  # the head nouns first: cheaper than trying every word
+    for h in finditer_at(_MENTION_HEAD, _MENTION_ANCHORS, text):  # the head nouns first: cheaper than trying every word
         start = text.rfind(" ", 0, h.start()) + 1
         name = text[start:h.start()]
         if name and _NAME_WORD.fullmatch(name) and is_name_like(name) and COINED.search(name):
@@ -800,8 +800,10 @@ _SHORT_CAPS = re.compile(r"^[A-Z]{2,4}s?$")
 _PREPOSITIONS = frozenset("on in at from over across".split())  # where: "On NAVSIM, the planner ..."
 # a name, a comma and a determiner: the appositive that may say it is a method (capital first: fast skip)
 _DESCRIBED = re.compile(r"[A-Z](?<![\w\-].)(?:[\w\-]*[\w])?(?=, (?:a|an|the) )")
-_MENTION_HEAD = re.compile(r" (?:models?|methods?|frameworks?|architectures?|modules?|networks?|backbones?|algorithms?"
-                           r"|detectors?|encoders?|baselines?|activations?|mechanisms?|optimizers?)\b")
+_MENTION_HEADS = ("models?", "methods?", "frameworks?", "architectures?", "modules?", "networks?", "backbones?", "algorithms?",
+                  "detectors?", "encoders?", "baselines?", "activations?", "mechanisms?", "optimizers?")
+_MENTION_HEAD = re.compile(r" (?:" + "|".join(_MENTION_HEADS) + r")\b")
+_MENTION_ANCHORS = tuple(" " + literal_prefix(h) for h in _MENTION_HEADS)  # " model": where a match can start
 _NAME_WORD = re.compile(r"[A-Za-z0-9][\w\-]*[\w]")
 
 
@@ -823,7 +825,9 @@ _COMPOUND = re.compile(r"[A-Z](?<![\w\-].)[A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*-[A-Z]
 
 # "Schreier-Sims algorithms", "Blahut-Arimoto algorithm": classical methods named after their
 # authors (a mention, not a proposal: the "headed" reading needs a cue to be proposed).
-_EPONYM_HEAD = re.compile(r" (algorithm|method|procedure|sampler|estimator|decomposition|transform)s?\b")
+_EPONYM_HEADS = ("algorithm", "method", "procedure", "sampler", "estimator", "decomposition", "transform")
+_EPONYM_HEAD = re.compile(r" (" + "|".join(_EPONYM_HEADS) + r")s?\b")
+_EPONYM_ANCHORS = tuple(" " + h for h in _EPONYM_HEADS)
 _EPONYM = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)+")
 _PREFIX_WORDS = frozenset("""multi cross self semi non pre post co inter intra sub super meta bi tri pro
 maximum minimum vision language text image video audio graph data model deep low high long short real""".split()) | NAME_STOPWORDS
@@ -836,7 +840,7 @@ def eponyms(text: str) -> Iterator[tuple[str, str, int]]:
     common prefix ("Multi-Agent", "Cross-Modal") and not the end of a longer name
     ("a Stochastic Primal-Dual algorithm").
     """
-    for h in _EPONYM_HEAD.finditer(text):  # the head nouns first: cheaper than scanning every capital
+    for h in finditer_at(_EPONYM_HEAD, _EPONYM_ANCHORS, text):  # the head nouns first: cheaper than scanning every capital
         start = text.rfind(" ", 0, h.start()) + 1
         name = text[start:h.start()]
         if not _EPONYM.fullmatch(name) or name.split("-")[0].casefold() in _PREFIX_WORDS:
