@@ -12,7 +12,8 @@ from kg.extract.canonical import _ACRONYM, _covered
 from kg.extract.components import _BENCH_NAME, _DATASET_PATTERN, dataset_phrases
 from kg.extract.matching import _DIGIT_WORD, digit_words
 from kg.extract.patterns import _EXAMPLE_HEADS, _EXAMPLES
-from kg.extract.proposed import (_COMPOUND, _EPONYM_ANCHORS, _EPONYM_HEAD, _MENTION_ANCHORS, _MENTION_HEAD, _SIZED, _TITLED_HEAD, _TRIGGER,
+from kg.extract.repos import _URL, find_repos, normalise_repo
+from kg.extract.proposed import (_COMPOUND, _EPONYM_ANCHORS, _EPONYM_HEAD, _MENTION_ANCHORS, _MENTION_HEAD, _ORDINAL, _ORDINALS, _SIZED, _TITLED_HEAD, _TRIGGER,
                                  _TRIGGER_ALTERNATIVES, _TRIGGER_ANCHORS, _TRIGGER_LC)
 from kg.extract.text import clean_text, find_any, finditer_at, literal_prefix
 from kg.extract.tokenizer import _TOKEN
@@ -132,6 +133,25 @@ _HEAD_TEXT_WORDS = ["model", "models", "modelsx", "method", "transforms", "tests
 def test_head_scans_tried_at_their_anchors_match_the_full_scans(text, start, end):
     for pattern, anchors in ((_MENTION_HEAD, _MENTION_ANCHORS), (_EPONYM_HEAD, _EPONYM_ANCHORS), (_EXAMPLES, _EXAMPLE_HEADS)):
         assert _spans(finditer_at(pattern, anchors, text, start, end)) == _spans(pattern.finditer(text, start, end))
+
+
+_ORDINAL_WORDS = ["First", "Finally", "Second", "Secondly", "Thirdly", "Fourth", "Fifth", ",", " ", "X", "x", "."]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(_ORDINAL_WORDS), max_size=10).map("".join))
+def test_ordinals_tried_at_their_words_match_the_full_scan(text):
+    assert _spans(finditer_at(_ORDINAL, _ORDINALS, text)) == _spans(_ORDINAL.finditer(text))
+
+
+_URL_WORDS = ["github", "GitHub", "gıthub", "huggingface", "gitlab", ".com", ".co", ".Com", "/", "spaces/", "a", "B-1", " ", "www.", "https://"]
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(_URL_WORDS), max_size=10).map("".join))
+def test_repo_links_skipped_by_the_host_check_have_no_match(text):
+    plain = tuple(dict.fromkeys(u for m in _URL.finditer(text) if (u := normalise_repo(*m.groups())))) if ".co" in text else ()
+    assert find_repos(text) == plain
 
 
 _PLAIN_SIZED = re.compile(r"(?<![\w\-./])([A-Z]" + _SIZED.pattern.removeprefix(r"([A-Z](?<![\w\-./].)"))

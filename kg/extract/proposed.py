@@ -528,7 +528,8 @@ def enumerated_names(text: str, known: list[str] = (), trigger_ends: list[int] |
 
 # "Our framework comprises two stages. First, Spectral Representation Distillation transfers ...":
 # sentences that open with an ordinal continue the list the sentence before announced.
-_ORDINAL = re.compile(r"(?:F(?:irst|inally)|S(?:econd|econdly)|T(?:hird|hirdly)|Fourth),? (?=[A-Z])")  # letters first: fast
+_ORDINALS = ("First", "Finally", "Second", "Secondly", "Third", "Thirdly", "Fourth")
+_ORDINAL = re.compile(r"(?:" + "|".join(_ORDINALS) + r"),? (?=[A-Z])")  # tried where the words occur (finditer_at)
 _STAGE_CUE = re.compile(r"\b(?:stages?|steps?|phases?|parts|components?|modules?|innovations?|contributions?)\b")
 
 
@@ -536,7 +537,7 @@ def ordinal_names(text: str, known: list[str] = (), trigger_ends: list[int] | No
     """``(name, start, "trigger")`` of a capitalised multiword name opening an ordinal sentence of a
     proposing passage ("First, Spectral Representation Distillation transfers"): the sentence before it
     proposes, names the paper's method or announces stages or components."""
-    for m in _ORDINAL.finditer(text):
+    for m in finditer_at(_ORDINAL, _ORDINALS, text):
         if m.start() > 1 and text[m.start() - 2:m.start()] not in (". ", "; ", ": "):
             continue  # an ordinal opens a sentence (or the text)
         name_m = _ENUM_NAME.match(text, m.end())

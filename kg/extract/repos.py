@@ -25,6 +25,11 @@ def normalise_repo(host: str, owner: str, repo: str) -> str | None:
     return f"https://{host}/{owner}/{repo}"
 
 
+# Every match of _URL holds one of these, whatever its case: ends of the hosts without the letters
+# (i, k, s) that case-insensitive matching also pairs with other characters ("ı", "K", "ſ")
+_HOST_TAILS = ("hub.com", "lab.com", "face.co")
+
+
 def find_repos(*texts: str) -> tuple[str, ...]:
     """All distinct code links in the texts, in order of first appearance.
 
@@ -37,6 +42,9 @@ def find_repos(*texts: str) -> tuple[str, ...]:
     out: dict[str, None] = {}
     for text in texts:
         if not text or ".co" not in text:
+            continue
+        low = text.lower()
+        if not any(h in low for h in _HOST_TAILS):  # most ".co"s are other sites' ".com": no regex over them
             continue
         for m in _URL.finditer(text):
             url = normalise_repo(*m.groups())
