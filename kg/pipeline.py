@@ -166,19 +166,23 @@ def run_extraction(
     papers: Sequence[Paper],
     *,
     nlp: Any = None,
-    n_process: int = 1,
+    n_process: int | None = None,
     progress: Progress = SILENT,
     link: bool = True,
 ) -> list[PaperExtraction]:
     """Methods, datasets and code links of every paper (:func:`kg.extract.extract_papers`).
 
+    ``n_process``: at most this many processes (default: :func:`available_cores`), and one per
+    :data:`MIN_PAPERS_PER_PROCESS` papers; the result is the same whatever the number.
     ``link=False`` leaves the corpus link step to the caller (the build links cached and new papers together).
     """
     if nlp is None:
         nlp = load_extractor(progress)
     from kg.extract import extract_papers
 
-    return extract_papers(papers, nlp=nlp, n_process=n_process, progress=progress, link=link)
+    most = available_cores() if n_process is None else max(1, n_process)
+    n = min(most, max(1, len(papers) // MIN_PAPERS_PER_PROCESS))
+    return extract_papers(papers, nlp=nlp, n_process=n, progress=progress, link=link)
 
 
 def build(
@@ -239,8 +243,7 @@ def build(
                 nlp = load_extractor(progress)
 
             def run(todo: list[Paper]) -> list[PaperExtraction]:
-                n = min(jobs, max(1, len(todo) // MIN_PAPERS_PER_PROCESS))
-                return run_extraction(todo, nlp=nlp, n_process=n, progress=progress, link=False)
+                return run_extraction(todo, nlp=nlp, n_process=jobs, progress=progress, link=False)
 
             from kg.extract.corpus import link_corpus
             from kg.extract.pipeline import _data_dir

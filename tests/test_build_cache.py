@@ -105,6 +105,31 @@ def test_extraction_is_the_same_whatever_the_number_of_processes(tmp_path, monke
         assert (tmp_path / f"1.{ext}").read_bytes() == (tmp_path / f"3.{ext}").read_bytes()
 
 
+def test_kg_extract_uses_every_core_unless_told_and_gives_the_same_output(monkeypatch):
+    import kg.extract
+    from kg.cli import options
+
+    monkeypatch.setattr(kg.pipeline, "MIN_PAPERS_PER_PROCESS", 1)  # fork even for the examples
+    monkeypatch.setattr(kg.pipeline, "available_cores", lambda: 2)
+    asked, real = [], kg.extract.extract_papers
+
+    def spy(papers, **kwargs):
+        asked.append(kwargs["n_process"])
+        return real(papers, **kwargs)
+
+    monkeypatch.setattr(kg.extract, "extract_papers", spy)
+    default, _ = options.read_and_extract([str(EXAMPLES)], None)
+    one, _ = options.read_and_extract([str(EXAMPLES)], None, n_process=1)
+    assert asked == [2, 1]
+    assert default == one and default
+
+
+def test_extract_jobs_flag_is_validated_and_documented():
+    assert kg_cli("extract", "--jobs", "0", EXAMPLES).returncode == 2
+    help_text = kg_cli("extract", "--help").stdout
+    assert "--jobs" in help_text and "--processes" in help_text
+
+
 def test_jobs_flag_is_validated_and_documented():
     assert kg_cli("build", "--jobs", "0", EXAMPLES).returncode == 2
     help_text = kg_cli("build", "--help").stdout

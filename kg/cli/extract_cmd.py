@@ -14,7 +14,8 @@ def extract_command(
     inputs: list[str] = INPUTS,
     jsonl: bool = typer.Option(False, "--jsonl", help="One JSON object per paper: id, methods, summary_methods, datasets, repos."),
     date: str = DATE,
-    n_process: int = typer.Option(1, "--processes", "-j", min=1, help="Worker processes for spaCy."),
+    n_process: int = typer.Option(None, "--jobs", "--processes", "-j", min=1,
+                                  help="Extraction processes (default: every available core; the output is the same whatever the number)."),
 ) -> None:
     """Find the named methods, datasets and code links of every paper in INPUTS.
 

@@ -136,8 +136,9 @@ def build(inputs: Sequence[str], date: str | None, *, extract: bool = True, jobs
     return result
 
 
-def read_and_extract(inputs: Sequence[str], date: str | None, *, n_process: int = 1) -> tuple[list[PaperExtraction], ReadReport]:
-    """Read and merge the papers of ``inputs`` and extract them (``kg extract``, ``kg eval``), with bars."""
+def read_and_extract(inputs: Sequence[str], date: str | None, *, n_process: int | None = None) -> tuple[list[PaperExtraction], ReadReport]:
+    """Read and merge the papers of ``inputs`` and extract them (``kg extract``, ``kg eval``), with bars;
+    ``n_process``: extraction processes (default: every available core, as ``kg build``)."""
     import kg.pipeline
 
     day = parse_date(date)
