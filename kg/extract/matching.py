@@ -313,7 +313,11 @@ class GazetteerMatcher:
 
     def __call__(self, doc: Doc) -> list[Span]:
         """All matches as spans labelled with the entry id ("method:lora"), overlapping allowed."""
-        spans = [s for s in (*self.orth(doc, as_spans=True), *(s for s in self.lower(doc, as_spans=True) if not _inside_compound(s)))
+        exact = self.orth(doc, as_spans=True)
+        # a term glued to a known name by a hyphen is not inside a compound: "a hybrid CNN-Transformer backbone" is both
+        known_ends = {s.end for s in exact}
+        spans = [s for s in (*exact, *(s for s in self.lower(doc, as_spans=True)
+                                       if s.start - 1 in known_ends or not _inside_compound(s)))
                  if not _names_a_result(s)]
         if any(s.label_.endswith(_INFLECTED) for s in spans):
             spans = [s if not s.label_.endswith(_INFLECTED) else Span(doc, s.start, s.end, label=s.label_[: -len(_INFLECTED)])

@@ -112,6 +112,8 @@ def title_name(title: str, abstract: str) -> str | None:
         return None  # "Finding Needles in Images: ...": a phrase that starts like a sentence
     if _in_text(head, abstract):
         return head
+    if len(words) == 1 and _unused_word(head, abstract):
+        return head  # "Skullptor: High Fidelity 3D Head Reconstruction ...": a word the abstract never uses is a coined name
     # "Attachment Anchors: A Novel Framework ..." then "we introduce attachment anchors, a ...": the abstract
     # proposes the name in lower case
     lowered = abstract.lower()
@@ -146,6 +148,21 @@ def _without_size(name: str, abstract: str) -> str:
     """"TF3-RO-50M" is the 50M-parameter TF3-RO when the abstract names the model without the size."""
     bare = _SIZE_SUFFIX.sub("", name)
     return bare if bare != name and is_name_like(bare) and _in_text(bare, abstract) else name
+
+
+# Words that open a title by its genre, not by a name ("Position: ...", ICML's position papers)
+_TITLE_GENRES = frozenset("""position survey review tutorial demo poster abstract preprint editorial commentary erratum
+correction perspective keynote overview opinion note report benchmark dataset challenge workshop proceedings vision
+roadmap manifesto primer retrospective""".split())
+
+
+def _unused_word(word: str, abstract: str) -> bool:
+    """A capitalised word of letters that the abstract does not use in any form: "Hippocampus: ..." is about the
+    hippocampus ("hippocampal"), "Skullptor: ..." names the paper's system. The stem is the word without its last
+    three letters (at least four kept), so that "Surgery" meets "surgical" and "Emergence" meets "emergent"."""
+    if not (word[:1].isupper() and word[1:].islower() and word.isalpha() and len(word) >= 4) or word.casefold() in _TITLE_GENRES:
+        return False
+    return word[:max(4, len(word) - 3)].casefold() not in abstract.casefold()
 
 
 def _in_text(name: str, text: str) -> bool:

@@ -16,6 +16,11 @@ _LATEX_CMD = re.compile(r"\\(?:textbf|textsc|textit|texttt|emph|mathrm|mathbf|ma
 _LATEX_SWITCH = re.compile(r"\{\\(?:bf|em|it|sc|tt|rm|sf|sl|bfseries|itshape|ttfamily)\s+([^{}]*)\}")  # {\bf Name}
 _LATEX_SUP = re.compile(r"\$\^\{?([A-Za-z0-9]+)\}?\$")
 _LATEX_MATH = re.compile(r"\$([^$]{1,40})\$")
+# "---" (an em dash), or "--": an en dash between a word and a capitalised word or a number joins
+# them as a hyphen does ("Kirchhoff--Love", "Vision--Language", "3B--7B"); any other is a dash
+# ("we propose RobSelf--a fully self-supervised model", "nanochat -- a family"), so that a name
+# glued to it ends there.
+_DASHES = re.compile(r"---+|(?<=[A-Za-z0-9])--(?=[A-Z0-9])()|--")
 _TILDE_SPACE = re.compile(r"(?<=[A-Za-z])~(?=\d)")
 # Latin-script runs inside CJK/Hangul text: words made of ASCII letters/digits and the
 # joiners names use (hyphen, dot, plus, slash), possibly several separated by spaces.
@@ -41,6 +46,8 @@ def clean_text(text: str) -> str:
         text = text.replace("**", "")
     if "``" in text:  # LaTeX quotes: ``Less is Less''
         text = text.replace("``", '"').replace("''", '"')
+    if "--" in text:  # LaTeX dashes: "Kirchhoff--Love", "7--9B" are hyphens; "RobSelf--a model", "X -- a" are dashes
+        text = _DASHES.sub(lambda m: "-" if m.group(1) is not None else "\u2014", text)
     if "~" in text:  # LaTeX's unbreakable space before a version: "LLaMA~2", "Gemini~3"
         text = _TILDE_SPACE.sub(" ", text)
     if "\\" in text or "$" in text:
