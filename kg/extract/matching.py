@@ -318,7 +318,7 @@ class GazetteerMatcher:
         known_ends = {s.end for s in exact}
         spans = [s for s in (*exact, *(s for s in self.lower(doc, as_spans=True)
                                        if s.start - 1 in known_ends or not _inside_compound(s)))
-                 if not _names_a_result(s)]
+                 if not _names_a_result(s) and not (self.gaz.entries[s.label_.removesuffix(_INFLECTED)].ambiguous and _inside_title_name(s))]
         if any(s.label_.endswith(_INFLECTED) for s in spans):
             spans = [s if not s.label_.endswith(_INFLECTED) else Span(doc, s.start, s.end, label=s.label_[: -len(_INFLECTED)])
                      for s in spans if not s.label_.endswith(_INFLECTED) or _before_model_noun(s)]
@@ -638,3 +638,21 @@ _RESULT_NOUNS = frozenset("inequality inequalities theorem theorems lemma conjec
 def _names_a_result(span: Span) -> bool:
     doc = span.doc
     return span.end < len(doc) and doc[span.end].lower_ in _RESULT_NOUNS
+
+
+def _inside_title_name(span: Span) -> bool:
+    """A one-word name between capitalised words in prose is a word of another name: "from the Compact Muon
+    Solenoid (CMS) experiment" (the detector, not the Muon optimizer). Only for ambiguous entries, whose word
+    means other things."""
+    doc, i, j = span.doc, span.start, span.end
+    if j - i != 1 or i == 0 or j >= len(doc) or not doc[i - 1].whitespace_ or not doc[i].whitespace_:
+        return False
+    before, after = doc[i - 1].text, doc[j].text
+    if not (before.isalpha() and before.istitle() and after.isalpha() and after.istitle()):
+        return False
+    # in prose, not a title set in title case ("Multi-Agent Reflexion Improves Reasoning"): lower-case words on both sides
+    return _prose(doc[max(0, i - 6):i - 1]) and _prose(doc[j + 1:j + 6])
+
+
+def _prose(tokens: Span) -> bool:
+    return any(t.text.isalpha() and t.text.islower() and len(t.text) > 3 for t in tokens)

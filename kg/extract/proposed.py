@@ -337,6 +337,11 @@ def find_proposals(title: str, abstract: str, abstract_offset: int) -> list[Prop
         if span not in seen:
             seen.add(span)
             out.append(Proposal(name, *span, "trigger"))
+    for name, start in used_names(abstract):
+        span = (abstract_offset + start, abstract_offset + start + len(name))
+        if span not in seen:
+            seen.add(span)
+            out.append(Proposal(name, *span, "trigger"))
     for name, start in compared_names(abstract):
         span = (abstract_offset + start, abstract_offset + start + len(name))
         if span not in seen:  # "we propose SymGraph, a symbolic framework": proposed, not only mentioned
@@ -392,6 +397,29 @@ def described_names(text: str) -> Iterator[tuple[str, int]]:
             yield name, m.start()
 
 
+_PLAIN_NAME = re.compile(r"[A-Z](?<![\w\-].)[a-z]{3,}(?=, (?:a|an) )")
+# a verb of use or making right before the name
+_USED_BEFORE = re.compile(r"\b(?:use[sd]?|using|utili[sz](?:e[sd]?|ing)|employ(?:s|ed|ing)?|adopt(?:s|ed|ing)?|appl(?:y|ies|ied|ying)"
+                          r"|develop(?:s|ed)?|leverag(?:e[sd]?|ing)|implement(?:s|ed)?|build(?:s)?|built) $")
+
+
+def used_names(text: str) -> Iterator[tuple[str, int]]:
+    """``(name, start)`` of plain capitalised words a verb of use or making puts before an appositive calling them
+    a method: "we developed Nimbus, a fast microphysical cloud model", "utilize Virga, an equilibrium condensation
+    model". (A capitalised word alone is as often a place or a person: both the verb and the appositive are needed.)"""
+    if not any(a in text for a in _A_OR_AN):
+        return
+    for m in _PLAIN_NAME.finditer(text):
+        name = m.group(0)
+        if name.casefold() in NAME_STOPWORDS or not _USED_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+            continue
+        after = text[m.end():m.end() + 120]
+        if appositive_kind(after, strict=True) == "method" and not _PLACE_OF_WORK.match(after):
+            yield name, m.start()
+
+
+# "using Concordia, a natural language multi-agent simulation environment": a place to run methods in, not one
+_PLACE_OF_WORK = re.compile(r", an? (?:[\w\-]+ ){0,5}(?:environment|simulator|platform|library|engine|benchmark)s?\b")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s*)$")
 _NAME_TAIL_BEFORE = re.compile(r"(?:(?:[A-Z][\w\-]*|\))\s+(?:with|via|for|of|and|in|on|to|by|from|using)\s+|\)\s*|--? |– |: "
                                r"|(?<![\w\-])[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*, )$")  # "we propose MDSE, Multimodal Disaster ..."
@@ -815,6 +843,7 @@ _METHOD_WORDS = re.compile(r"\b(?:methods|models|baselines|approaches|architectu
 _OTHER_THINGS_BEFORE = re.compile(r"\b(?:datasets|benchmarks|corpora|languages|scripts|metrics|tasks|domains|libraries"
                                   r"|toolkits|platforms|tools|resources|scenarios|settings|modalities|conditions)\s*[,(]?\s*$", re.I)
 _SHORT_CAPS = re.compile(r"^[A-Z]{2,4}s?$")
+
 _PREPOSITIONS = frozenset("on in at from over across".split())  # where: "On NAVSIM, the planner ..."
 # a name, a comma and a determiner: the appositive that may say it is a method (capital first: fast skip)
 _DESCRIBED = re.compile(r"[A-Z](?<![\w\-].)(?:[\w\-]*[\w])?(?=, (?:a|an|the) )")
