@@ -75,3 +75,46 @@ def test_a_plain_name_a_verb_of_use_puts_before_a_method_appositive(nlp):
 ])
 def test_plain_names_need_the_verb_and_a_method_appositive(nlp, abstract):
     assert not ({"concordia", "chile"} & keys(nlp, "An evaluation", abstract))
+
+
+# ---- second part: the fields of blind20 (2026-05-12)
+
+@pytest.mark.parametrize(("raw", "clean"), [
+    ("the minimal relativistic mean--field framework", "the minimal relativistic mean-field framework"),
+    ("byte--pair encoding", "byte-pair encoding"),
+    ("we propose RobSelf--a fully self-supervised model", "we propose RobSelf\u2014a fully self-supervised model"),
+    ("ProbTree--within a budget", "ProbTree\u2014within a budget"),
+    ("strong models--including GPT-4o", "strong models\u2014including GPT-4o"),
+    ("the agent--remains robust", "the agent\u2014remains robust"),
+])
+def test_a_latex_dash_between_lower_case_words_is_a_hyphen_unless_a_clause_follows(raw, clean):
+    from kg.extract.text import clean_text
+
+    assert clean_text(raw) == clean
+
+
+def test_a_suspended_hyphen_shares_any_suffix_an_entry_has(nlp):
+    got = keys(nlp, "Uplift modelling", "It recovers heterogeneous treatment effects substantially better than S-, T-, "
+               "X-, and DR-learner meta-learners and a Causal Forest baseline.")
+    assert {"s-learner", "t-learner", "x-learner", "dr-learner"} <= got
+
+
+def test_sis_is_not_sir(nlp):
+    got = keys(nlp, "Epidemics on higher-order networks",
+               "We analyse the Susceptible-Infected-Susceptible model with a heterogeneous mean-field approach.")
+    assert {"sis-model", "heterogeneous-mean-field"} <= got and "sir-model" not in got
+
+
+@pytest.mark.parametrize(("abstract", "key"), [
+    ("MARGIN learns vulnerability representations through adaptive margin metric learning.", "metric-learning"),
+    ("Fuzzers and static analyzers find many bugs; we study agentic fuzzing.", "fuzzing"),
+    ("We combine evidence with a probabilistic noisy-OR framework.", "noisy-or"),
+    ("The key is generated from a logistic map seeded by the image.", "logistic-map"),
+    ("We apply STRIDE threat modelling to the agent's tool calls.", "stride-threat-modeling"),
+])
+def test_field_vocabulary_of_blind20(nlp, abstract, key):
+    assert key in keys(nlp, "A study", abstract)
+
+
+def test_noisy_or_needs_its_capitals(nlp):
+    assert "noisy-or" not in keys(nlp, "Robust estimation", "The labels are noisy or incomplete in most datasets.")

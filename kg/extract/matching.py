@@ -449,8 +449,9 @@ class GazetteerMatcher:
 
 
 # Words with a letter first and a digit inside: candidates for "<family><version>".
-# "GAN-, diffusion-, and hybrid-based", "CNN- and Transformer-based": the words before the last one, and its suffix.
-_SUSPENDED = re.compile(r"(?<![\w-])((?:[A-Za-z][\w.]*-,? )+)(?:(?:and|or) )?[A-Za-z][\w.]*-(based|style|driven|guided)\b")
+# "GAN-, diffusion-, and hybrid-based", "CNN- and Transformer-based", "S-, T-, X-, and DR-learner meta-learners": the
+# words before the last one, and its suffix (any word: a first word counts only when it and the suffix are an entry).
+_SUSPENDED = re.compile(r"(?<![\w-])((?:[A-Za-z][\w.]*-,? )+)(?:(?:and|or) )?[A-Za-z][\w.]*-([a-z]+)\b")
 _SHARED_HEAD = re.compile(r" (?:and|or) [A-Za-z][\w-]* (models?|networks?|architectures?)\b")
 _FIRST_ITEM = re.compile(r"[A-Za-z]\w*")
 _SUSPENSION_MARK = re.compile(r"-(?:,| and| or) ")

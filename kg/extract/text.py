@@ -19,8 +19,17 @@ _LATEX_MATH = re.compile(r"\$([^$]{1,40})\$")
 # "---" (an em dash), or "--": an en dash between a word and a capitalised word or a number joins
 # them as a hyphen does ("Kirchhoff--Love", "Vision--Language", "3B--7B"); any other is a dash
 # ("we propose RobSelf--a fully self-supervised model", "nanochat -- a family"), so that a name
-# glued to it ends there.
-_DASHES = re.compile(r"---+|(?<=[A-Za-z0-9])--(?=[A-Z0-9])()|--")
+# glued to it ends there. Between two lower-case words it is a hyphen too ("relativistic mean--field framework",
+# "byte--pair encoding") unless the word before is a name with capitals ("RobSelf--a", "ProbTree--within") or the
+# word after starts a clause: a function word or a verb form ("models--including", "agents--remains").
+_DASHES = re.compile(r"---+|(?<=[A-Za-z0-9])--(?=[A-Z0-9])()|(?<=[a-z])--(?=[a-z])|--")
+_WORD_BEFORE = re.compile(r"[A-Za-z]+$")
+_WORD_AFTER = re.compile(r"[a-z]+")
+_CLAUSE_WORDS = frozenset("""a an the this that these those which who whose where when while we it its our their they and or
+but nor as for with without to in on of at by from into onto over under via using through between across within after
+before than then so if yet only also here there is are was were be been can could may might will would should must do does
+did has have had not no namely such each both all any one two including includes include especially particularly
+remains remain shows show""".split())
 _TILDE_SPACE = re.compile(r"(?<=[A-Za-z])~(?=\d)")
 # Latin-script runs inside CJK/Hangul text: words made of ASCII letters/digits and the
 # joiners names use (hyphen, dot, plus, slash), possibly several separated by spaces.
@@ -28,6 +37,19 @@ _LATIN_RUN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+/_'\-]*(?:[ \t]+[A-Za-z0-9(][A-
 _NORM_SEP = re.compile(r"[\s\-_/]+")
 _SLUG_SEP = re.compile(r"[^a-z0-9.+]+")
 _PLURAL_S = re.compile(r"(?<=[a-z]{3})s$")
+
+
+def _dash(m: re.Match[str]) -> str:
+    """What a LaTeX dash found by ``_DASHES`` stands for (see there): a hyphen or an em dash."""
+    if m.group(1) is not None:
+        return "-"
+    if m.group(0) == "--" and m.start() and m.string[m.start() - 1].islower():
+        before = _WORD_BEFORE.search(m.string, 0, m.start()).group(0)  # type: ignore[union-attr]
+        after = _WORD_AFTER.match(m.string, m.end())
+        if after is not None and before.islower() and after.group(0) not in _CLAUSE_WORDS \
+                and not after.group(0).endswith(("ing", "ed", "ly")):
+            return "-"
+    return "\u2014"
 
 
 def clean_text(text: str) -> str:
@@ -47,7 +69,7 @@ def clean_text(text: str) -> str:
     if "``" in text:  # LaTeX quotes: ``Less is Less''
         text = text.replace("``", '"').replace("''", '"')
     if "--" in text:  # LaTeX dashes: "Kirchhoff--Love", "7--9B" are hyphens; "RobSelf--a model", "X -- a" are dashes
-        text = _DASHES.sub(lambda m: "-" if m.group(1) is not None else "\u2014", text)
+        text = _DASHES.sub(_dash, text)
     if "~" in text:  # LaTeX's unbreakable space before a version: "LLaMA~2", "Gemini~3"
         text = _TILDE_SPACE.sub(" ", text)
     if "\\" in text or "$" in text:
