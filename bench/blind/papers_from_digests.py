@@ -17,7 +17,11 @@ for f in sorted(root.glob("digests/*/*")):
     if f.suffix == ".jsonl":
         for line in open(f, encoding="utf-8"):
             if line.strip():
-                r = json.loads(line); got[r["id"].split("v")[0] if re.match(r"\d{4}\.\d+v\d+$", r["id"]) else r["id"]] = (r["title"], r["summary"])
+                try:
+                    r = json.loads(line)
+                except ValueError:
+                    print(f"  {f.name}: a line that is not JSON skipped"); continue
+                got[r["id"].split("v")[0] if re.match(r"\d{4}\.\d+v\d+$", r["id"]) else r["id"]] = (r["title"], r["summary"])
     else:
         lines = f.read_text(encoding="utf-8").split("\n"); cur = None; buf = []
         def flush():

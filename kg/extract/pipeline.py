@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 import kg.extract.components  # noqa: F401  (registers the factories)
+from kg.extract.fields import drop_homonyms
 from kg.extract.gazetteer import Gazetteer, load_gazetteer
 from kg.extract.matching import doc_text, release_spans, span_text, spans_of
 from kg.extract.repos import find_repos
@@ -125,8 +126,9 @@ def _extract(nlp: Language, papers: Sequence[Paper], batch_size: int, progress: 
     docs = progress.track(nlp.pipe(texts, batch_size=batch_size), total=len(papers), description=_DESCRIPTION, unit=_UNIT)
     out = []
     for p, doc in zip(papers, docs):
-        out.append(PaperExtraction(p.arxiv_id, *doc_mentions(doc, gaz), find_repos(p.abstract, p.comment),
-                                   tuple(doc.user_data.get("kg_candidates", ()))))
+        methods, datasets = doc_mentions(doc, gaz)
+        out.append(PaperExtraction(p.arxiv_id, drop_homonyms(methods, p.primary_category), datasets,
+                                   find_repos(p.abstract, p.comment), tuple(doc.user_data.get("kg_candidates", ()))))
         release_spans(doc)
     return out
 

@@ -1,0 +1,61 @@
+"""Homonyms of the physical sciences in papers outside machine learning (kg/extract/fields.py), with the real
+titles and sentences of blind19-21 and the cases that must stay."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract_papers, load_pipeline
+from kg.extract.fields import non_ml_paper
+from kg.records import Paper
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def keys(nlp, title, abstract, category):
+    (e,) = extract_papers([Paper(arxiv_id="2604.00009", title=title, abstract=abstract, primary_category=category)],
+                          nlp=nlp)
+    return {m.key for m in e.methods}
+
+
+@pytest.mark.parametrize(("category", "expected"), [
+    ("physics.ins-det", True), ("astro-ph.GA", True), ("quant-ph", True), ("q-bio.GN", True), ("hep-ex", True),
+    ("cs.LG", False), ("stat.ML", False), ("eess.SP", False), ("", False),
+])
+def test_which_papers_are_outside_machine_learning(category, expected):
+    assert non_ml_paper(category) is expected
+
+
+def test_a_particle_beam_is_no_optimizer(nlp):
+    title, abstract = ("Performance Evaluation of Straw Tubes with Muon Beams at CERN",
+                       "We present results from two test beam campaigns with the Muon beam line.")
+    assert "muon-optimizer" not in keys(nlp, title, abstract, "physics.ins-det")
+    assert "muon-optimizer" in keys(nlp, "Training with Muon", "We train the network with Muon and compare it with "
+                                    "AdamW.", "cs.LG")
+
+
+def test_magic_state_distillation_is_no_knowledge_distillation_but_the_long_form_counts(nlp):
+    abstract = ("We optimize the allocation across logical operations, T-state distillation, and rotation synthesis.")
+    assert "knowledge-distillation" not in keys(nlp, "Resource estimates for fault-tolerant circuits", abstract, "quant-ph")
+    assert "knowledge-distillation" in keys(nlp, "Compressing decoders",
+                                            "We compress the neural decoder with knowledge distillation.", "quant-ph")
+
+
+@pytest.mark.parametrize(("abstract", "key"), [
+    ("Communication between the nodes relies on quantum teleportation over noisy links.", "quantum-teleportation"),
+    ("Classical inputs enter the circuit through angle embedding and data re-uploading.", "angle-encoding"),
+    ("We compare FrodoKEM-1344 and Kyber512 on embedded boards.", "frodokem"),
+    ("We compare FrodoKEM-1344 and Kyber512 on embedded boards.", "crystals-kyber"),
+    ("Voltage fault injection bypasses the secure boot of the microcontroller.", "fault-injection"),
+    ("Spectra are obtained from the hydrodynamic fields with the Cooper-Frye prescription.", "cooper-frye"),
+    ("The discriminator is a PatchGAN operating on 70x70 patches.", "patchgan"),
+])
+def test_field_vocabulary_of_blind21(nlp, abstract, key):
+    assert key in keys(nlp, "A study", abstract, "cs.CR")
+
+
+def test_local_alignment_alone_is_not_sequence_alignment(nlp):
+    assert "local-sequence-alignment" not in keys(nlp, "Registration", "We study the local alignment scope of geometric "
+                                                  "matchers under noise.", "cs.CV")
