@@ -59,3 +59,24 @@ def test_field_vocabulary_of_blind21(nlp, abstract, key):
 def test_local_alignment_alone_is_not_sequence_alignment(nlp):
     assert "local-sequence-alignment" not in keys(nlp, "Registration", "We study the local alignment scope of geometric "
                                                   "matchers under noise.", "cs.CV")
+
+
+# ---- round 13: the fields of blind22 (2026-06-16)
+
+@pytest.mark.parametrize(("abstract", "key"), [
+    ("We simulate the outbreak with an SEIR model fitted to weekly counts.", "seir-model"),
+    ("We compute the spectrum in the large-N expansion of the O(N) model.", "large-n-expansion"),
+    ("The form factors are computed with light-cone sum rules.", "light-cone-sum-rules"),
+    ("A finite-size scaling analysis locates the critical point.", "finite-size-scaling"),
+    ("We protect the logical qubit with Schrödinger cat codes.", "cat-code"),
+    ("Reads are mapped with BWA-MEM2 before variant calling.", "bwa-mem"),
+    ("We fit the residuals with an ARFIMA process.", "arfima"),
+    ("Models are selected with the Akaike information criterion.", "akaike-information-criterion"),
+])
+def test_field_vocabulary_of_blind22(nlp, abstract, key):
+    assert key in keys(nlp, "A study", abstract, "q-bio.PE")
+
+
+def test_seir_is_not_sir_and_aic_needs_its_long_form(nlp):
+    got = keys(nlp, "AIC CTU@AVerImaTeC: dual-retriever RAG", "We simulate the outbreak with an SEIR model.", "cs.CL")
+    assert "sir-model" not in got and "akaike-information-criterion" not in got
