@@ -332,12 +332,7 @@ def find_proposals(title: str, abstract: str, abstract_offset: int) -> list[Prop
         if span not in seen:
             seen.add(span)
             out.append(Proposal(name, *span, "trigger"))
-    for name, start in described_names(abstract):
-        span = (abstract_offset + start, abstract_offset + start + len(name))
-        if span not in seen:
-            seen.add(span)
-            out.append(Proposal(name, *span, "trigger"))
-    for name, start in used_names(abstract):
+    for name, start in (*described_names(abstract), *used_names(abstract)):
         span = (abstract_offset + start, abstract_offset + start + len(name))
         if span not in seen:
             seen.add(span)
@@ -420,6 +415,7 @@ def used_names(text: str) -> Iterator[tuple[str, int]]:
 
 # "using Concordia, a natural language multi-agent simulation environment": a place to run methods in, not one
 _PLACE_OF_WORK = re.compile(r", an? (?:[\w\-]+ ){0,5}(?:environment|simulator|platform|library|engine|benchmark)s?\b")
+
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s*)$")
 _NAME_TAIL_BEFORE = re.compile(r"(?:(?:[A-Z][\w\-]*|\))\s+(?:with|via|for|of|and|in|on|to|by|from|using)\s+|\)\s*|--? |– |: "
                                r"|(?<![\w\-])[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*, )$")  # "we propose MDSE, Multimodal Disaster ..."
@@ -843,7 +839,6 @@ _METHOD_WORDS = re.compile(r"\b(?:methods|models|baselines|approaches|architectu
 _OTHER_THINGS_BEFORE = re.compile(r"\b(?:datasets|benchmarks|corpora|languages|scripts|metrics|tasks|domains|libraries"
                                   r"|toolkits|platforms|tools|resources|scenarios|settings|modalities|conditions)\s*[,(]?\s*$", re.I)
 _SHORT_CAPS = re.compile(r"^[A-Z]{2,4}s?$")
-
 _PREPOSITIONS = frozenset("on in at from over across".split())  # where: "On NAVSIM, the planner ..."
 # a name, a comma and a determiner: the appositive that may say it is a method (capital first: fast skip)
 _DESCRIBED = re.compile(r"[A-Z](?<![\w\-].)(?:[\w\-]*[\w])?(?=, (?:a|an|the) )")

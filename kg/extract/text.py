@@ -9,6 +9,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterator
+from string import ascii_letters
 
 import ahocorasick_rs
 
@@ -22,8 +23,7 @@ _LATEX_MATH = re.compile(r"\$([^$]{1,40})\$")
 # glued to it ends there. Between two lower-case words it is a hyphen too ("relativistic mean--field framework",
 # "byte--pair encoding") unless the word before is a name with capitals ("RobSelf--a", "ProbTree--within") or the
 # word after starts a clause: a function word or a verb form ("models--including", "agents--remains").
-_DASHES = re.compile(r"---+|(?<=[A-Za-z0-9])--(?=[A-Z0-9])()|(?<=[a-z])--(?=[a-z])|--")
-_WORD_BEFORE = re.compile(r"[A-Za-z]+$")
+_DASHES = re.compile(r"---+|(?<=[A-Za-z0-9])--(?=[A-Z0-9])()|(?<=[a-z])--(?=[a-z])()|--")
 _WORD_AFTER = re.compile(r"[a-z]+")
 _CLAUSE_WORDS = frozenset("""a an the this that these those which who whose where when while we it its our their they and or
 but nor as for with without to in on of at by from into onto over under via using through between across within after
@@ -43,11 +43,12 @@ def _dash(m: re.Match[str]) -> str:
     """What a LaTeX dash found by ``_DASHES`` stands for (see there): a hyphen or an em dash."""
     if m.group(1) is not None:
         return "-"
-    if m.group(0) == "--" and m.start() and m.string[m.start() - 1].islower():
-        before = _WORD_BEFORE.search(m.string, 0, m.start()).group(0)  # type: ignore[union-attr]
-        after = _WORD_AFTER.match(m.string, m.end())
-        if after is not None and before.islower() and after.group(0) not in _CLAUSE_WORDS \
-                and not after.group(0).endswith(("ing", "ed", "ly")):
+    if m.group(2) is not None:  # between lower-case letters: the words on both sides decide
+        text, start = m.string, m.start()
+        while start and text[start - 1] in ascii_letters:  # back to the start of the word before
+            start -= 1
+        after = _WORD_AFTER.match(text, m.end()).group(0)  # type: ignore[union-attr]  (a letter follows)
+        if text[start:m.start()].islower() and after not in _CLAUSE_WORDS and not after.endswith(("ing", "ed", "ly")):
             return "-"
     return "\u2014"
 
