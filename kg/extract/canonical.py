@@ -189,6 +189,8 @@ def resolve_doc(doc: Doc, gaz: Gazetteer) -> None:
         if source == "mention":  # a name the paper compares with or builds on: a mention, never a proposal
             if any(_left_to_known(text, p.start_char, p.end_char, g.start_char, g.end_char) for g in spans_of(doc, "gazetteer")):
                 continue  # "ResNet-50": the gazetteer's (versions folded there); "CXR-CLIP" is another model
+            if _OBSERVED_WITH.match(text, p.end_char):
+                continue  # "compared with INTEGRAL/SPI observations", "the ZTF light curves": an instrument
             res = local.get(p_text) if p_text in local else _mentioned(gaz, p_text)
             if res is not None:
                 new = _span(doc, p.start_char, p.end_char, _eid(res.kind, res.key), "proposed", res.name)
@@ -309,6 +311,12 @@ def _usages(doc: Doc, gaz: Gazetteer, text: str, found: list[Span], candidates: 
 _SIZE = re.compile(r"^(?:sub-|under-|over-)?\d+(?:\.\d+)?[A-Za-z]{0,2}$")  # "7B", "10K", "3x", "sub-100B": sizes, not names
 _DOTTED_VERSION = re.compile(r"\d\.\d")
 _PARTICIPLE = re.compile(r"-[a-z]+ed$")
+
+
+# What follows an instrument, an experiment or a survey named in passing: its observations, its data. Not
+# "detector": "paired with the DETR3D detector" is a model.
+_OBSERVED_WITH = re.compile(r"(?:/[\w\-+]+)?\s+(?:telescopes?|observations?|collaboration|experiment|satellite"
+                            r"|observatory|survey|mission|spectrograph|spectra|photometry|light curves?|catalog(?:ue)?|archive)\b")
 
 
 def _mentioned(gaz: Gazetteer, name: str) -> Resolved | None:

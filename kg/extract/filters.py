@@ -306,10 +306,33 @@ ORGANISATION_WORDS = frozenset("""national international institute university ob
 consortium ministry laboratory association federation""".split())
 
 
+# What a long form names when it ends in one of these: an instrument, a mission, a survey or the team that runs it
+# ("Imaging X-ray Polarimetry Explorer (IXPE)", "next generation Event Horizon Telescope (ngEHT)"). Only a long form: "G2P Explorer" alone is a paper's tool. Singular
+# "experiment" only: "Design of Experiments (DoE)" is a method. Not detector, camera, imager, accelerator: in
+# machine learning those are models ("Open-Vocabulary Detector (OVD)", "Unifying Camera (UCM)"); not survey,
+# collaboration: "Multi-View Structured Survey (MVSS)" generates literature surveys, "Static-Dynamic
+# Collaboration (SDC)" is a multi-agent method.
+FACILITY_HEADS = frozenset("""telescope telescopes explorer observatory observatories satellite satellites experiment
+mission missions spectrograph spectrographs spectrometer interferometer polarimeter instrument instruments facility
+facilities collider beamline catalog catalogue""".split())
+
+# A catalogue designation of an astronomical object: "SN 2025aico", "MAXI J1820+070", "PSR B1919+21", "NGC 1068",
+# "GRB 221009A", "AT2019dsg". A paper's title names its object this way ("SN 2025aico: Early observations ...").
+_DESIGNATION = re.compile(r"(?:^|[\s\-])(?:[JB]?\d{2,4}(?:\.\d+)?[+\-−]\d{2,4}(?:\.\d+)?|(?:19|20)\d{2}[a-z]{1,4}|\d{6}[A-Z]?)$"
+                          r"|^(?:SN|AT) ?(?:19|20)\d{2}[a-zA-Z]{1,4}$"
+                          r"|^(?:NGC|IC|UGC|PGC|Messier|HD|HR|HIP|GJ|TOI|KOI|TIC|KIC|WASP|HAT-P|GRB|FRB|PSR)[\s\-]\d")
+
+
+def is_designation(name: str) -> bool:
+    """A catalogue name of a star, galaxy, transient or pulsar, not a method ("SN 2025aico", "MAXI J1820+070")."""
+    return bool(_DESIGNATION.search(name))
+
+
 def is_entity(name: str, long: str = "") -> bool:
-    """An organisation, place, device or other thing: university, vehicle, country, unit ..."""
+    """An organisation, place, device, instrument or other thing: university, vehicle, country, unit, telescope ..."""
     return (name in UNITS or name in COUNTRIES or long in COUNTRIES
             or last_word(long or name) in ENTITY_HEADS
+            or bool(long) and last_word(long) in FACILITY_HEADS
             or bool(long) and not ORGANISATION_WORDS.isdisjoint(_words(long)))
 
 
@@ -389,6 +412,8 @@ def classify(name: str, long: str, gaz: Gazetteer, *, proposed: bool, after: str
                                                  and not is_model_class(name, long))
     if generic_name or gaz.is_not_method(name) or long and (gaz.is_generic(long) or gaz.is_not_method(long)):
         return "reject"
+    if len(name.strip()) < 2 or is_designation(name):
+        return "reject"  # "I" of "the I(2+1)HDM"; "SN 2025aico: Early observations of ..."
     if is_adjective_compound(name) or has_markup(name):
         return "reject"
     if _variant_of_dataset(name, gaz):

@@ -34,11 +34,11 @@ WEAK_HEADS = frozenset("""decomposition factorization factorisation filter trans
 quadrature smoother interpolation descent""".split())
 STRONG_ONLY_HEADS = frozenset("""test method procedure correction criterion sampling sampler estimator simulation
 regression solver expansion approximation modulation algorithm quantization quantisation quantizer preconditioning
-preconditioner""".split())
+preconditioner renormalization renormalisation prescription formalism filtration""".split())
 # Heads a proper-name modifier makes a name with no usage cue ("the properties of the Walsh transform",
 # "Lloyd-Max quantization achieves ..."): an eponym before these is an established technique.
 _EPONYM_HEADS = frozenset("""decomposition factorization factorisation transform quadrature quantization quantisation
-quantizer""".split())
+quantizer renormalization renormalisation prescription formalism filtration""".split())
 _HEAD = re.compile(r"\b(" + "|".join(sorted(WEAK_HEADS | STRONG_ONLY_HEADS, key=len, reverse=True)) + r")(?:s|es)?\b")
 _HEAD_WORDS = tuple(sorted(WEAK_HEADS | STRONG_ONLY_HEADS))
 _CUE_BEFORE = frozenset("""use uses used using apply applies applied applying adopt adopts adopted adopting employ employs
@@ -131,8 +131,8 @@ def usages(text: str, start: int = 0, end: int | None = None) -> Iterator[Usage]
             if low in ("and", "or") and modifiers:
                 cue = cue or _coordinated_cue(text, start, m.start())  # "via both uniform and Lloyd-Max quantization"
                 break
-            if low in GENERIC_MODIFIERS or not w[0].isalpha() or low.endswith("ly"):
-                break
+            if low in GENERIC_MODIFIERS or not w[0].isalpha() or low.endswith("ly") or low.endswith("-like"):
+                break  # "a clear Hubble-Lemaître-like expansion": a likeness, not a named technique
             modifiers.append(m)
         else:
             if modifiers and len(modifiers) <= _MAX_MODIFIERS and words and len(words) <= _MAX_MODIFIERS:

@@ -75,6 +75,7 @@ encoder decoder policy layer block""".split())
 # What may follow a bare capitalised name ("we introduce Klear and ...").
 _AFTER_NAME = frozenset(", ( : ; . and which that to for with as , - that, which,".split())
 _MAX_WORDS = 5
+_EPONYM_ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:ian|ean)")  # Bayesian, Gaussian, Hamiltonian, Euclidean, Boolean
 _DASH_GLUED = re.compile(r"[a-z]{3,}s-(?=[A-Z][a-z])")  # "components-Identifier": a plural, a dash, a name
 
 
@@ -226,6 +227,8 @@ def after_trigger(text: str, pos: int, end: int, lenient: bool = False) -> tuple
         return name, start, stop
     if words[0].group(0).casefold() in NAME_STOPWORDS:
         return None
+    if len(words) == 1 and not ends_ok and _EPONYM_ADJECTIVE.fullmatch(name):
+        return None  # "We present a Bayesian framework", "a Lagrangian approach": an adjective of the method noun
     if ends_ok or nxt.rstrip(",.") in HEAD_NOUNS or lenient and len(words) > 1:
         return name, start, stop
     return None
