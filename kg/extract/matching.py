@@ -192,14 +192,18 @@ _PREFIX_HYPHEN = re.compile(r"\b(fine|pre|post|re|co|non|auto|multi|semi|sub|met
 def head_variants(phrase: str, group: str) -> list[str]:
     """Head-noun variants of a long form that name the same method (generated per rule, never listed):
 
-    - "contrastive learning" -> "contrastive loss", "contrastive objective" (an "-ive" technique's loss);
+    - "contrastive learning" -> "contrastive loss", "contrastive objective" (an "-ive" technique's loss), and the
+      stages trained that way: "contrastive alignment", "contrastive fine-tuning", "contrastively trained";
     - a generative family's "diffusion model" -> "diffusion process", "diffusion prior", and for a family named by its
       process also "diffusion framework", "diffusion backbone";
     - "3d gaussian splatting" -> "3d gaussians", "3d gaussian splats" (the primitives name the representation).
     """
     words = phrase.split()
     if len(words) == 2 and words[1] == "learning" and words[0].endswith("ive"):
-        return [f"{words[0]} loss", f"{words[0]} losses", f"{words[0]} objective", f"{words[0]} objectives"]
+        # and the stages trained so ("contrastive alignment", "contrastive fine-tuning", "contrastively fine-tuned")
+        return [f"{words[0]} loss", f"{words[0]} losses", f"{words[0]} objective", f"{words[0]} objectives",
+                *(f"{words[0]} {stage}" for stage in _TRAINING_STAGES),
+                *(f"{words[0]}ly {done}" for done in ("trained", "fine-tuned", "finetuned", "pretrained", "pre-trained"))]
     if group == "generative-model" and len(words) == 2 and words[1] == "model":
         # "a frozen diffusion prior": the model used as a prior
         out = [f"{words[0]} process", f"{words[0]} processes", f"{words[0]} prior", f"{words[0]} priors"]
@@ -226,7 +230,8 @@ def head_variants(phrase: str, group: str) -> list[str]:
     return out
 
 
-_GENERATIVE_HEADS = ("framework", "backbone", "generator", "decoder")
+_GENERATIVE_HEADS = ("framework", "backbone", "generator", "decoder", "planner")  # "a diffusion planner" (a plan sampler)
+_TRAINING_STAGES = ("alignment", "fine-tuning", "finetuning", "pre-training", "pretraining", "training", "fine-tune")
 # The parts and stages of such a model's sampling name it too ("adjusting noise predictions across diffusion steps",
 # "the diffusion latent space", "standard diffusion baselines"), not words a physical process has ("diffusion
 # coefficient", "diffusion equation", "diffusion-weighted").
