@@ -444,10 +444,15 @@ class GazetteerMatcher:
         if hit is not None:
             family = hit.group(1)
             eid = self.gaz.versioned.get(family.casefold())
-            # an ambiguous family ("Llama" the animal) in another casing counts when it is not a plain
-            # word: a capital after the first letter and a version glued on ("LLama3-8B")
+            head, dash, tier = family.partition("-")
+            if eid is None and dash and tier.casefold() in _TIERS:
+                eid = self.gaz.versioned.get(head.casefold())  # "claude-haiku-4.5", "gemini-flash-2": a family, a tier, a version
+            # an ambiguous family ("Llama" the animal) in another casing counts when it is not a plain word: a
+            # capital after the first letter and a version glued on ("LLama3-8B"), or a model id's hyphens
+            # ("claude-haiku-4.5", "llama-3.1-8b": lower case, as APIs and model hubs write them)
             if eid is not None and not (self.gaz.entries[eid].ambiguous and family not in self.gaz.entries[eid].surfaces
-                                        and not (family[:1].isupper() and any(c.isupper() for c in family[1:]))):
+                                        and not (family[:1].isupper() and any(c.isupper() for c in family[1:]))
+                                        and not _MODEL_ID.fullmatch(word)):
                 found = (hit.end(), eid)
         cache[word] = found
         return found
@@ -503,6 +508,11 @@ def digit_words(text: str) -> Iterator[re.Match[str]]:
 
 
 # "Qwen2.5-7B-Instruct", "GPT-4o", "YOLOv8n", "ResNet-50": family, version, size/variant suffixes.
+# The tiers a model family names between its name and its version ("claude-haiku-4.5"), and the lower-case model id
+# of an API or model hub: family, optional tier, version, optional size or tier ("llama-3.1-8b", "claude-opus-5").
+_TIERS = frozenset("haiku sonnet opus pro flash mini nano lite plus max turbo ultra instruct chat thinking".split())
+_MODEL_ID = re.compile(r"[a-z]+(?:-(?:" + "|".join(sorted(_TIERS)) + r"))?-\d+(?:\.\d+)*(?:-[a-z0-9.]+)*")
+
 _FAMILY_VERSION = re.compile(
     r"([A-Za-z][A-Za-z\-]*?)-?(v?\d+(?:\.\d+)*[a-z]?)"
     r"((?:-(?:\d+(?:\.\d+)?[BMKbmk]|\d+x\d+[BM]?|[A-Z][A-Za-z]{0,7}\d*"
