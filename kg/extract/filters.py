@@ -317,10 +317,11 @@ mission missions spectrograph spectrographs spectrometer interferometer polarime
 facilities collider beamline catalog catalogue""".split())
 
 # A catalogue designation of an astronomical object: "SN 2025aico", "MAXI J1820+070", "PSR B1919+21", "NGC 1068",
-# "GRB 221009A", "AT2019dsg". A paper's title names its object this way ("SN 2025aico: Early observations ...").
+# "GRB 221009A", "AT2019dsg", the gravitational-wave event "GW190412". A paper's title names its object this way ("SN 2025aico: Early observations ...").
 _DESIGNATION = re.compile(r"(?:^|[\s\-])(?:[JB]?\d{2,4}(?:\.\d+)?[+\-−]\d{2,4}(?:\.\d+)?|(?:19|20)\d{2}[a-z]{1,4}|\d{6}[A-Z]?)$"
                           r"|^(?:SN|AT) ?(?:19|20)\d{2}[a-zA-Z]{1,4}$"
-                          r"|^(?:NGC|IC|UGC|PGC|Messier|HD|HR|HIP|GJ|TOI|KOI|TIC|KIC|WASP|HAT-P|GRB|FRB|PSR)[\s\-]\d")
+                          r"|^(?:NGC|IC|UGC|PGC|Messier|HD|HR|HIP|GJ|TOI|KOI|TIC|KIC|WASP|HAT-P|GRB|FRB|PSR)[\s\-]\d"
+                          r"|^(?:GW|S)\d{6}(?:_\d{6})?[a-z]{0,3}$")  # gravitational-wave events and alerts: GW190412, S230529ay
 
 
 def is_designation(name: str) -> bool:

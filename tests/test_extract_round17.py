@@ -1,0 +1,55 @@
+"""Round 17: the mined lexicon of the physical sciences (bench/lexicon/, docs/gazetteer.md "Round 17") and the
+theories and events a physics paper studies, which are not methods."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract_papers, load_pipeline
+from kg.extract.filters import is_designation
+from kg.records import Paper
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def names(nlp, title, abstract, category="hep-ph"):
+    (e,) = extract_papers([Paper(arxiv_id="2609.00017", title=title, abstract=abstract, primary_category=category)],
+                          nlp=nlp)
+    return {m.key for m in e.methods} | {m.name for m in e.methods}
+
+
+@pytest.mark.parametrize(("title", "abstract"), [
+    ("Axial-anomaly effects in holographic QCD", "We study the chiral phase structure in a soft-wall holographic QCD model."),
+    ("Top-quark couplings", "Deviations from the Standard-Model (SM) are probed with top quarks at the LHC."),
+    ("Spin precession in GW190412", "We reanalyse GW190412 with a precessing waveform model."),
+])
+def test_theories_and_events_are_not_methods(nlp, title, abstract):
+    got = names(nlp, title, abstract)
+    assert not {"QCD", "qcd", "SM (Standard-Model)", "GW190412", "standardmodel"} & got
+
+
+def test_gravitational_wave_events_are_designations():
+    assert is_designation("GW190412") and is_designation("GW200129_065458") and is_designation("S230529ay")
+    assert not is_designation("GWNet") and not is_designation("S4")
+
+
+@pytest.mark.parametrize(("abstract", "key", "category"), [
+    ("The cavity output is read out with balanced homodyne detection.", "homodyne-detection", "quant-ph"),
+    ("The reduced dynamics follows a Lindblad master equation.", "lindblad-master-equation", "quant-ph"),
+    ("We derive the decay widths in chiral perturbation theory (ChPT).", "chiral-perturbation-theory", "hep-ph"),
+    ("The fast dynamics is removed by a shortcut to adiabaticity.", "shortcut-to-adiabaticity", "quant-ph"),
+    ("Distances follow from the tip of the red giant branch (TRGB) method.", "tip-of-the-red-giant-branch-method",
+     "astro-ph.GA"),
+    ("Gene Ontology enrichment analysis highlights immune pathways.", "gene-ontology-enrichment-analysis", "q-bio.GN"),
+    ("The master integrals are reduced by integration-by-parts reduction.", "integration-by-parts-reduction", "hep-ph"),
+])
+def test_mined_field_vocabulary(nlp, abstract, key, category):
+    assert key in names(nlp, "A study", abstract, category)
+
+
+def test_one_word_spellings_of_mined_entries_stay_out(nlp):
+    # "homodyne" alone and "Lindblad" alone name many things: only the multiword forms were taken
+    got = names(nlp, "A study", "A homodyne receiver and a Lindblad operator are discussed.", "quant-ph")
+    assert not {"homodyne-detection", "lindblad-master-equation"} & got
