@@ -10,19 +10,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
-import unicodedata
 from collections import defaultdict
 
 from kg.extract.gazetteer import load_gazetteer
-
-
-def norm(name: str) -> str:
-    """Case, hyphens, spaces and a plural "s" folded: "Monte-Carlo simulations" ~ "monte carlo simulation"."""
-    s = unicodedata.normalize("NFKC", name).casefold()
-    s = re.sub(r"[\s\-_/]+", " ", s).strip()
-    return re.sub(r"(?<=[a-z]{3})s$", "", s)
+# case, hyphens, spaces and a plural "s" folded, as the scorer does: "Monte-Carlo simulations" ~ "monte carlo simulation"
+from kg.extract.text import norm_phrase as norm
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -9,12 +9,9 @@ name and every spelling of two words or more without LaTeX, lower-cased: a one-w
 """
 from __future__ import annotations
 
-import re
 import sys
 
-
-def key_of(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")
+from kg.extract.text import slug
 
 
 def generated_aliases(name: str, spellings: list[str]) -> list[str]:
@@ -38,7 +35,7 @@ def main(argv: list[str]) -> int:
         papers, forks, name, spellings = cands[int(num) - 1][:4]
         al = [a.strip() for a in aliases.split(",") if a.strip()] or generated_aliases(name, spellings.split("; "))
         ac = [a.strip() for a in acronyms.split(",") if a.strip()]
-        print(f"- key: {key_of(name)}")
+        print(f"- key: {slug(name)}")
         print(f"  name: {name[0].upper() + name[1:]}")
         print(f"  acronyms: [{', '.join(ac)}]")
         print(f"  aliases: [{', '.join(al)}]")

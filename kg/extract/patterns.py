@@ -32,13 +32,16 @@ from kg.extract.text import find_any, finditer_at
 # not which, so those heads need a proper name.
 WEAK_HEADS = frozenset("""decomposition factorization factorisation filter transform scheme iteration integrator
 quadrature smoother interpolation descent""".split())
+# Heads of theoretical physics an eponym names ("Hadamard renormalization", "Arnold-Espinosa prescription",
+# "Vietoris-Rips filtration"): strong-only, and no cue needed.
+_THEORY_HEADS = frozenset("renormalization renormalisation prescription formalism filtration".split())
 STRONG_ONLY_HEADS = frozenset("""test method procedure correction criterion sampling sampler estimator simulation
 regression solver expansion approximation modulation algorithm quantization quantisation quantizer preconditioning
-preconditioner renormalization renormalisation prescription formalism filtration""".split())
+preconditioner""".split()) | _THEORY_HEADS
 # Heads a proper-name modifier makes a name with no usage cue ("the properties of the Walsh transform",
 # "Lloyd-Max quantization achieves ..."): an eponym before these is an established technique.
 _EPONYM_HEADS = frozenset("""decomposition factorization factorisation transform quadrature quantization quantisation
-quantizer renormalization renormalisation prescription formalism filtration""".split())
+quantizer""".split()) | _THEORY_HEADS
 _HEAD = re.compile(r"\b(" + "|".join(sorted(WEAK_HEADS | STRONG_ONLY_HEADS, key=len, reverse=True)) + r")(?:s|es)?\b")
 _HEAD_WORDS = tuple(sorted(WEAK_HEADS | STRONG_ONLY_HEADS))
 _CUE_BEFORE = frozenset("""use uses used using apply applies applied applying adopt adopts adopted adopting employ employs
