@@ -4,20 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract import extract_papers, load_pipeline
 from kg.extract.fields import non_ml_paper
-from kg.records import Paper
+from tests.extraction import paper_methods
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
-
-
-def keys(nlp, title, abstract, category):
-    (e,) = extract_papers([Paper(arxiv_id="2604.00009", title=title, abstract=abstract, primary_category=category)],
-                          nlp=nlp)
-    return {m.key for m in e.methods}
+def keys(title, abstract, category):
+    return {m.key for m in paper_methods(title, abstract, category)}
 
 
 @pytest.mark.parametrize(("category", "expected"), [
@@ -28,18 +20,18 @@ def test_which_papers_are_outside_machine_learning(category, expected):
     assert non_ml_paper(category) is expected
 
 
-def test_a_particle_beam_is_no_optimizer(nlp):
+def test_a_particle_beam_is_no_optimizer():
     title, abstract = ("Performance Evaluation of Straw Tubes with Muon Beams at CERN",
                        "We present results from two test beam campaigns with the Muon beam line.")
-    assert "muon-optimizer" not in keys(nlp, title, abstract, "physics.ins-det")
-    assert "muon-optimizer" in keys(nlp, "Training with Muon", "We train the network with Muon and compare it with "
+    assert "muon-optimizer" not in keys(title, abstract, "physics.ins-det")
+    assert "muon-optimizer" in keys("Training with Muon", "We train the network with Muon and compare it with "
                                     "AdamW.", "cs.LG")
 
 
-def test_magic_state_distillation_is_no_knowledge_distillation_but_the_long_form_counts(nlp):
+def test_magic_state_distillation_is_no_knowledge_distillation_but_the_long_form_counts():
     abstract = ("We optimize the allocation across logical operations, T-state distillation, and rotation synthesis.")
-    assert "knowledge-distillation" not in keys(nlp, "Resource estimates for fault-tolerant circuits", abstract, "quant-ph")
-    assert "knowledge-distillation" in keys(nlp, "Compressing decoders",
+    assert "knowledge-distillation" not in keys("Resource estimates for fault-tolerant circuits", abstract, "quant-ph")
+    assert "knowledge-distillation" in keys("Compressing decoders",
                                             "We compress the neural decoder with knowledge distillation.", "quant-ph")
 
 
@@ -52,12 +44,12 @@ def test_magic_state_distillation_is_no_knowledge_distillation_but_the_long_form
     ("Spectra are obtained from the hydrodynamic fields with the Cooper-Frye prescription.", "cooper-frye"),
     ("The discriminator is a PatchGAN operating on 70x70 patches.", "patchgan"),
 ])
-def test_field_vocabulary_of_blind21(nlp, abstract, key):
-    assert key in keys(nlp, "A study", abstract, "cs.CR")
+def test_field_vocabulary_of_blind21(abstract, key):
+    assert key in keys("A study", abstract, "cs.CR")
 
 
-def test_local_alignment_alone_is_not_sequence_alignment(nlp):
-    assert "local-sequence-alignment" not in keys(nlp, "Registration", "We study the local alignment scope of geometric "
+def test_local_alignment_alone_is_not_sequence_alignment():
+    assert "local-sequence-alignment" not in keys("Registration", "We study the local alignment scope of geometric "
                                                   "matchers under noise.", "cs.CV")
 
 
@@ -73,10 +65,10 @@ def test_local_alignment_alone_is_not_sequence_alignment(nlp):
     ("We fit the residuals with an ARFIMA process.", "arfima"),
     ("Models are selected with the Akaike information criterion.", "akaike-information-criterion"),
 ])
-def test_field_vocabulary_of_blind22(nlp, abstract, key):
-    assert key in keys(nlp, "A study", abstract, "q-bio.PE")
+def test_field_vocabulary_of_blind22(abstract, key):
+    assert key in keys("A study", abstract, "q-bio.PE")
 
 
-def test_seir_is_not_sir_and_aic_needs_its_long_form(nlp):
-    got = keys(nlp, "AIC CTU@AVerImaTeC: dual-retriever RAG", "We simulate the outbreak with an SEIR model.", "cs.CL")
+def test_seir_is_not_sir_and_aic_needs_its_long_form():
+    got = keys("AIC CTU@AVerImaTeC: dual-retriever RAG", "We simulate the outbreak with an SEIR model.", "cs.CL")
     assert "sir-model" not in got and "akaike-information-criterion" not in got

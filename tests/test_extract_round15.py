@@ -4,19 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract import extract_papers, load_pipeline
-from kg.records import Paper
+from tests.extraction import paper_methods
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
-
-
-def keys(nlp, abstract, category="cs.LG", title="A study"):
-    (e,) = extract_papers([Paper(arxiv_id="2608.00015", title=title, abstract=abstract, primary_category=category)],
-                          nlp=nlp)
-    return {m.key for m in e.methods}
+def keys(abstract, category="cs.LG", title="A study"):
+    return {m.key for m in paper_methods(title, abstract, category)}
 
 
 @pytest.mark.parametrize(("abstract", "key"), [
@@ -52,8 +44,8 @@ def keys(nlp, abstract, category="cs.LG", title="A study"):
     ("A parameter-free nearest-centroid classifier assigns the calls.", "nearest-centroid"),
     ("Hawking radiation is derived with the Hamilton-Jacobi tunneling method.", "hamilton-jacobi-tunneling"),
 ])
-def test_recurring_and_field_vocabulary(nlp, abstract, key):
-    assert key in keys(nlp, abstract)
+def test_recurring_and_field_vocabulary(abstract, key):
+    assert key in keys(abstract)
 
 
 @pytest.mark.parametrize(("abstract", "key"), [
@@ -66,5 +58,5 @@ def test_recurring_and_field_vocabulary(nlp, abstract, key):
     # the variational information bottleneck stays a method of its own
     ("A variational information bottleneck mitigates overconfident predictions.", "information-bottleneck"),
 ])
-def test_readings_that_stay_out(nlp, abstract, key):
-    assert key not in keys(nlp, abstract)
+def test_readings_that_stay_out(abstract, key):
+    assert key not in keys(abstract)

@@ -4,19 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract import extract_papers, load_pipeline
-from kg.records import Paper
+from tests.extraction import paper_methods
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
-
-
-def keys(nlp, abstract, category="cs.LG"):
-    (e,) = extract_papers([Paper(arxiv_id="2609.00016", title="A study", abstract=abstract, primary_category=category)],
-                          nlp=nlp)
-    return {m.key for m in e.methods}
+def keys(abstract, category="cs.LG"):
+    return {m.key for m in paper_methods("A study", abstract, category)}
 
 
 @pytest.mark.parametrize(("abstract", "key"), [
@@ -39,8 +31,8 @@ def keys(nlp, abstract, category="cs.LG"):
     ("Attention uses relative positional encodings instead of absolute ones.", "relative-positional-encoding"),
     ("Communities are found with the Ollivier-Ricci flow of the graph.", "ollivier-ricci-curvature"),
 ])
-def test_blind25_vocabulary(nlp, abstract, key):
-    assert key in keys(nlp, abstract)
+def test_blind25_vocabulary(abstract, key):
+    assert key in keys(abstract)
 
 
 @pytest.mark.parametrize(("abstract", "key"), [
@@ -48,5 +40,5 @@ def test_blind25_vocabulary(nlp, abstract, key):
     ("We perform a direct search for dark matter with the detector.", "pattern-search"),
     ("The deep fusion of audio and video features helps.", "shallow-fusion"),
 ])
-def test_readings_that_stay_out(nlp, abstract, key):
-    assert key not in keys(nlp, abstract, "hep-ex")
+def test_readings_that_stay_out(abstract, key):
+    assert key not in keys(abstract, "hep-ex")
