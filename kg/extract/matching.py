@@ -255,7 +255,9 @@ _AGENT_PROCESS = {"quantizer": "quantization", "quantization": "quantizer", "sam
                   "regressor": "regression", "regression": "regressor", "filter": "filtering", "filtering": "filter",
                   "integrator": "integration", "smoother": "smoothing", "smoothing": "smoother",
                   "checking": "checker", "checker": "checking", "coding": "coder", "coder": "coding",
-                  "tracing": "tracer", "tracer": "tracing"}
+                  "tracing": "tracer", "tracer": "tracing",
+                  # "a semidefinite program", "mixed-integer programs": the problem names the method that solves it
+                  "programming": "program"}
 
 
 # "finite element method" -> "finite element simulations", "... solver", "... scheme": a named

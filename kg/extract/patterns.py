@@ -68,6 +68,7 @@ such which each every all any more most other another only well also further the
 to at of for in on by and or but while unlike prior like as from into than via with without per across between under
 over is are was were be been being can may will would should could must not no it we they you i
 one two three four five six seven eight nine ten many few some much
+yet thus hence however here still instead moreover furthermore finally so whereas although though since because when where
 sota state-of-the-art existing prior previous recent representative established popular typical common practical
 corresponding executable differentiable regular moderate tailored strong weak task dataset structural rank
 graph image text video multi-scale distinct separate learned pretrained off-the-shelf explicit implicit""".split())
