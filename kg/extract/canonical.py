@@ -42,9 +42,9 @@ from kg.extract.filters import (COUNTRIES, UNITS, Verdict, appositive_kind, clas
                                 last_word)
 from kg.extract.gazetteer import Entry, Gazetteer
 from kg.extract.filters import DATASET_HEADS, NAME_STOPWORDS
-from kg.extract.matching import char_span, doc_text, set_spans, span_text, spans_of
-from kg.extract.proposed import (COINED, an_ordered_step, listed_in_proposal, names_a_component, object_of_proposal, outperforms,
-                                 trigger_just_before)
+from kg.extract.matching import TIER_WORDS, char_span, doc_text, set_spans, span_text, spans_of
+from kg.extract.proposed import (COINED, an_ordered_step, has_trigger_before, listed_in_proposal, names_a_component,
+                                 object_of_proposal, outperforms, trigger_just_before)
 from kg.extract.sections import section_ends
 from kg.records import Candidate
 from kg.extract.text import (compact_key, content_signature, content_words, find_word, is_name_like, long_form_key,
@@ -205,7 +205,8 @@ def resolve_doc(doc: Doc, gaz: Gazetteer) -> None:
                 continue
             res = Resolved(res.kind, res.key, res.name, surfaces=res.surfaces)
         elif source in ("compound", "headed") and p_text not in local and entry_for(gaz, p_text) is None:
-            proposed = trigger_just_before(text, p.start_char) or source == "compound" and _in_title(text, p_text)
+            proposed = trigger_just_before(text, p.start_char) or source == "compound" and (
+                _in_title(text, p_text) or _tier_of_known(gaz, p_text) and has_trigger_before(text, p.start_char))
             long = f"{p_text} {head}" if head else ""
             verdict = classify(p_text, long, gaz, proposed=proposed, after=text[p.end_char:p.end_char + 120])
             res = None if verdict == "reject" else Resolved(
@@ -574,6 +575,12 @@ def _left_to_known(text: str, start: int, end: int, g_start: int, g_end: int) ->
     return g_end != end or not _CODED_PREFIX.fullmatch(text, start, g_start)
 
 
+def _tier_of_known(gaz: Gazetteer, text: str) -> bool:
+    """"PatchCore-Lite": a known method (not a model family: "Gemini-Pro" is Gemini) and a tier word."""
+    prefix, _, rest = text.partition("-")
+    return rest in TIER_WORDS and (base := gaz.lookup(prefix)) is not None and base.kind == "method" and not base.versioned
+
+
 def _is_compound_name(gaz: Gazetteer, text: str) -> bool:
     """"SPADE-LDM": a prefix the gazetteer does not know joined to a method acronym it knows; "SAM-Body4D",
     "GTE-ModernColBERT": a known acronym joined to a coined word it does not know (another model, not a version of
@@ -581,6 +588,8 @@ def _is_compound_name(gaz: Gazetteer, text: str) -> bool:
     prefix, _, rest = text.partition("-")
     if gaz.lookup(text) is not None:
         return False
+    if _tier_of_known(gaz, text):
+        return True  # "PatchCore-Lite", "PaDiM-Lite": a lighter variant of a method, named
     known = gaz.by_acronym.get(rest)
     if known and known.startswith("method:") and gaz.lookup(prefix) is None:
         return True

@@ -140,7 +140,8 @@ def appositive_kind(after: str, strict: bool = False) -> str | None:
         head += part.split()
         if len(part.split()) != 1:
             break
-    cut = next((i for i, w in enumerate(head) if w in _APPOSITIVE_CUT or i and _is_participle(w)), len(head))
+    cut = next((i for i, w in enumerate(head) if w in _APPOSITIVE_CUT or i and (_is_participle(w) or _is_finite_verb(w))),
+               len(head))
     kind = _noun_kind(head[:cut], last=True, artefacts=not strict)
     return kind if strict else kind or _noun_kind(words, last=False)
 
@@ -154,6 +155,16 @@ _CODING_WORDS = frozenset("""linear cyclic constacyclic polar convolutional turb
 color colour subsystem block product concatenated hamming mds bch reed-solomon error-correcting correcting lattice
 spatially-coupled locally recoverable repair few-weight""".split())
 _QUOTED_NAME = re.compile(r"^[\"”’']\s+(?=(?:a|an|the)\s)", re.I)  # 'We present "Testimole" a massive collection'
+
+
+# A verb after the first noun makes the phrase a clause ("X (Long Form): an LLM synthesizes code, then ..."): the
+# noun before it is the head, not "code". Plural nouns end in "-ates" too ("candidates"), so those verbs are listed.
+_FINITE_VERBS = frozenset("""is are uses learns produces combines leverages employs extracts predicts performs enables
+allows takes makes builds writes reads generates creates integrates operates translates iterates estimates""".split())
+
+
+def _is_finite_verb(word: str) -> bool:
+    return word in _FINITE_VERBS or word.endswith(("izes", "ises", "ifies")) and len(word) > 6
 
 
 def _is_participle(word: str) -> bool:

@@ -23,7 +23,7 @@ _VERSION_TOKEN = re.compile(r"^(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)*V|\d+(?:\.\
 
 
 # Product tiers a model name carries after a hyphen ("Qwen-VL-Max", "Gemini-2.5-Flash-Lite").
-_TIER_WORDS = frozenset("""Max Plus Pro Flash Lite Turbo Mini Nano Ultra Instruct Chat Base Large Small Medium XL Preview
+TIER_WORDS = frozenset("""Max Plus Pro Flash Lite Turbo Mini Nano Ultra Instruct Chat Base Large Small Medium XL Preview
 Thinking""".split())
 
 
@@ -162,6 +162,9 @@ def participles(phrase: str) -> list[str]:
         forms = ["consistent"]
     elif last.endswith("ing") and len(last) >= 6 and last[-4] not in "aeiou":
         forms = [last[:-3] + "ed"]
+    elif last in ("correction", "adjustment"):
+        # a statistical correction says what it did to a figure: "Bonferroni-corrected p-values", "logit-adjusted loss"
+        forms = [last.removesuffix("ion").removesuffix("ment") + "ed"]
     else:
         forms = []
     return ["-".join([*words[:-1], f]) for f in forms]
@@ -214,8 +217,15 @@ def head_variants(phrase: str, group: str) -> list[str]:
             out += [f"{words[0]} {head}" for head in _GENERATIVE_PARTS]
         return out
     if len(words) >= 3 and words[-1] == "splatting":
-        return [" ".join([*words[:-2], words[-2] + "s"]), " ".join([*words[:-1], "splats"])]
+        # and the field the primitives make, the primitives themselves ("3D Gaussian fields", "3D Gaussian primitives")
+        return [" ".join([*words[:-2], words[-2] + "s"]), " ".join([*words[:-1], "splats"]),
+                *(" ".join([*words[:-1], head]) for head in ("field", "fields", "primitives"))]
     out: list[str] = []
+    if len(words) == 2 and words[0].endswith("'s") and words[1] == "method":
+        # an eponym's method iterates and steps by its name: "Newton iterations", "a Newton step", "Heun's scheme"
+        stem = words[0][:-2]
+        out += [f"{stem} iteration", f"{stem} iterations", f"{stem}'s iteration", f"{stem} step", f"{stem} steps",
+                f"{stem}'s scheme"]
     if len(words) >= 3 and words[-1] in _PROCEDURE_HEADS:
         stem = " ".join(words[:-1])
         out += [f"{stem} {head}" for head in _PROCEDURE_VARIANTS if head != words[-1]]
@@ -378,7 +388,7 @@ class GazetteerMatcher:
         while end < len(doc):
             tok = doc[end]
             if tok.text == "-" and not tok.whitespace_ and end + 1 < len(doc) and (
-                    _VERSION_TOKEN.match(doc[end + 1].text) or doc[end + 1].text in _TIER_WORDS):
+                    _VERSION_TOKEN.match(doc[end + 1].text) or doc[end + 1].text in TIER_WORDS):
                 end += 2
             elif _VERSION_TOKEN.match(tok.text) and (doc[end - 1].whitespace_ or doc[end - 1].text == "-"):
                 end += 1
@@ -405,6 +415,8 @@ class GazetteerMatcher:
                     span = char_span(doc, start, shared.start(), label=eid)
                     if span is not None:
                         yield span
+        if " (" in text:
+            yield from self._head_lists(doc, text)
         seen: set[int] = set()
         for coordination in _suspensions(text):
             if coordination.start() in seen:
@@ -419,6 +431,22 @@ class GazetteerMatcher:
                 span = char_span(doc, start, start + len(word.group(1)), label=eid)
                 if span is not None:
                     yield span
+
+    def _head_lists(self, doc: Doc, text: str) -> Iterator[Span]:
+        """The items of a parenthesised list after a plural head noun, each a listed method with the head:
+        "statistical tests (Cochran's Q and McNemar)" are Cochran's Q test and McNemar's test."""
+        for m in _HEAD_LIST.finditer(text):
+            head, at = m.group(1), m.start(2)
+            for item in _LIST_SPLIT.split(m.group(2)):
+                start = text.find(item, at)
+                at = start + len(item)
+                if not item or not item[0].isupper():
+                    continue
+                eid = self.gaz.by_norm.get(norm_phrase(f"{item} {head}"))
+                if eid is not None and eid.startswith("method:"):
+                    span = char_span(doc, start, start + len(item), label=eid)
+                    if span is not None:
+                        yield span
 
     def _versioned(self, doc: Doc) -> Iterator[Span]:
         """Model names glued to their version: one cheap regex for words with a digit, then a dict lookup."""
@@ -464,7 +492,14 @@ class GazetteerMatcher:
 # "GAN-, diffusion-, and hybrid-based", "CNN- and Transformer-based", "S-, T-, X-, and DR-learner meta-learners": the
 # words before the last one, and its suffix (any word: a first word counts only when it and the suffix are an entry).
 _SUSPENDED = re.compile(r"(?<![\w-])((?:[A-Za-z][\w.]*-,? )+)(?:(?:and|or) )?[A-Za-z][\w.]*-([a-z]+)\b")
-_SHARED_HEAD = re.compile(r" (?:and|or) [A-Za-z][\w-]* (models?|networks?|architectures?)\b")
+# Head nouns a coordination shares ("diffusion and flow models", "McNemar and Wilcoxon tests"); what the first
+# item names is looked up with the head, so only a listed "<item> <head>" is found.
+_HEADS = (r"models?|networks?|architectures?|tests?|filters?|estimators?|algorithms?|transforms?|decompositions?"
+          r"|corrections?|samplers?|solvers?|schemes?|regressions?|optimizers?|kernels?|intervals?|criteria|criterion")
+_SHARED_HEAD = re.compile(r" (?:and|or) [A-Za-z][\w-]* (" + _HEADS + r")\b")
+# The head noun before a parenthesised list of its kinds: "statistical tests (Cochran's Q and McNemar)".
+_HEAD_LIST = re.compile(r"\b(" + _HEADS + r") \(([^()]{2,80})\)")
+_LIST_SPLIT = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 _FIRST_ITEM = re.compile(r"[A-Za-z]\w*")
 _SUSPENSION_MARK = re.compile(r"-(?:,| and| or) ")
 
@@ -600,6 +635,8 @@ def _before_model_noun(span: Span) -> bool:
         return False  # part of a model's name: "DeepSeek-R1-Distill-Qwen-7B"
     if span.end < len(doc) and doc[span.end].lower_ in MODEL_NOUNS:
         return True
+    if span.start >= 2 and doc[span.start - 1].lower_ == "bit" and doc[span.start - 2].text == "-":
+        return True  # a bit width names the technique: "4-bit quantized", "a 2-bit quantised Llama"
     if 0 < span.start and span.end < len(doc) and doc[span.start - 1].lower_ in MODEL_NOUNS and doc[span.end].lower_ in ("from", "into"):
         # a model before it and models after it: "a compact model distilled from three large PFMs" (not "a model
         # distilled from these annotations", trained on them)
@@ -648,14 +685,18 @@ def _inside_compound(span: Span) -> bool:
                 or before.lower() == "multi")
 
 
-# A name followed by one of these names a mathematical result, not the method: "Prophet Inequality"
-# (optimal stopping, not the forecasting model), "Borda paradox".
-_RESULT_NOUNS = frozenset("inequality inequalities theorem theorems lemma conjecture paradox".split())
+# A name followed by one of these names a mathematical result or a metric, not the method: "Prophet Inequality"
+# (optimal stopping, not the forecasting model), "Borda paradox", "CLIP Score", "Frechet Inception Distance".
+_RESULT_NOUNS = frozenset("inequality inequalities theorem theorems lemma conjecture paradox score scores distance".split())
+
+
+# A model's name before these names a product built on it: "Claude Code backends", "Gemini CLI".
+_PRODUCT_WORDS = frozenset(("Code", "CLI"))
 
 
 def _names_a_result(span: Span) -> bool:
     doc = span.doc
-    return span.end < len(doc) and doc[span.end].lower_ in _RESULT_NOUNS
+    return span.end < len(doc) and (doc[span.end].lower_ in _RESULT_NOUNS or doc[span.end].text in _PRODUCT_WORDS)
 
 
 def _inside_title_name(span: Span) -> bool:

@@ -4,11 +4,14 @@ The rest of ``kg`` sees :class:`~kg.records.PaperExtraction` records, never a Do
 """
 from __future__ import annotations
 
+import re
+
 import contextlib
 import dataclasses
 import functools
 import gc
 import operator
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
@@ -245,7 +248,7 @@ def _by_key(spans: Iterable[Span]) -> dict[str, list[Span]]:
 def _method(eid: str, spans: Sequence[Span], gaz: Gazetteer, ends: tuple[int, ...], proposed: bool,
             extra_aliases: Sequence[str], text: str) -> MethodMention:
     entry = gaz.entries.get(eid)
-    surfaces = tuple(dict.fromkeys(span_text(s, text) for s in spans))
+    surfaces = tuple(dict.fromkeys(with_head(s, text) if entry else span_text(s, text) for s in spans))
     sources = tuple(dict.fromkeys(section_of(s.start_char, ends) for s in spans))
     key = eid.split(":", 1)[1]
     name = entry.name if entry else spans[0].id_ or surfaces[0]
@@ -256,6 +259,24 @@ def _method(eid: str, spans: Sequence[Span], gaz: Gazetteer, ends: tuple[int, ..
         sources=tuple(sorted(sources, key=("title", "abstract", "summary", "keywords").index)),
         surfaces=surfaces, aliases=aliases,
     )
+
+
+# Generic procedure nouns a paper puts after a listed name ("a forward Euler scheme", "Newton iterations", "the
+# BiCGStab solver"): the name is the entry's, the paper's surface form ends with the noun.
+_HEAD_AFTER = re.compile(r"[ -](?:method|scheme|algorithm|solver|iteration|technique)s?\b")
+
+
+def with_head(span: Span, text: str) -> str:
+    """The span's text, with a procedure noun that directly follows it (when the span does not end in one).
+    A one-word name that is not lowercase is an acronym or a model's name and stands alone ("GMRES solver")."""
+    surface = text[span.start_char:span.end_char]
+    m = _HEAD_AFTER.match(text, span.end_char)
+    if m is None or " " not in surface and not surface.islower() or surface.rsplit(None, 1)[-1].lower().rstrip("s") in _HEAD_WORDS:
+        return surface
+    return surface + m.group()
+
+
+_HEAD_WORDS = frozenset("method scheme algorithm solver iteration technique".split())
 
 
 def _dataset(eid: str, spans: Sequence[Span], gaz: Gazetteer, text: str) -> DatasetMention:

@@ -89,6 +89,9 @@ class Proposal:
     source: str  # "title" or "trigger"
 
 
+_TITLE_DASH = re.compile(r" (?:--|—|–) ")  # "F2IND-IT! -- Multimodal ...", "Foo — A Method for ..."
+
+
 def title_name(title: str, abstract: str) -> str | None:
     """The coined name before a title's colon ("InfiniDepth: Arbitrary-Resolution ...").
 
@@ -97,7 +100,9 @@ def title_name(title: str, abstract: str) -> str | None:
     name-like word or appears again in the abstract ("Goal Force", "Project Synapse").
     """
     head, sep, rest = title.partition(": ")
-    head = head.strip()
+    if not sep and (dash := _TITLE_DASH.search(title)):  # a spaced dash separates the name as a colon does
+        head, sep, rest = title[:dash.start()], dash.group(), title[dash.end():]
+    head = head.strip().rstrip("!")
     if not sep or not head or "," in head or "?" in head or len(head.split()) > 4 or _REPORT.match(rest):
         return None
     if _BENCHMARK_TITLE.match(rest):
@@ -349,7 +354,8 @@ def find_proposals(title: str, abstract: str, abstract_offset: int) -> list[Prop
         span = (abstract_offset + start, abstract_offset + start + len(name))
         if not any(a < abstract_offset + end and span[0] < b for a, b in taken):  # the token, not only the name
             out.append(Proposal(name, *span, "mention"))
-    return out
+    # a method noun alone names nothing ("the proposed framework can ...")
+    return [p for p in out if not (p.name.islower() and p.name.rstrip("s") in HEAD_NOUNS)]
 
 
 # A model named with its parameter count ("Aya-expanse-8B", "VARCO-VISION-2.0-14B", "Flash-VStream-7B-Instruct"):
@@ -917,7 +923,8 @@ def trigger_just_before(text: str, pos: int) -> bool:
         pass
     if last is None:
         return False
-    gap = window[last.end():].split()
+    # (an opening quote is no word: "a pipeline called 'Patch Aggregation for ...' (PASTA)")
+    gap = [w for w in window[last.end():].split() if w.strip("'\"“”‘’`")]
     return len(gap) <= 3 and all(w.casefold() in _SKIP or w[:1].islower() for w in gap) and "," not in window[last.end():]
 
 
