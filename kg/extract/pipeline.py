@@ -4,8 +4,6 @@ The rest of ``kg`` sees :class:`~kg.records.PaperExtraction` records, never a Do
 """
 from __future__ import annotations
 
-import re
-
 import contextlib
 import dataclasses
 import functools
@@ -261,8 +259,8 @@ def _method(eid: str, spans: Sequence[Span], gaz: Gazetteer, ends: tuple[int, ..
     )
 
 
-# Generic procedure nouns a paper puts after a listed name ("a forward Euler scheme", "Newton iterations", "the
-# BiCGStab solver"): the name is the entry's, the paper's surface form ends with the noun.
+# Generic procedure nouns a paper puts after a listed name ("a forward Euler scheme", "the conjugate gradient
+# solver"): the name is the entry's, the paper's surface form ends with the noun.
 _HEAD_AFTER = re.compile(r"[ -](?:method|scheme|algorithm|solver|iteration|technique)s?\b")
 
 
