@@ -261,20 +261,20 @@ def _method(eid: str, spans: Sequence[Span], gaz: Gazetteer, ends: tuple[int, ..
 
 # Generic procedure nouns a paper puts after a listed name ("a forward Euler scheme", "the conjugate gradient
 # solver"): the name is the entry's, the paper's surface form ends with the noun.
-_HEAD_AFTER = re.compile(r"[ -](?:method|scheme|algorithm|solver|iteration|technique)s?\b")
+_HEAD_WORDS = frozenset("method scheme algorithm solver iteration technique".split())
+_HEAD_AFTER = re.compile(r"[ -](?:" + "|".join(sorted(_HEAD_WORDS)) + r")s?\b")
 
 
 def with_head(span: Span, text: str) -> str:
     """The span's text, with a procedure noun that directly follows it (when the span does not end in one).
     A one-word name that is not lowercase is an acronym or a model's name and stands alone ("GMRES solver")."""
-    surface = text[span.start_char:span.end_char]
+    surface = span_text(span, text)
     m = _HEAD_AFTER.match(text, span.end_char)
-    if m is None or " " not in surface and not surface.islower() or surface.rsplit(None, 1)[-1].lower().rstrip("s") in _HEAD_WORDS:
+    if m is None or " " not in surface and not surface.islower():
         return surface
+    if surface.rsplit(None, 1)[-1].lower().rstrip("s") in _HEAD_WORDS:
+        return surface  # (it ends in one already: "conjugate gradient method")
     return surface + m.group()
-
-
-_HEAD_WORDS = frozenset("method scheme algorithm solver iteration technique".split())
 
 
 def _dataset(eid: str, spans: Sequence[Span], gaz: Gazetteer, text: str) -> DatasetMention:
