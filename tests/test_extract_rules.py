@@ -274,9 +274,14 @@ def test_a_coined_name_its_paper_describes_as_a_method_is_one():
 def test_a_system_the_paper_proposes_and_calls_a_framework_is_a_method():
     assert classify("SAMAS", "Style-Adaptive Multi-Agent System", GAZ, proposed=True, after=", a novel framework that") == "method"
     assert classify("GEARS", "Generative Engine for Agentic Ranking Systems", GAZ, proposed=True, after=", a framework") == "method"
-    # not proposed, or not called a method: a system is still a thing, not a method
+    # proposed with no appositive: the paper's own system is its method (round 21: "we propose HiGMem (Hierarchical
+    # and LLM-Guided Memory System)", "Center-Fed Pinching Antenna System (C-PASS)" are gold methods)
+    assert classify("SAMAS", "Style-Adaptive Multi-Agent System", GAZ, proposed=True) == "method"
+    # not proposed, called software, or an organisation's: a system is still a thing, not a method
     assert classify("ADAS", "Advanced Driver Assistance Systems", GAZ, proposed=False) == "reject"
-    assert classify("SAMAS", "Style-Adaptive Multi-Agent System", GAZ, proposed=True) == "reject"
+    assert classify("SAMAS", "Style-Adaptive Multi-Agent System", GAZ, proposed=True,
+                    after=", an open-source Python package for") == "reject"
+    assert classify("NHS", "National Health System", GAZ, proposed=True) == "reject"
 
 
 def test_names_compared_with_and_improved_over_are_mentions_benchmarks_after_on_are_not():

@@ -125,13 +125,50 @@ def _forward(text: str, m: re.Match[str], short: str) -> AcronymDef | None:
         rel = best_long_form(letters, cand) if sum(c.isalpha() for c in letters) >= 3 else None
     if rel is None:
         return None
+    rel = min(rel, _initials_start(core, cand, rel))
     raw = cand[rel:]
-    long = raw.strip(_LONG_STRIP)
-    rel += len(raw) - len(raw.lstrip(_LONG_STRIP))  # "*Emotion-Aware Fusion* (EAF)": markup is not the name
+    long = raw.strip(_LONG_STRIP).lstrip("-")  # "$(\\varepsilon,0)$-local differential private (LDP)"
+    rel += len(raw) - len(raw.lstrip(_LONG_STRIP).lstrip("-"))  # "*Emotion-Aware Fusion* (EAF)": markup is not the name
     if len(long) <= len(short) or short in long.split() or " " not in long and "-" not in long and len(long) < 6:
         return None
     s0 = m.start(1) + m.group(1).index(short)
     return AcronymDef(short, long, s0, s0 + len(short), win_start + rel, win_start + rel + len(long))
+
+
+_SPACED_WORD = re.compile(r"[^\s]+")
+
+
+def _initials_start(short: str, cand: str, rel: int) -> int:
+    """An earlier start when whole words spell ``short`` by their first letters, else ``rel``.
+
+    Schwartz-Hearst takes the shortest long form whose letters spell the short form, so a word may
+    give two letters: "deformation field -- Elastic Energy Regularization (EER)" became "Energy
+    Regularization" (E, E from "Energy"). When the last words before the parenthesis give one
+    initial each (link words none), that is the long form the writer spelled.
+    """
+    letters = [c.lower() for c in short if c.isalnum()]
+    if len(letters) < 2 or not all(c.isalpha() for c in letters):
+        return rel
+    words = list(_SPACED_WORD.finditer(cand))
+    li = len(letters) - 1
+    for w in reversed(words):
+        word = w.group(0).strip(_LONG_STRIP)
+        if not word:
+            return rel
+        if word.lower() == letters[li] or not word[0].isalpha():
+            return rel
+        parts = [x[0].lower() for x in word.split("-") if x]
+        if len(parts) > 1 and li + 1 >= len(parts) and letters[li + 1 - len(parts):li + 1] == parts:
+            li -= len(parts)  # "feed-forward network (FFN)": each part of a hyphenated word gives its initial
+        elif word[0].lower() == letters[li]:
+            li -= 1
+        elif word.lower() not in _LINK_WORDS:
+            return rel
+        else:
+            continue
+        if li < 0:
+            return min(rel, w.start())
+    return rel
 
 
 def _reverse(text: str, m: re.Match[str], inner: str) -> AcronymDef | None:

@@ -632,10 +632,11 @@ def _resolve_definition(gaz: Gazetteer, text: str, short: str, long: str, s_star
             # further in a proposing sentence: the object of the proposal, when it names an agent or a process
             # ("... video compressor (SVC)", "... check node scheduling (SCNS)"; not "the degree of freedom (DoF)")
             _agent_or_process(long) and not is_task(long) and not is_metric(long) and object_of_proposal(text, first))
-        if not proposed and (_agent_or_process(long) or has_method_head(long)) and not is_metric(long) \
-                and not is_model_class(short, long):
+        if not proposed and not is_metric(long) and not is_model_class(short, long):
+            # a glued component noun is the head ("a Consistent Segmentation Detection (CSD) mechanism ... are
+            # introduced"); otherwise the long form must end in one
             component, glued = names_a_component(text, first, end)
-            proposed = component and (glued or not is_task(long))
+            proposed = component and (glued or (_agent_or_process(long) or has_method_head(long)) and not is_task(long))
         if not proposed and _PROCESS_NOUN.search(last_word(long)) and not is_task(long) and not is_metric(long) \
                 and not is_model_class(short, long):
             proposed = an_ordered_step(text, first, end)
@@ -682,6 +683,8 @@ def _resolve_proposal(gaz: Gazetteer, local: dict[str, Resolved | None], defined
                 and not _ends_in_method_acronym(gaz, name):  # "ChimeraLoRA: Multi-Head LoRA-Guided Synthetic Datasets"
             after = ": a " + after[2:]  # "PsihoRo: Depression and Anxiety Romanian Text Corpus" (no article, a data head)
     verdict = classify(name, "", gaz, proposed=True, after=after)
+    if verdict == "method" and _DATA_NAMED_BEFORE.search(text, max(0, end - len(name) - 60), end - len(name)):
+        verdict = "dataset"  # "we collected a real-world dataset called MS-Drive": the noun before the naming word
     if verdict == "method" and source == "title":  # "MedRedFlag: Investigating ..." then "MedRedFlag, a dataset of"
         verdict = _abstract_says(name, text, verdict)
     if verdict == "dataset" and appositive_kind(after) != "dataset" and _abstract_outperforms(text, name) \
@@ -690,6 +693,10 @@ def _resolve_proposal(gaz: Gazetteer, local: dict[str, Resolved | None], defined
     if verdict == "reject":
         return None
     return Resolved(verdict, gaz.unclaimed_key(verdict, compact_key(name)), name, proposed=verdict == "method")
+
+
+_DATA_NAMED_BEFORE = re.compile(r"\b(?:dataset|benchmark|corpus|suite|testbed|database)s?,?\s+(?:called|named|dubbed|termed)\s+$",
+                                re.I)
 
 
 def _heads_title(text: str, s_span: Span, l_span: Span) -> bool:

@@ -76,7 +76,7 @@ inference pruning quantization quantisation verification expansion module mechan
 planner localizer detector classifier solver unit embedding consolidation factorization factorisation squares
 descent ascent gradient critic iteration propagation convolution pooling normalization normalisation regularization
 regularisation dropout clustering decomposition transform transformation approximation steering addition editing
-merging scheme strategy technique paradigm heuristic kernel perceptron simulation beamforming modulation multiplexing
+merging scheme strategy technique approach paradigm heuristic kernel perceptron simulation beamforming modulation multiplexing
 coding controller diffusion flow gan vae rnn cnn lstm distribution-matching guidance thought chain
 reranking retrieval-augmented bandit bandits game-theoretic connection connections
 code relaxation rendering rasterization fusion aggregation refinement injection projection formulation
@@ -92,7 +92,7 @@ _APPOSITIVE = re.compile(r"^\s*(?:\([^()]*\))?\s*(?:,|:)\s*(?:a|an|the)\s+((?:[\
 # geometry-segmentation latent representation"): a name that ends like a benchmark is then not one.
 _METHOD_ARTEFACTS = frozenset("representation representations formulation objective solution".split())
 _EVALUATIVE = frozenset("evaluation benchmarking assessment".split())
-_TASK_NOUNS = frozenset("task tasks problem problems".split())
+_TASK_NOUNS = frozenset("task tasks problem problems challenge challenges".split())
 _DATA_PRODUCTS = frozenset("resource resources".split())  # "the first multilingual ABSA resource annotated with"
 _BENCHMARK_WORDS = frozenset("benchmark testbed suite leaderboard arena".split())
 _GLUED_PLOTS = frozenset("curve curves plot plots".split())  # "the Consistency-Accuracy Relation (CAR) curves"
@@ -440,7 +440,7 @@ def classify(name: str, long: str, gaz: Gazetteer, *, proposed: bool, after: str
         return "dataset"
     if kind in ("metric", "product", "task"):
         return "reject"
-    if is_metric(long or name) or is_entity(name, long) and not (proposed and kind == "method" and _is_built(long)):
+    if is_metric(long or name) or is_entity(name, long) and not (proposed and kind in ("method", None) and _is_built(long)):
         return "reject"
     if long and is_generic_word(long) and not proposed:
         return "reject"
@@ -448,7 +448,9 @@ def classify(name: str, long: str, gaz: Gazetteer, *, proposed: bool, after: str
         return "reject"
     if not proposed and long and has_generic_tail(long, gaz):
         return "reject"
-    if is_task(long or name) and not proposed:
+    # "... Event Detection (AMD-FED), a representation-level framework": what the appositive says beats the tail
+    # (a glued noun does not: "a Multimodal Emotion Recognition (MER) framework" is a framework for the task)
+    if is_task(long or name) and not proposed and not (kind == "method" and _APPOSITIVE.match(after)):
         return "reject"
     if not proposed and not (long and has_method_head(long)) and kind != "method":
         return "reject"

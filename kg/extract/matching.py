@@ -90,6 +90,11 @@ _CAPS_LOWER_V = re.compile(r"[A-Z]{2,}[A-Z0-9\-]*v\d+(?:\.\d+)*$")
 _LOWER_V_TAIL = re.compile(r"v\d+(?:\.\d+)*$")
 
 
+# A model's name, a hyphen, then a product in capitals: "DeepSeek-OCR", "Qwen-VL" (not "GPT-4", not "BERT-CRF":
+# the first part has a lower-case letter).
+_PRODUCT_SUFFIX = re.compile(r"^([A-Z][a-z]+[A-Za-z]*)-([A-Z]{2,4})$")
+
+
 def acronym_variants(acronym: str) -> list[str]:
     """An acronym as papers also write it: "3DGS" / "3D-GS", "DINO-v2" -> "DINOv2" (hyphen dropped
     when both sides stay acronym-like and at least three characters remain)."""
@@ -101,6 +106,8 @@ def acronym_variants(acronym: str) -> list[str]:
         out += [f"{m.group(1)}-{m.group(2)}", f"{m.group(1)}{m.group(2)}"]
     if "-" in acronym and len(acronym.replace("-", "")) >= 3 and looks_like_acronym(acronym.replace("-", "")):
         out.append(acronym.replace("-", ""))
+    if (m := _PRODUCT_SUFFIX.match(acronym)) is not None:  # "DeepSeek-OCR" is also written "DeepSeek OCR"
+        out.append(f"{m.group(1)} {m.group(2)}")
     if _CAPS_LOWER_V.match(acronym):  # "DINOv2" is also written all in capitals: "DINOV2"
         out += [v[:tail.start()] + tail.group(0).upper() for v in list(out) if (tail := _LOWER_V_TAIL.search(v))]
     return list(dict.fromkeys(out))

@@ -451,20 +451,53 @@ _TITLED_ACRONYM = re.compile(r"[A-Z](?<![\w\-].)[a-z][\w\-]*(?: [A-Z][a-z][\w\-]
 
 
 def titled_names(text: str, trigger_ends: list[int]) -> Iterator[tuple[str, int, str]]:
-    """``(name, start, "trigger")`` of capitalised names ending in a method noun, in a proposing sentence.
+    """``(name, start, "trigger")`` of capitalised names ending in a method noun, in a proposing sentence,
+    and of multiword ones that end in a component noun in any other sentence.
 
-    Only the text from the end of each proposing phrase (``trigger_ends``, ascending) to the end of
-    its sentence is searched.
+    In a proposing sentence the text from the end of each proposing phrase (``trigger_ends``,
+    ascending) to the end of its sentence is searched. Elsewhere a paper describes its parts without
+    a proposing verb ("a Modality-Consistent Batch Scheduler that facilitates ...", "the Concept Gating
+    Mechanism selectively amplifies ..."): three or more Title-Case words after a determiner, the last a
+    component noun (:data:`_PART_HEADS`), not a known name (the caller's gazetteer check). Two words are
+    as often a description ("the Feature Decoder") or software ("the NeMo Framework").
     """
     searched = 0
+    spans: list[tuple[int, int]] = []
     for trig_end in trigger_ends:
         end = _SENTENCE_END.search(text, trig_end)
         start, stop = max(trig_end, searched), end.start() if end else len(text)
         searched = max(searched, stop)
+        spans.append((start, stop))
         for m in (*_TITLED_NAME.finditer(text, start, stop + 1), *_TITLED_ACRONYM.finditer(text, start, stop + 1)):
             name = m.group(0)
             if _DETERMINER_BEFORE.search(text, max(0, m.start() - 25), m.start()) and name.split()[0].casefold() not in NAME_STOPWORDS:
                 yield name, m.start(), "trigger"
+    for m in _TITLED_NAME.finditer(text) if trigger_ends else ():  # (only in a paper that proposes something)
+        name = m.group(0)
+        words = name.split()
+        if (len(words) >= 3 and words[-1] in _PART_HEADS and not any(a <= m.start() <= b for a, b in spans)
+                and _DETERMINER_BEFORE.search(text, max(0, m.start() - 25), m.start())
+                and words[0].casefold() not in NAME_STOPWORDS and not _OTHERS_WORK.search(_sentence_of(text, m.start()))):
+            yield name, m.start(), "trigger"
+
+
+# A sentence about other work: "Prior work used a Hierarchical Fusion Module that merges scales."
+_OTHERS_WORK = re.compile(r"\b(?:prior|previous|existing|earlier|recent|conventional|traditional|baselines?|they|their"
+                          r"|state-of-the-art)\b", re.I)
+
+
+def _sentence_of(text: str, pos: int) -> str:
+    """The sentence of ``text`` that holds ``pos``."""
+    start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
+    end = _SENTENCE_END.search(text, pos)
+    return text[start:end.start() if end else len(text)]
+
+
+# The component nouns that make a Title-Case phrase a named part outside a proposing sentence (not Stage, Prior,
+# Objective, Loss, Reward: "the Refine Stage", "a Gaussian Prior" are as often descriptions).
+_PART_HEADS = frozenset("""Module Mechanism Network Transformer Framework Strategy Encoder Decoder Block Head Layer
+Adapter Sampler Selector Generator Predictor Estimator Scheduler Compressor Tokenizer Retriever Refiner Router
+Controller Planner Reasoner Verifier Gate Gating Operator Unit""".split())
 
 
 # "a novel training-free framework TAME.", "the visual RL method TFQ-GRPO, and": a coined name right
@@ -947,8 +980,8 @@ _COMPONENT_AFTER = re.compile(r"\)?\s*(?:\)\s*)?(?:(?P<part>module|block|mechani
 # (TEI) is treated as ..." (the definition opens the sentence after an ordinal and a verb follows it).
 _ORDINAL_BEFORE = re.compile(r"(?:(?<![^\n])|[.;:]\s+)(?:First|Second|Third|Fourth|Fifth|Finally|Lastly|Then|Next)(?:ly)?,\s+(?:the\s+|our\s+)?$")
 _VERB_AFTER = re.compile(r"\)\s+(?:is|are|(?!(?:has|was)\b)[a-z]{3,}s)\b")
-_COMPONENT_SUBJECT = re.compile(r"(?:(?<![^\n])|[.;:]\s+)(?:[A-Z][\w]*(?:[A-Z\d][\w]*|-[\w\-]+)|We|Our\s+(?:method|model|framework|approach|design)"
-                                r"|This\s+(?:framework|method|model|design))\s+(?:further\s+|also\s+|first\s+|then\s+)?"
+_COMPONENT_SUBJECT = re.compile(r"(?:(?:(?<![^\n])|[.;:]\s+)(?:[A-Z][\w]*(?:[A-Z\d][\w]*|-[\w\-]+)|We|Our\s+(?:method|model|framework|approach|design)"
+                                r"|This\s+(?:framework|method|model|design))|\([A-Z][\w\-]*\),\s+which)\s+(?:further\s+|also\s+|first\s+|then\s+)?"
                                 r"(?:integrat|incorporat|introduc|compris|consist|contain|featur|equip|design|develop)\w*"
                                 r"\s+(?:of\s+)?(?:an?|the|two|three|our)?\s*(?:(?:novel|new|lightweight|dedicated|[\w]+-[\w\-]+)\s+)*$")
 
