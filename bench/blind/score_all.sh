@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# score_all.sh OUTDIR: scores blind3..34 (digests of 3-10 under /tmp/blind, of 11+ under /work/blindNN: not committed) and the shared dev set with the current checkout; pooled line at the end
+# score_all.sh OUTDIR: scores blind3..35 (digests of 3-10 under /tmp/blind, of 11+ under /work/blindNN: not committed) and the shared dev set with the current checkout; pooled line at the end
 cd "$(dirname "$0")/../.."
 out=${1:-/tmp/score}; mkdir -p $out
-for n in ${SETS:-3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32 33 34}; do
+for n in ${SETS:-3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32 33 34 35}; do
   if [ $n -ge 11 ]; then d=/work/blind$n/digests; else d=/tmp/blind/blind$n/digests; fi
   kg extract $d --jsonl -q > $out/p$n.jsonl 2>$out/e$n.txt || echo "extract $n failed"
   printf 'blind%-3s ' $n; python ../shared/eval/score_methods.py bench/blind/blind$n-gold.jsonl $out/p$n.jsonl 0 0 | grep -E 'P=|tp ' | tr '\n' ' '; echo
