@@ -135,9 +135,6 @@ def _forward(text: str, m: re.Match[str], short: str) -> AcronymDef | None:
     return AcronymDef(short, long, s0, s0 + len(short), win_start + rel, win_start + rel + len(long))
 
 
-_SPACED_WORD = re.compile(r"[^\s]+")
-
-
 def _initials_start(short: str, cand: str, rel: int) -> int:
     """An earlier start when whole words spell ``short`` by their first letters, else ``rel``.
 
@@ -149,7 +146,7 @@ def _initials_start(short: str, cand: str, rel: int) -> int:
     letters = [c.lower() for c in short if c.isalnum()]
     if len(letters) < 2 or not all(c.isalpha() for c in letters):
         return rel
-    words = list(_SPACED_WORD.finditer(cand))
+    words = list(_NON_SPACE.finditer(cand))
     li = len(letters) - 1
     for w in reversed(words):
         word = w.group(0).strip(_LONG_STRIP)

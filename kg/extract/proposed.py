@@ -477,20 +477,13 @@ def titled_names(text: str, trigger_ends: list[int]) -> Iterator[tuple[str, int,
         words = name.split()
         if (len(words) >= 3 and words[-1] in _PART_HEADS and not any(a <= m.start() <= b for a, b in spans)
                 and _DETERMINER_BEFORE.search(text, max(0, m.start() - 25), m.start())
-                and words[0].casefold() not in NAME_STOPWORDS and not _OTHERS_WORK.search(_sentence_of(text, m.start()))):
+                and words[0].casefold() not in NAME_STOPWORDS and not _OTHERS_WORK.search(_sentence_around(text, m.start(), m.end()))):
             yield name, m.start(), "trigger"
 
 
 # A sentence about other work: "Prior work used a Hierarchical Fusion Module that merges scales."
 _OTHERS_WORK = re.compile(r"\b(?:prior|previous|existing|earlier|recent|conventional|traditional|baselines?|they|their"
                           r"|state-of-the-art)\b", re.I)
-
-
-def _sentence_of(text: str, pos: int) -> str:
-    """The sentence of ``text`` that holds ``pos``."""
-    start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
-    end = _SENTENCE_END.search(text, pos)
-    return text[start:end.start() if end else len(text)]
 
 
 # The component nouns that make a Title-Case phrase a named part outside a proposing sentence (not Stage, Prior,
